@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './health.ts';
+export * from './organisation.ts';
+export * from './node.ts';
+export * from './item.ts';
