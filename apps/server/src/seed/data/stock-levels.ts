@@ -140,10 +140,11 @@ function makeLots(nodeCode: string, item: ItemSeed, onHand: number, rand: () => 
     let ageMonths: number;
     const roll = rand();
     if (shelf === null) ageMonths = 1 + Math.floor(rand() * 36);
-    else if (roll < 0.08) ageMonths = shelf + 1; // expired last month: should be in quarantine
+    else if (roll < 0.08) ageMonths = shelf + 1 + Math.floor(rand() * 3); // expired 1–3 months ago: due for quarantine
     else if (roll < 0.2) ageMonths = Math.max(1, shelf - 1); // expires within a month
     else ageMonths = 1 + Math.floor(rand() * Math.max(1, Math.floor(shelf * 0.7)));
-    const producedOn = addMonths(SEED_REFERENCE_DATE, -ageMonths);
+    const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
+    const producedOn = `${addMonths(SEED_REFERENCE_DATE, -ageMonths).slice(0, 8)}${day}`;
     const expiresOn = shelf === null ? null : addMonths(producedOn, shelf);
     const yymm = producedOn.slice(2, 4) + producedOn.slice(5, 7);
     const nodeTag = (hashString(nodeCode) % 900) + 100;
