@@ -1,0 +1,23 @@
+import type { Role } from './api/auth.api.ts';
+
+/** Who may create and edit nodes of the network (the server checks again). */
+export function canEditNodes(role: Role): boolean {
+  return role === 'admin' || role === 'logistics-officer';
+}
+
+/** Who may manage users. */
+export function canManageUsers(role: Role): boolean {
+  return role === 'admin';
+}
+
+/** Who may read the audit log. */
+export function canReadAudit(role: Role): boolean {
+  return role === 'admin' || role === 'logistics-officer';
+}
+
+/** Seconds to wait after a 429, from the error details; undefined when the server did not say. */
+export function retryAfterSecondsOf(details: unknown): number | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const value = (details as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.ceil(value) : undefined;
+}
