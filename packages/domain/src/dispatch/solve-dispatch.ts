@@ -84,43 +84,67 @@ function solveValidDispatch(problem: DispatchProblem): DispatchPlan {
     }
   }
 
-  const items = new Set<string>();
-  for (const incident of incidents) for (const [item, qty] of Object.entries(incident.demand)) if (qty > 0) items.add(item);
+  // Demanding incidents per item (in id order), then the sources holding each demanded item: one
+  // pass over the sparse stock records instead of items × sources lookups.
+  const demandingByItem = new Map<string, number[]>();
+  for (let j = 0; j < k; j++) {
+    const demand = incidents[j]!.demand;
+    for (const item in demand) {
+      if (!Object.hasOwn(demand, item) || !(demand[item]! > 0)) continue;
+      const list = demandingByItem.get(item);
+      if (list === undefined) demandingByItem.set(item, [j]);
+      else list.push(j);
+    }
+  }
+  const holdersByItem = new Map<string, number[]>();
+  for (let s = 0; s < n; s++) {
+    const stock = problem.sources[sourceOrder[s]!]!.stock;
+    for (const item in stock) {
+      if (!Object.hasOwn(stock, item) || !(stock[item]! > 0)) continue;
+      if (!demandingByItem.has(item)) continue;
+      const list = holdersByItem.get(item);
+      if (list === undefined) holdersByItem.set(item, [s]);
+      else list.push(s);
+    }
+  }
 
   const lines: (DispatchLine & { incidentIndex: number })[] = [];
-  const deliveredByIncidentItem = new Map<string, number>();
-  for (const item of [...items].sort(compareIds)) {
-    const demanding: number[] = [];
-    for (let j = 0; j < k; j++) if (own(incidents[j]!.demand, item) > 0) demanding.push(j);
+  const deliveredByItem = new Map<string, Float64Array>(); // item → units per incident index
+  for (const item of [...demandingByItem.keys()].sort(compareIds)) {
+    const demanding = demandingByItem.get(item)!;
     const ranks = [...new Set(demanding.map((j) => priorityOf[j]!))].sort((a, b) => a - b);
     const kk = demanding.length;
 
+    // Keep the holders that reach at least one demanding incident, with their minutes row.
+    const holders = holdersByItem.get(item) ?? [];
     const sourcesForItem: number[] = [];
-    const free: number[] = [];
-    const floor: number[] = [];
-    for (let s = 0; s < n; s++) {
+    const free = new Float64Array(holders.length);
+    const floor = new Float64Array(holders.length);
+    const minutes = new Float64Array(holders.length * kk);
+    for (const s of holders) {
+      const si = sourcesForItem.length;
+      let reachable = false;
+      for (let ji = 0; ji < kk; ji++) {
+        const m = allMinutes[s * k + demanding[ji]!]!;
+        minutes[si * kk + ji] = m;
+        if (!Number.isNaN(m)) reachable = true;
+      }
+      if (!reachable) continue;
       const source = problem.sources[sourceOrder[s]!]!;
       const stock = own(source.stock, item);
-      if (stock <= 0) continue;
-      if (!demanding.some((j) => !Number.isNaN(allMinutes[s * k + j]!))) continue;
       const floorUnits = Math.min(own(source.reserve, item), stock);
+      free[si] = stock - floorUnits;
+      floor[si] = soft ? floorUnits : 0;
       sourcesForItem.push(s);
-      free.push(stock - floorUnits);
-      floor.push(soft ? floorUnits : 0);
     }
-    const minutes = new Float64Array(sourcesForItem.length * kk);
-    sourcesForItem.forEach((s, si) => {
-      demanding.forEach((j, ji) => {
-        minutes[si * kk + ji] = allMinutes[s * k + j]!;
-      });
-    });
 
     const flow = solveItemFlow({
       sourceCount: sourcesForItem.length,
+      // The arrays may be longer than sourceCount (unreachable holders were dropped); extra rows are unused.
       incidentCount: kk,
       minutes,
-      free: Float64Array.from(free),
-      floor: Float64Array.from(floor),
+      free,
+      floor,
       penalty: soft ? penalty : 0,
       demand: Float64Array.from(demanding.map((j) => own(incidents[j]!.demand, item))),
       level: Int32Array.from(demanding.map((j) => ranks.indexOf(priorityOf[j]!))),
@@ -129,6 +153,8 @@ function solveValidDispatch(problem: DispatchProblem): DispatchPlan {
 
     // fromReserve: per source, the free units go to the most urgent lines first (then by incident id);
     // whatever a source sends beyond its free units is counted against the floor.
+    const delivered = new Float64Array(k);
+    deliveredByItem.set(item, delivered);
     const bySource = new Map<number, { ji: number; qty: number }[]>();
     for (const { source, incident, qty } of flow) {
       const list = bySource.get(source) ?? [];
@@ -152,8 +178,7 @@ function solveValidDispatch(problem: DispatchProblem): DispatchPlan {
           fromReserve: qty - fromFree,
           incidentIndex: j,
         });
-        const key = `${j}\u0000${item}`;
-        deliveredByIncidentItem.set(key, (deliveredByIncidentItem.get(key) ?? 0) + qty);
+        delivered[j] = delivered[j]! + qty;
       }
     }
   }
@@ -174,7 +199,7 @@ function solveValidDispatch(problem: DispatchProblem): DispatchPlan {
     deliveredByPriority[key] ??= 0;
     for (const item of Object.keys(incident.demand).sort(compareIds)) {
       const wanted = own(incident.demand, item);
-      const got = deliveredByIncidentItem.get(`${j}\u0000${item}`) ?? 0;
+      const got = deliveredByItem.get(item)?.[j] ?? 0;
       deliveredByPriority[key] += got;
       if (got < wanted) shortfalls.push({ incident: incident.id, item, qty: wanted - got });
     }

@@ -1,10 +1,5 @@
 import { err, ok, type Result } from '../result.ts';
-import type {
-  DispatchIncident,
-  DispatchProblem,
-  DispatchSource,
-  ReservePolicy,
-} from './dispatch-problem.ts';
+import type { DispatchProblem, ReservePolicy } from './dispatch-problem.ts';
 
 export type DispatchProblemIssueCode =
   | 'not-an-object'
@@ -28,8 +23,10 @@ export type DispatchProblemIssue = {
 };
 
 /**
- * Checks untrusted JSON against the solver contract and returns a clean copy, or every issue found.
+ * Checks untrusted JSON against the solver contract and returns it typed, or every issue found.
  * Never throws, whatever it is given: strings where numbers belong are issues, not exceptions.
+ * Nothing is copied (the solver's time budget is milliseconds): unknown extra fields are left in
+ * place and ignored by the solver.
  */
 export function validateDispatchProblem(input: unknown): Result<DispatchProblem, DispatchProblemIssue[]> {
   const issues: DispatchProblemIssue[] = [];
@@ -42,7 +39,8 @@ export function validateDispatchProblem(input: unknown): Result<DispatchProblem,
     return err(issues);
   }
 
-  const sources: DispatchSource[] = [];
+  const stockTotals = new Map<string, number>();
+  const demandTotals = new Map<string, number>();
   const sourceIds = new Set<string>();
   if (!Array.isArray(input.sources)) {
     issue('not-an-array', 'sources', 'sources must be an array');
@@ -53,23 +51,16 @@ export function validateDispatchProblem(input: unknown): Result<DispatchProblem,
         issue('not-an-object', path, 'a source must be an object');
         return;
       }
-      const id = readId(raw.id, `${path}.id`, sourceIds, issue);
-      const source: DispatchSource = { id: id ?? '', stock: {} };
-      if (raw.kind !== undefined) {
-        if (typeof raw.kind === 'string') source.kind = raw.kind;
-        else issue('not-a-string', `${path}.kind`, 'kind must be a string');
+      readId(raw.id, `${path}.id`, sourceIds, issue);
+      if (raw.kind !== undefined && typeof raw.kind !== 'string') issue('not-a-string', `${path}.kind`, 'kind must be a string');
+      if (raw.leadMinutes !== undefined && !isMinutes(raw.leadMinutes)) {
+        issue('invalid-minutes', `${path}.leadMinutes`, 'leadMinutes must be a finite number ≥ 0');
       }
-      if (raw.leadMinutes !== undefined) {
-        if (isMinutes(raw.leadMinutes)) source.leadMinutes = raw.leadMinutes;
-        else issue('invalid-minutes', `${path}.leadMinutes`, 'leadMinutes must be a finite number ≥ 0');
-      }
-      source.stock = readQuantities(raw.stock, `${path}.stock`, issue);
-      if (raw.reserve !== undefined) source.reserve = readQuantities(raw.reserve, `${path}.reserve`, issue);
-      sources.push(source);
+      checkQuantities(raw.stock, `${path}.stock`, issue, stockTotals);
+      if (raw.reserve !== undefined) checkQuantities(raw.reserve, `${path}.reserve`, issue, undefined);
     });
   }
 
-  const incidents: DispatchIncident[] = [];
   const incidentIds = new Set<string>();
   if (!Array.isArray(input.incidents)) {
     issue('not-an-array', 'incidents', 'incidents must be an array');
@@ -80,21 +71,15 @@ export function validateDispatchProblem(input: unknown): Result<DispatchProblem,
         issue('not-an-object', path, 'an incident must be an object');
         return;
       }
-      const id = readId(raw.id, `${path}.id`, incidentIds, issue);
-      const incident: DispatchIncident = { id: id ?? '', demand: {} };
-      if (raw.priority !== undefined) {
-        if (typeof raw.priority === 'number' && Number.isSafeInteger(raw.priority) && raw.priority >= 1) {
-          incident.priority = raw.priority;
-        } else {
-          issue('invalid-priority', `${path}.priority`, 'priority must be an integer ≥ 1');
-        }
+      readId(raw.id, `${path}.id`, incidentIds, issue);
+      const priority = raw.priority;
+      if (priority !== undefined && !(typeof priority === 'number' && Number.isSafeInteger(priority) && priority >= 1)) {
+        issue('invalid-priority', `${path}.priority`, 'priority must be an integer ≥ 1');
       }
-      incident.demand = readQuantities(raw.demand, `${path}.demand`, issue);
-      incidents.push(incident);
+      checkQuantities(raw.demand, `${path}.demand`, issue, demandTotals);
     });
   }
 
-  const travelMinutes: Record<string, Record<string, number>> = {};
   if (!isRecord(input.travelMinutes)) {
     issue('not-an-object', 'travelMinutes', 'travelMinutes must be an object keyed by source id');
   } else {
@@ -105,43 +90,35 @@ export function validateDispatchProblem(input: unknown): Result<DispatchProblem,
         issue('not-an-object', rowPath, 'each travelMinutes row must be an object keyed by incident id');
         continue;
       }
-      const clean: Record<string, number> = {};
       for (const [incidentId, minutes] of Object.entries(row)) {
         const path = `${rowPath}.${incidentId}`;
         if (!incidentIds.has(incidentId)) issue('unknown-incident', path, `no incident has id "${incidentId}"`);
         // Unreachable pairs may be written as Infinity, or as null (JSON's rendering of Infinity).
         if (minutes === null || minutes === Number.POSITIVE_INFINITY) continue;
-        if (isMinutes(minutes)) clean[incidentId] = minutes;
-        else issue('invalid-minutes', path, 'travel minutes must be a number ≥ 0 (Infinity or null = unreachable)');
+        if (!isMinutes(minutes)) issue('invalid-minutes', path, 'travel minutes must be a number ≥ 0 (Infinity or null = unreachable)');
       }
-      defineOwn(travelMinutes, sourceId, clean);
     }
   }
 
-  const problem: DispatchProblem = { sources, incidents, travelMinutes };
   if (input.policy !== undefined) {
     if (!isRecord(input.policy)) {
       issue('invalid-policy', 'policy', 'policy must be an object');
     } else {
-      const policy: NonNullable<DispatchProblem['policy']> = {};
-      const reserve = input.policy.reserve;
-      if (reserve !== undefined) {
-        if (reserve === 'hard' || reserve === 'soft') policy.reserve = reserve satisfies ReservePolicy;
-        else issue('invalid-policy', 'policy.reserve', "policy.reserve must be 'hard' or 'soft'");
+      const reserve: unknown = input.policy.reserve;
+      if (reserve !== undefined && reserve !== ('hard' satisfies ReservePolicy) && reserve !== ('soft' satisfies ReservePolicy)) {
+        issue('invalid-policy', 'policy.reserve', "policy.reserve must be 'hard' or 'soft'");
       }
       const penalty = input.policy.reservePenaltyMinutes;
-      if (penalty !== undefined) {
-        if (isMinutes(penalty)) policy.reservePenaltyMinutes = penalty;
-        else issue('invalid-policy', 'policy.reservePenaltyMinutes', 'reservePenaltyMinutes must be a finite number ≥ 0');
+      if (penalty !== undefined && !isMinutes(penalty)) {
+        issue('invalid-policy', 'policy.reservePenaltyMinutes', 'reservePenaltyMinutes must be a finite number ≥ 0');
       }
-      problem.policy = policy;
     }
   }
 
   // Sums of quantities must stay exact in floating point, or "integer in, integer out" fails.
   for (const [what, totals] of [
-    ['stock', sumPerItem(sources.map((s) => s.stock))],
-    ['demand', sumPerItem(incidents.map((i) => i.demand))],
+    ['stock', stockTotals],
+    ['demand', demandTotals],
   ] as const) {
     for (const [item, total] of totals) {
       if (total > Number.MAX_SAFE_INTEGER) {
@@ -150,7 +127,8 @@ export function validateDispatchProblem(input: unknown): Result<DispatchProblem,
     }
   }
 
-  return issues.length > 0 ? err(issues) : ok(problem);
+  // Every field the solver reads has been checked above; that is what makes this cast sound.
+  return issues.length > 0 ? err(issues) : ok(input as DispatchProblem);
 }
 
 type IssueSink = (code: DispatchProblemIssueCode, path: string, message: string) => void;
@@ -177,37 +155,25 @@ function readId(value: unknown, path: string, seen: Set<string>, issue: IssueSin
   return value;
 }
 
-function readQuantities(value: unknown, path: string, issue: IssueSink): Record<string, number> {
-  const clean: Record<string, number> = {};
+function checkQuantities(
+  value: unknown,
+  path: string,
+  issue: IssueSink,
+  totals: Map<string, number> | undefined,
+): void {
   if (!isRecord(value)) {
     issue('not-an-object', path, 'must be an object of item id → integer quantity');
-    return clean;
+    return;
   }
-  for (const [item, qty] of Object.entries(value)) {
+  for (const item in value) {
+    if (!Object.hasOwn(value, item)) continue;
+    const qty = value[item];
     if (typeof qty !== 'number' || !Number.isInteger(qty) || qty < 0) {
       issue('not-a-quantity', `${path}.${item}`, 'quantity must be an integer ≥ 0');
     } else if (qty > Number.MAX_SAFE_INTEGER) {
       issue('quantity-too-large', `${path}.${item}`, `quantity must not exceed ${Number.MAX_SAFE_INTEGER}`);
-    } else {
-      defineOwn(clean, item, qty);
+    } else if (totals !== undefined && qty > 0) {
+      totals.set(item, (totals.get(item) ?? 0) + qty);
     }
-  }
-  return clean;
-}
-
-function sumPerItem(records: Record<string, number>[]): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const record of records) {
-    for (const [item, qty] of Object.entries(record)) totals.set(item, (totals.get(item) ?? 0) + qty);
-  }
-  return totals;
-}
-
-/** Item ids are arbitrary strings, `__proto__` included: never assign through the prototype chain. */
-function defineOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    target[key] = value;
   }
 }
