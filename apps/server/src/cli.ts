@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, parseConfig } from './config/config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { systemClock } from './deps.ts';
+import { StartupError, startServer } from './main.ts';
+import { seedDemo } from './seed/seed-demo.ts';
+
+const USAGE = `Usage: zhanqin <command> [options]
+
+Commands:
+  serve                 start the HTTP API and web app (migrates; seeds the demo on an empty database)
+  migrate               apply pending database migrations
+  seed                  seed the Liupanshui demo data into an empty database
+  solve --input FILE|-  solve a DispatchProblem (JSON) and print the DispatchPlan
+  help                  show this text
+
+Configuration comes from the environment; see .env.example.`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  async serve() {
+    const config = parseConfig(process.env);
+    const running = await startServer(config);
+    const stop = async (signal: string) => {
+      console.log(`\n${signal} received; shutting down`);
+      await running.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    return new Promise<number>(() => undefined);
+  },
+  async migrate() {
+    const config = parseConfig(process.env);
+    const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      const { applied } = await migrate(db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date');
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+  async seed() {
+    const config = parseConfig(process.env);
+    const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrate(db);
+      const report = await seedDemo({ db, clock: systemClock, config });
+      if (!report.seeded) {
+        console.log('The database already holds network data; the demo was not seeded.');
+        return 0;
+      }
+      console.log(`Seeded: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+      console.log(`Demo users: ${report.demoUsers.map((u) => `${u.username} (${u.role})`).join(', ')}`);
+      if (report.demoPasswordGenerated) console.log(`Demo password (shown once): ${report.demoPassword}`);
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+  async solve(args) {
+    const { runSolveCommand } = await import('./dispatch/solve-command.ts');
+    const index = args.indexOf('--input');
+    const input = index >= 0 ? args[index + 1] : undefined;
+    if (!input) {
+      console.error('solve needs --input FILE or --input - (standard input)');
+      return 2;
+    }
+    const text = input === '-' ? readFileSync(0, 'utf8') : readFileSync(input, 'utf8');
+    const { exitCode, output } = runSolveCommand(text);
+    (exitCode === 0 ? process.stdout : process.stderr).write(`${output}\n`);
+    return exitCode;
+  },
+  async help() {
+    console.log(USAGE);
+    return 0;
+  },
+};
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name = 'help', ...args] = argv;
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(args);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof StartupError) {
+      console.error(error.message);
+      return 1;
+    }
+    if ((error as { code?: string }).code === 'ENOENT') {
+      console.error(`File not found: ${(error as { path?: string }).path}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}
