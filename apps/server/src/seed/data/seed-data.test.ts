@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { Category, ItemCreate, ModuleKit, NodeCreate, OrganisationCreate } from '@zhanqin/contracts';
 import {
@@ -31,7 +32,7 @@ function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: numb
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
-function contractErrors(schema: Parameters<typeof Value.Errors>[0], value: unknown): string[] {
+function contractErrors(schema: TSchema, value: unknown): string[] {
   return [...Value.Errors(schema, value)].map((e) => `${e.instancePath} ${e.message}`);
 }
 
