@@ -15,7 +15,7 @@ function Screens() {
   if (user === undefined) {
     return (
       <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
-        <Spin size="large" tip={t('common.loading')}>
+        <Spin size="large" description={t('common.loading')}>
           <div style={{ width: 120, height: 60 }} />
         </Spin>
       </div>

@@ -70,6 +70,16 @@ describe('schematic GeoJSON', () => {
     expect(features.map((f) => f.properties.name).sort()).toEqual(['六枝特区', '水城区', '盘州市', '钟山区'].sort());
   });
 
+  it('puts each seat, and the demo base on the Shuicheng side, inside its own unit', () => {
+    const regionOf = (lng: number, lat: number) =>
+      features.filter((f) => f.geometry.coordinates.some((ring) => containsPoint(ring as [number, number][], lng, lat))).map((f) => f.properties.name);
+    expect(regionOf(104.83, 26.59)).toEqual(['钟山区']);
+    expect(regionOf(104.957, 26.546)).toEqual(['水城区']);
+    expect(regionOf(104.4716, 25.7099)).toEqual(['盘州市']);
+    expect(regionOf(105.48, 26.21)).toEqual(['六枝特区']);
+    expect(regionOf(104.9, 26.57)).toEqual(['水城区']);
+  });
+
   it('stays inside the city extent and closes every ring', () => {
     for (const feature of features) {
       for (const ring of feature.geometry.coordinates) {
@@ -84,3 +94,14 @@ describe('schematic GeoJSON', () => {
     }
   });
 });
+
+/** Ray casting; enough for the simple polygons of the schematic. */
+function containsPoint(ring: [number, number][], lng: number, lat: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

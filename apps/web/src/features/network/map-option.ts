@@ -62,7 +62,10 @@ export function buildNetworkMapOption(nodes: readonly MapNode[], labels: MapLabe
       symbolSize: style.size,
       itemStyle: { color: style.color, borderColor: '#ffffff', borderWidth: 1, opacity: 0.95 },
       emphasis: { scale: 1.4, label: { show: true, formatter: '{b}', position: 'right', fontWeight: 'bold' } },
-      label: type === 'base' ? { show: true, formatter: '{b}', position: 'right', fontSize: 12, fontWeight: 'bold' } : { show: false },
+      label:
+        type === 'base'
+          ? { show: true, formatter: '{b}', position: 'right', fontSize: 12, fontWeight: 'bold', width: 170, overflow: 'truncate' }
+          : { show: false },
       z: type === 'base' ? 5 : 3,
       data: groups.get(type) ?? [],
     };

@@ -1,10 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
+import localizedFormat from 'dayjs/plugin/localizedFormat';
 import 'dayjs/locale/zh-cn';
 import { zh } from './zh.ts';
 import { en } from './en.ts';
 import { LANGUAGE_STORAGE_KEY, dayjsLocaleOf, resolveLanguage, type Language } from './languages.ts';
+
+dayjs.extend(localizedFormat);
 
 function readStoredLanguage(): string | null {
   try {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Node, NodeType } from '@zhanqin/contracts';
+import type { NodeType } from '@zhanqin/contracts';
 import { EChart, type EChartEvent } from '../../../components/echart.tsx';
 import { echarts } from '../../../lib/echarts/echarts.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
@@ -98,44 +98,44 @@ export function NetworkPage() {
             />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('network.legendHint')}
-              {summary.demo > 0 && ` · ${t('network.containsDemo')}（${t('common.demoHint')}）`}
+              {summary.demo > 0 && ` · ${t('network.containsDemo')} · ${t('common.demoHint')}`}
             </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} xl={7}>
           <Card size="small" title={`${t('network.nodeList')} (${summary.total})`} styles={{ body: { padding: 0 } }}>
-            <List<Node>
-              data-testid="network-node-list"
-              size="small"
-              loading={nodesRequest.loading}
-              locale={{ emptyText: t('network.noNodes') }}
-              style={{ maxHeight: 590, overflowY: 'auto' }}
-              dataSource={[...nodes].sort(
-                (a, b) => NODE_TYPE_ORDER.indexOf(a.type) - NODE_TYPE_ORDER.indexOf(b.type) || a.code.localeCompare(b.code),
-              )}
-              renderItem={(node) => (
-                <List.Item
-                  key={node.id}
-                  data-node-code={node.code}
-                  data-node-type={node.type}
-                  style={{ cursor: 'pointer', paddingInline: 12 }}
-                  onClick={() => setSelectedId(node.id)}
-                >
-                  <Space orientation="vertical" size={0} style={{ width: '100%' }}>
-                    <Button type="link" style={{ padding: 0, height: 'auto', textAlign: 'left', whiteSpace: 'normal' }}>
-                      {nodeNameOf(node, language)}
-                    </Button>
-                    <Space size={4} wrap>
-                      <NodeTypeTag type={node.type} />
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {node.code}
-                      </Typography.Text>
-                      {node.isDemo && <Tag color="gold">{t('common.demo')}</Tag>}
-                    </Space>
-                  </Space>
-                </List.Item>
-              )}
-            />
+            {nodesRequest.loading ? (
+              <Skeleton active style={{ padding: 12 }} />
+            ) : nodes.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('network.noNodes')} />
+            ) : (
+              <ul data-testid="network-node-list" style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 590, overflowY: 'auto' }}>
+                {[...nodes]
+                  .sort((a, b) => NODE_TYPE_ORDER.indexOf(a.type) - NODE_TYPE_ORDER.indexOf(b.type) || a.code.localeCompare(b.code))
+                  .map((node) => (
+                    <li
+                      key={node.id}
+                      data-node-code={node.code}
+                      data-node-type={node.type}
+                      style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', cursor: 'pointer' }}
+                      onClick={() => setSelectedId(node.id)}
+                    >
+                      <Button type="link" style={{ padding: 0, height: 'auto', textAlign: 'left', whiteSpace: 'normal' }}>
+                        {nodeNameOf(node, language)}
+                      </Button>
+                      <div>
+                        <Space size={4} wrap>
+                          <NodeTypeTag type={node.type} />
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {node.code}
+                          </Typography.Text>
+                          {node.isDemo && <Tag color="gold">{t('common.demo')}</Tag>}
+                        </Space>
+                      </div>
+                    </li>
+                  ))}
+              </ul>
+            )}
           </Card>
         </Col>
       </Row>

@@ -1,4 +1,4 @@
-import { Descriptions, Drawer, Empty, List, Space, Table, Tag, Typography, Button } from 'antd';
+import { Button, Descriptions, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -115,20 +115,17 @@ export function NodeDetailsDrawer({ node, organisation, onClose, onEdit }: Props
             {node.contacts.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.none')} />
             ) : (
-              <List
-                size="small"
-                bordered
-                dataSource={node.contacts}
-                renderItem={(contact) => (
-                  <List.Item>
+              <ul style={{ listStyle: 'none', margin: 0, padding: 0, border: '1px solid #f0f0f0', borderRadius: 6 }}>
+                {node.contacts.map((contact, index) => (
+                  <li key={`${contact.name}-${index}`} style={{ padding: '8px 12px', borderTop: index ? '1px solid #f0f0f0' : undefined }}>
                     <Space wrap>
                       <b>{contact.name}</b>
                       {contact.role && <span>{contact.role}</span>}
                       {contact.phone && <a href={`tel:${contact.phone}`}>{contact.phone}</a>}
                     </Space>
-                  </List.Item>
-                )}
-              />
+                  </li>
+                ))}
+              </ul>
             )}
           </div>
 

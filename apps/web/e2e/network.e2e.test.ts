@@ -1,0 +1,164 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS_DIR, browserSkipReason, buildWeb, launchChromium, signIn, summaryValue } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const PASSWORD = 'E2e-Zhanqin-Test-Passw0rd';
+const skipReason = browserSkipReason();
+const requireAll = process.env['ZHANQIN_REQUIRE_ALL'] === '1';
+const chromiumMissing = skipReason !== undefined && process.env['ZHANQIN_BROWSER_TESTS'] !== '0';
+
+if (skipReason && !(requireAll && chromiumMissing)) {
+  console.warn(`[browser] skipping the web journeys: ${skipReason}`);
+}
+
+if (skipReason && requireAll && chromiumMissing) {
+  describe('web journeys (Chromium)', () => {
+    it('needs Chromium because ZHANQIN_REQUIRE_ALL=1', () => {
+      throw new Error(`ZHANQIN_REQUIRE_ALL=1 but the browser suite cannot run: ${skipReason}`);
+    });
+  });
+} else {
+  (skipReason ? describe.skip : describe)('web journeys (Chromium)', () => {
+    let server: RunningServer;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    const pageErrors: string[] = [];
+    const consoleErrors: string[] = [];
+
+    async function shot(name: string): Promise<void> {
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
+    }
+
+    beforeAll(async () => {
+      await mkdir(ARTIFACTS_DIR, { recursive: true });
+      await rm(path.join(ARTIFACTS_DIR, 'browser-errors.txt'), { force: true });
+      if (process.env['ZHANQIN_E2E_SKIP_BUILD'] !== '1') buildWeb();
+      server = await startServer({ password: PASSWORD });
+      browser = await launchChromium();
+      context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        // The session probe answers 401 before sign-in; Chromium logs that as a failed resource.
+        if (message.type() === 'error' && !/status of 401/.test(message.text())) consoleErrors.push(message.text());
+      });
+    });
+
+    afterAll(async () => {
+      if (pageErrors.length || consoleErrors.length) {
+        await writeFile(path.join(ARTIFACTS_DIR, 'browser-errors.txt'), [...pageErrors, ...consoleErrors].join('\n'));
+      }
+      await context?.close().catch(() => undefined);
+      await browser?.close().catch(() => undefined);
+      if (server) await writeFile(path.join(ARTIFACTS_DIR, 'server.log'), server.output()).catch(() => undefined);
+      await server?.stop();
+    });
+
+    it('shows the login form first and signs the administrator in', async () => {
+      await page.goto(`${server.baseUrl}/`);
+      await page.getByTestId('login-card').waitFor({ state: 'visible' });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      await shot('login-zh');
+
+      await page.locator('#login-username').fill('admin');
+      await page.locator('#login-password').fill('wrong-password');
+      await page.getByTestId('login-submit').click();
+      await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+
+      await signIn(page, server.baseUrl, 'admin', PASSWORD);
+      expect(await page.getByTestId('user-display-name').textContent()).toBeTruthy();
+      expect(await page.getByTestId('user-menu').textContent()).toContain('管理员');
+    });
+
+    it('shows the 1+8+N network on the schematic map with counts matching the API', async () => {
+      expect(await summaryValue(page, 'summary-base')).toBe(1);
+      expect(await summaryValue(page, 'summary-sub-warehouses')).toBe(8);
+      const others = await summaryValue(page, 'summary-others');
+      const total = await summaryValue(page, 'summary-total');
+      expect(others).toBeGreaterThan(0);
+      expect(total).toBe(1 + 8 + others);
+
+      const api = (await (await page.request.get(`${server.baseUrl}/api/v1/nodes?limit=500`)).json()) as { total: number };
+      expect(api.total).toBe(total);
+      await expect.poll(() => page.locator('[data-testid="network-node-list"] [data-node-code]').count()).toBe(total);
+
+      expect(await page.getByTestId('map-caption').textContent()).toContain('示意图');
+      const canvas = page.locator('[data-testid="network-map"] canvas');
+      await canvas.first().waitFor({ state: 'visible' });
+      const box = await canvas.first().boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(400);
+      expect(box?.height ?? 0).toBeGreaterThan(400);
+      // Demo records are marked as such.
+      expect(await page.getByTestId('demo-tag').first().textContent()).toBe('演示数据');
+      await page.waitForTimeout(500);
+      await shot('network-zh');
+    });
+
+    it('opens a drawer with the details of a node', async () => {
+      await page.locator('[data-testid="network-node-list"] [data-node-type="base"]').first().click();
+      const drawer = page.locator('.node-drawer');
+      await drawer.getByTestId('node-drawer-title').waitFor({ state: 'visible' });
+      expect(await drawer.getByTestId('node-drawer-type').textContent()).toBe('战勤保障基地');
+      const text = (await drawer.textContent()) ?? '';
+      for (const label of ['所属单位', '地址', '坐标 (WGS-84)', '货位容量', '库区', '联系人']) expect(text).toContain(label);
+      await shot('node-drawer-zh');
+      await page.keyboard.press('Escape');
+      await drawer.getByTestId('node-drawer-title').waitFor({ state: 'hidden' });
+
+      const partner = page.locator('[data-testid="network-node-list"] [data-node-type="partner"]').first();
+      if ((await partner.count()) > 0) {
+        await partner.click();
+        await drawer.getByTestId('node-drawer-title').waitFor({ state: 'visible' });
+        expect(await drawer.textContent()).toContain('代储协议');
+        await page.keyboard.press('Escape');
+        await drawer.getByTestId('node-drawer-title').waitFor({ state: 'hidden' });
+      }
+    });
+
+    it('switches every visible string to English and back, and remembers the choice', async () => {
+      await page.getByTestId('language-switch').getByText('EN', { exact: true }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.getByTestId('map-caption').textContent()).toBe('Schematic map — not an official boundary');
+      expect(await page.getByTestId('menu-network').textContent()).toBe('Network');
+      expect(await page.getByTestId('user-menu').textContent()).toContain('Administrator');
+      // Nothing Chinese left in the app's own strings (the 中文 switch label and user names are exempt).
+      const chrome = await page
+        .locator('.ant-layout-sider, [data-testid="app-title"], [data-testid="network-page"] h3, [data-testid="network-page"] .ant-statistic-title, [data-testid="network-page"] .ant-card-head')
+        .allTextContents();
+      expect(chrome.join(' ')).not.toMatch(/\p{Script=Han}/u);
+      await page.waitForTimeout(500);
+      await shot('network-en');
+
+      await page.reload();
+      await page.getByTestId('network-page').waitFor({ state: 'visible' });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.getByTestId('menu-network').textContent()).toBe('Network');
+
+      await page.getByTestId('language-switch').getByText('中文', { exact: true }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      expect(await page.getByTestId('menu-network').textContent()).toBe('网络');
+      expect(await page.getByTestId('map-caption').textContent()).toContain('示意图');
+    });
+
+    it('lists nodes and catalogue items from the server', async () => {
+      await page.getByTestId('menu-nodes').click();
+      await page.getByTestId('nodes-page').waitFor({ state: 'visible' });
+      await expect.poll(() => page.locator('[data-testid="nodes-page"] .ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+      await shot('nodes-zh');
+
+      await page.getByTestId('menu-catalogue').click();
+      await page.getByTestId('catalogue-page').waitFor({ state: 'visible' });
+      await expect.poll(() => page.locator('[data-testid="catalogue-page"] .ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+      await shot('catalogue-zh');
+    });
+
+    it('raised no uncaught errors in the page', () => {
+      expect(pageErrors).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    });
+  });
+}
