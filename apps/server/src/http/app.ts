@@ -22,6 +22,19 @@ import { installErrorHandling, installNotFound } from './error-handler.ts';
 import { validatorCompiler } from './validation.ts';
 
 export type App = FastifyInstance;
+
+export type RouteEntry = {
+  method: string;
+  url: string;
+  schema: { body?: unknown; querystring?: unknown; params?: unknown; hide?: boolean };
+  isPublic: boolean;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
 export const VERSION = '0.1.0';
 
 /** Extra route sets contributed by features (dispatch, ledger…) so the app stays one composition. */
@@ -36,6 +49,18 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // The route table, kept so tests can enumerate every route (authentication, bad input) and none is forgotten.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    // The browsable API documentation is public, like the OpenAPI document it shows.
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || method === 'OPTIONS') continue;
+      routeTable.push({ method, url: route.url, schema: (route.schema ?? {}) as RouteEntry['schema'], isPublic: (route.config as { public?: boolean } | undefined)?.public === true });
+    }
+  });
   installErrorHandling(app);
 
   await app.register(helmet, {
@@ -69,9 +94,6 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   });
   app.addSchema(ErrorBody);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
-  });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: false });
 
   await app.register(
