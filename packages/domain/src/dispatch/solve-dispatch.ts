@@ -78,9 +78,15 @@ function solveValidDispatch(problem: DispatchProblem): DispatchPlan {
   const n = sourceOrder.length;
   const allMinutes = new Float64Array(n * k).fill(Number.NaN);
   for (let s = 0; s < n; s++) {
+    const source = problem.sources[sourceOrder[s]!]!;
+    const row = Object.hasOwn(problem.travelMinutes, source.id) ? problem.travelMinutes[source.id] : undefined;
+    if (row === undefined) continue;
+    const lead = source.leadMinutes ?? 0;
     for (let j = 0; j < k; j++) {
-      const m = pairMinutes(problem, sourceOrder[s]!, incidents[j]!.id);
-      if (m !== undefined) allMinutes[s * k + j] = m;
+      const id = incidents[j]!.id;
+      const travel = Object.hasOwn(row, id) ? row[id] : undefined;
+      // null (JSON's Infinity) and Infinity are unreachable; the validator has rejected anything else.
+      if (typeof travel === 'number' && Number.isFinite(travel)) allMinutes[s * k + j] = lead + travel;
     }
   }
 
@@ -96,15 +102,15 @@ function solveValidDispatch(problem: DispatchProblem): DispatchPlan {
       else list.push(j);
     }
   }
-  const holdersByItem = new Map<string, number[]>();
+  const holdersByItem = new Map<string, number[]>(); // item → [source index, stock, source index, stock, …]
   for (let s = 0; s < n; s++) {
     const stock = problem.sources[sourceOrder[s]!]!.stock;
     for (const item in stock) {
       if (!Object.hasOwn(stock, item) || !(stock[item]! > 0)) continue;
       if (!demandingByItem.has(item)) continue;
       const list = holdersByItem.get(item);
-      if (list === undefined) holdersByItem.set(item, [s]);
-      else list.push(s);
+      if (list === undefined) holdersByItem.set(item, [s, stock[item]!]);
+      else list.push(s, stock[item]!);
     }
   }
 
@@ -118,10 +124,11 @@ function solveValidDispatch(problem: DispatchProblem): DispatchPlan {
     // Keep the holders that reach at least one demanding incident, with their minutes row.
     const holders = holdersByItem.get(item) ?? [];
     const sourcesForItem: number[] = [];
-    const free = new Float64Array(holders.length);
-    const floor = new Float64Array(holders.length);
-    const minutes = new Float64Array(holders.length * kk);
-    for (const s of holders) {
+    const free = new Float64Array(holders.length >> 1);
+    const floor = new Float64Array(holders.length >> 1);
+    const minutes = new Float64Array((holders.length >> 1) * kk);
+    for (let h = 0; h < holders.length; h += 2) {
+      const s = holders[h]!;
       const si = sourcesForItem.length;
       let reachable = false;
       for (let ji = 0; ji < kk; ji++) {
@@ -130,9 +137,9 @@ function solveValidDispatch(problem: DispatchProblem): DispatchPlan {
         if (!Number.isNaN(m)) reachable = true;
       }
       if (!reachable) continue;
-      const source = problem.sources[sourceOrder[s]!]!;
-      const stock = own(source.stock, item);
-      const floorUnits = Math.min(own(source.reserve, item), stock);
+      const stock = holders[h + 1]!;
+      const reserve = problem.sources[sourceOrder[s]!]!.reserve;
+      const floorUnits = reserve === undefined ? 0 : Math.min(own(reserve, item), stock);
       free[si] = stock - floorUnits;
       floor[si] = soft ? floorUnits : 0;
       sourcesForItem.push(s);

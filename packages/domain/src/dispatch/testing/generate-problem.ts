@@ -109,7 +109,7 @@ export function generateRealisticProblem(seed: number, size: RealisticSize): Dis
     items.forEach((item, i) => {
       const holds = isBase ? rnd() < 0.9 : rnd() < 0.3 * (1 - 0.7 * (scarcity[i] as number));
       if (!holds) return;
-      const stock = isBase ? int(20, 400) : int(1, 30);
+      const stock = isBase ? int(5, 150) : int(1, 30);
       source.stock[item] = stock;
       if (!isPartner && rnd() < 0.6) (source.reserve as Record<string, number>)[item] = int(0, Math.ceil(stock / 3));
     });
