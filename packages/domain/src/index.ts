@@ -1,2 +1,3 @@
 export * from './result.ts';
 export * from './dispatch/index.ts';
+export * from './ledger/index.ts';
