@@ -43,8 +43,8 @@ if (skipReason && requireAll && chromiumMissing) {
       page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
       page.on('console', (message) => {
-        // The session probe answers 401 before sign-in; Chromium logs that as a failed resource.
-        if (message.type() === 'error' && !/status of 401/.test(message.text())) consoleErrors.push(message.text());
+        // Chromium logs expected 401 (session probe, wrong password) and 429 (lock-out) answers as failed resources.
+        if (message.type() === 'error' && !/status of (401|429)/.test(message.text())) consoleErrors.push(message.text());
       });
     });
 
@@ -154,6 +154,60 @@ if (skipReason && requireAll && chromiumMissing) {
       await page.getByTestId('catalogue-page').waitFor({ state: 'visible' });
       await expect.poll(() => page.locator('[data-testid="catalogue-page"] .ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
       await shot('catalogue-zh');
+    });
+
+    it('lets the administrator manage users and verify the audit chain', async () => {
+      await page.getByTestId('menu-users').click();
+      await page.getByTestId('users-page').waitFor({ state: 'visible' });
+      await expect.poll(() => page.locator('[data-testid="users-page"] .ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(1);
+
+      await page.getByTestId('menu-audit').click();
+      await page.getByTestId('audit-page').waitFor({ state: 'visible' });
+      await expect.poll(() => page.locator('[data-testid="audit-page"] .ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+      await page.getByTestId('audit-verify').click();
+      const verdict = page.getByTestId('audit-verify-result');
+      await verdict.waitFor({ state: 'visible' });
+      expect(await verdict.textContent()).toMatch(/哈希链完整：已校验 \d+ 条记录/);
+      await shot('audit-zh');
+    });
+
+    it('signs out and shows a viewer only what a viewer may use', async () => {
+      await page.getByTestId('user-menu').click();
+      await page.getByText('退出登录', { exact: true }).click();
+      await page.getByTestId('login-card').waitFor({ state: 'visible' });
+
+      await signIn(page, server.baseUrl, 'lps.viewer', PASSWORD);
+      expect(await page.getByTestId('user-menu').textContent()).toContain('只读');
+      expect(await page.getByTestId('menu-users').count()).toBe(0);
+      expect(await page.getByTestId('menu-audit').count()).toBe(0);
+      await page.getByTestId('menu-nodes').click();
+      await page.getByTestId('nodes-page').waitFor({ state: 'visible' });
+      expect(await page.getByText('新建节点').count()).toBe(0);
+      // A page the role may not open says so instead of failing.
+      await page.goto(`${server.baseUrl}/#/users`);
+      await page.getByText('当前角色无权访问此页面').waitFor({ state: 'visible' });
+      await page.getByTestId('user-menu').click();
+      await page.getByText('退出登录', { exact: true }).click();
+      await page.getByTestId('login-card').waitFor({ state: 'visible' });
+    });
+
+    // Last on purpose: the server locks sign-in from this address after repeated failures.
+    it('tells the user how long to wait after too many failed sign-ins', async () => {
+      const error = page.getByTestId('login-error');
+      let text = '';
+      for (let attempt = 0; attempt < 10 && !/秒后再试/.test(text); attempt += 1) {
+        await page.locator('#login-username').fill('truck.driver');
+        await page.locator('#login-password').fill(`wrong-${attempt}`);
+        await Promise.all([
+          page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login')),
+          page.getByTestId('login-submit').click(),
+        ]);
+        await error.waitFor({ state: 'visible' });
+        await page.waitForTimeout(100);
+        text = (await error.textContent()) ?? '';
+      }
+      expect(text).toMatch(/尝试次数过多，请 \d+ 秒后再试/);
+      await shot('login-locked-zh');
     });
 
     it('raised no uncaught errors in the page', () => {

@@ -12,9 +12,9 @@ import { ROUTES } from './routes.tsx';
 export function AppLayout({ activePath, children }: { activePath: string; children: ReactNode }) {
   const { t } = useTranslation();
   const user = useUser();
-  const { signOut } = useSession();
+  const { signOut, signedIn } = useSession();
   const [collapsed, setCollapsed] = useState(false);
-  const [passwordOpen, setPasswordOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(user.mustChangePassword);
   const visible = ROUTES.filter((route) => !route.allowed || route.allowed(user.role));
 
   return (
@@ -76,7 +76,12 @@ export function AppLayout({ activePath, children }: { activePath: string; childr
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
       </Layout>
-      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+      <ChangePasswordModal
+        open={passwordOpen}
+        required={user.mustChangePassword}
+        onClose={() => setPasswordOpen(false)}
+        onChanged={() => signedIn({ ...user, mustChangePassword: false })}
+      />
     </Layout>
   );
 }

@@ -69,6 +69,7 @@ export const en: Dictionary = {
     passwordMismatch: 'The two new passwords differ',
     passwordChanged: 'Password changed',
     passwordTooShort: 'At least {{min}} characters',
+    mustChangePassword: 'Please replace your initial password',
     role: 'Role',
   },
   nodeType: {

@@ -67,6 +67,7 @@ export const zh = {
     passwordMismatch: '两次输入的新密码不一致',
     passwordChanged: '密码已修改',
     passwordTooShort: '新密码至少 {{min}} 位',
+    mustChangePassword: '请先修改初始密码',
     role: '角色',
   },
   nodeType: {

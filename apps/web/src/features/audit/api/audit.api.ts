@@ -1,32 +1,10 @@
+import type { AuditEvent, AuditQuery } from '@zhanqin/contracts';
 import { api, type PageOf } from '../../../lib/api-client.ts';
 
-/** One hash-chained audit record (not yet in @zhanqin/contracts). */
-export type AuditEntry = {
-  id: string;
-  /** Position in the chain, from 1. */
-  seq: number;
-  at: string;
-  actorUsername: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  summary: string;
-  clientAddress: string | null;
-  hash: string;
-  prevHash: string | null;
-};
+/** One hash-chained audit record; `summary` is a before/after object or text. */
+export type AuditEntry = AuditEvent;
 
-export type AuditFilter = {
-  limit: number;
-  offset: number;
-  actor?: string;
-  entityType?: string;
-  entityId?: string;
-  /** ISO-8601 instants. */
-  from?: string;
-  to?: string;
-};
+export type AuditFilter = Omit<AuditQuery, 'limit' | 'offset'> & { limit: number; offset: number };
 
 export type AuditVerification = { ok: boolean; checked: number; firstBrokenSeq?: number; reason?: string };
 

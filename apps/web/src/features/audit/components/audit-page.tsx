@@ -92,7 +92,7 @@ export function AuditPage() {
       </Card>
       {entries.error && <Alert type="error" showIcon title={`${entries.error.code}: ${entries.error.message}`} />}
       <Table<AuditEntry>
-        rowKey="id"
+        rowKey="seq"
         size="small"
         loading={entries.loading}
         dataSource={entries.data?.items ?? []}
@@ -129,13 +129,24 @@ export function AuditPage() {
               </Tooltip>
             ),
           },
-          { dataIndex: 'summary', title: t('audit.summary') },
+          {
+            dataIndex: 'summary',
+            title: t('audit.summary'),
+            render: (summary: unknown) => {
+              const text = summaryText(summary);
+              return (
+                <Tooltip title={<pre style={{ margin: 0, whiteSpace: 'pre-wrap', maxHeight: 400, overflow: 'auto' }}>{summaryText(summary, 2)}</pre>}>
+                  <Typography.Text style={{ fontSize: 12 }}>{text.length > 80 ? `${text.slice(0, 80)}…` : text}</Typography.Text>
+                </Tooltip>
+              );
+            },
+          },
           { dataIndex: 'clientAddress', title: t('audit.clientAddress'), render: (a: string | null) => a ?? '—' },
           {
             dataIndex: 'hash',
             title: t('audit.hash'),
             render: (hash: string, entry) => (
-              <Tooltip title={`${t('audit.hash')}: ${hash} · ${t('audit.prevHash')}: ${entry.prevHash ?? '—'}`}>
+              <Tooltip title={`${t('audit.hash')}: ${hash} · ${t('audit.prevHash')}: ${entry.prevHash || '—'}`}>
                 <Typography.Text code style={{ fontSize: 11 }}>
                   {hash.slice(0, 12)}…
                 </Typography.Text>
@@ -146,4 +157,11 @@ export function AuditPage() {
       />
     </Space>
   );
+}
+
+/** The audit summary as text: strings as they are, objects as compact (or indented) JSON. */
+function summaryText(summary: unknown, indent?: number): string {
+  if (summary === null || summary === undefined) return '—';
+  if (typeof summary === 'string') return summary;
+  return JSON.stringify(summary, null, indent);
 }

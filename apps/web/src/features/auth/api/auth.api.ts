@@ -1,6 +1,9 @@
+import type { Role, User } from '@zhanqin/contracts';
 import { api, apiRequest } from '../../../lib/api-client.ts';
 
-/** Roles of Zhanqin users, most privileged first. */
+export type { Role };
+
+/** Roles of Zhanqin users, most privileged first (the contracts' Role union as a list for menus and forms). */
 export const ROLES = [
   'admin',
   'logistics-officer',
@@ -9,22 +12,17 @@ export const ROLES = [
   'dispatcher',
   'driver',
   'viewer',
-] as const;
-export type Role = (typeof ROLES)[number];
+] as const satisfies readonly Role[];
 
-/** The signed-in user as the auth routes return it (not yet in @zhanqin/contracts). */
-export type SessionUser = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  /** Organisations whose records the user may see and change. */
-  organisationIds: string[];
-  /** Nodes the user works at (keepers, station officers); empty means all in their organisations. */
-  nodeIds: string[];
-};
+// Fails to compile when the contracts gain a role this list lacks.
+type MissingRole = Exclude<Role, (typeof ROLES)[number]>;
+const everyRoleListed: MissingRole extends never ? true : never = true;
+void everyRoleListed;
 
-export type LoginResponse = { token: string; csrfToken: string; user: SessionUser };
+/** The signed-in user, as GET /auth/me and POST /auth/login return it. */
+export type SessionUser = User;
+
+export type LoginResponse = { token: string; csrfToken: string; expiresAt: string; user: SessionUser };
 
 export function login(username: string, password: string): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('POST', '/auth/login', { body: { username, password }, noAuthRedirect: true });

@@ -5,9 +5,18 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { changePassword } from '../api/auth.api.ts';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
-const MIN_PASSWORD_LENGTH = 8;
+// The server refuses shorter passwords for new accounts; the same floor applies to changes.
+const MIN_PASSWORD_LENGTH = 10;
 
-export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+type Props = {
+  open: boolean;
+  /** True when the server asks the user to replace a generated or reset password. */
+  required?: boolean;
+  onClose: () => void;
+  onChanged?: () => void;
+};
+
+export function ChangePasswordModal({ open, required, onClose, onChanged }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -22,6 +31,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       await changePassword(values.currentPassword, values.newPassword);
       void message.success(t('auth.passwordChanged'));
       form.resetFields();
+      onChanged?.();
       onClose();
     } catch (cause) {
       setError(cause instanceof ApiError ? cause.message : String(cause));
@@ -41,6 +51,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       confirmLoading={saving}
       destroyOnHidden
     >
+      {required && <Alert type="warning" showIcon title={t('auth.mustChangePassword')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
         <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>

@@ -143,10 +143,10 @@ export function UsersPage() {
         <Form form={form} layout="vertical">
           {creating && (
             <>
-              <Form.Item name="username" label={t('users.username')} rules={[{ required: true }, { pattern: /^[A-Za-z0-9_.-]{2,64}$/ }]}>
+              <Form.Item name="username" label={t('users.username')} rules={[{ required: true }, { pattern: /^[A-Za-z0-9_.-]{3,64}$/ }]}>
                 <Input autoComplete="off" />
               </Form.Item>
-              <Form.Item name="password" label={t('users.password')} rules={[{ required: true }, { min: 8, message: t('auth.passwordTooShort', { min: 8 }) }]}>
+              <Form.Item name="password" label={t('users.password')} rules={[{ required: true }, { min: 10, message: t('auth.passwordTooShort', { min: 10 }) }]}>
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
             </>
