@@ -5,3 +5,4 @@ export * from './node.ts';
 export * from './item.ts';
 export * from './auth.ts';
 export * from './audit.ts';
+export * from './stock.ts';

@@ -15,6 +15,7 @@ import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerUserRoutes } from '../auth/users.routes.ts';
 import { registerCatalogueRoutes } from '../catalogue/catalogue.routes.ts';
 import { registerHealthRoutes } from '../health/health.routes.ts';
+import { registerLedgerRoutes } from '../ledger/ledger.routes.ts';
 import { registerNodeRoutes } from '../nodes/nodes.routes.ts';
 import { registerOrganisationRoutes } from '../organisations/organisations.routes.ts';
 import { installAuthentication } from './authenticate.ts';
@@ -105,6 +106,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
       registerOrganisationRoutes(api, deps);
       registerNodeRoutes(api, deps);
       registerCatalogueRoutes(api, deps);
+      registerLedgerRoutes(api, deps);
       for (const extra of options.extraRoutes ?? []) await extra(api, deps);
     },
     { prefix: '/api/v1' },

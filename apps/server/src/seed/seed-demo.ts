@@ -8,7 +8,10 @@ import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { insertNode } from '../nodes/nodes.repository.ts';
 import { insertOrganisation } from '../organisations/organisations.repository.ts';
-import { categories, items, modules, nodes, organisations } from './data/index.ts';
+import { quarantineExpiredLots } from '../ledger/correct-stock.ts';
+import { recordReceipt } from '../ledger/record-receipt.ts';
+import { setReserveStandard } from '../ledger/reserve-standards.ts';
+import { categories, items, modules, nodes, organisations, stockLevels } from './data/index.ts';
 
 export type SeedReport = {
   seeded: boolean;
@@ -147,11 +150,78 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Pro
     await createUser(deps, actor, { username: u.username, password: demoPassword, displayName: u.displayName, role: u.role, organisationIds, nodeIds, isDemo: true });
     demoUsers.push({ username: u.username, role: u.role, scope: [...(u.organisationCodes ?? []), ...(u.role === 'driver' ? ['vehicles'] : (u.nodeCodes ?? []))].join(', ') });
   }
+  const stock = await seedDemoStock(deps, ids);
   return {
     seeded: true,
-    counts: { organisations: organisations.length, nodes: nodes.length, categories: categories.length, items: items.length, modules: modules.length, users: demoUsers.length },
+    counts: {
+      organisations: organisations.length,
+      nodes: nodes.length,
+      categories: categories.length,
+      items: items.length,
+      modules: modules.length,
+      users: demoUsers.length,
+      'opening receipts': stock.receipts,
+      assets: stock.assets,
+      'reserve standards': stock.standards,
+    },
     demoUsers,
     demoPassword,
     demoPasswordGenerated,
   };
+}
+
+/**
+ * Opening stock for the demo: one opening receipt per node (serialised items and sealed modules get
+ * generated serial numbers, lots their batch dates), the reserve standards, then expired lots are
+ * quarantined as they would be on any day.
+ */
+async function seedDemoStock(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  ids: { nodeIds: Map<string, string>; itemIds: Map<string, string> },
+): Promise<{ receipts: number; assets: number; standards: number }> {
+  const actor = systemActor('demo-seed');
+  const tracking = new Map(items.map((i) => [i.code, i]));
+  const byNode = new Map<string, typeof stockLevels[number][]>();
+  for (const row of stockLevels) byNode.set(row.nodeCode, [...(byNode.get(row.nodeCode) ?? []), row]);
+  let receipts = 0;
+  let assets = 0;
+  for (const [nodeCode, rows] of byNode) {
+    const lines = rows.flatMap((row) => {
+      const item = tracking.get(row.itemCode)!;
+      const itemId = ids.itemIds.get(row.itemCode)!;
+      const factor = item.baseUnitsPerUnit;
+      if (row.onHand <= 0) return [];
+      if (item.tracking === 'serialised' || item.tracking === 'kit') {
+        assets += row.onHand;
+        const serials = Array.from({ length: row.onHand }, (_, i) => `${row.itemCode}-${nodeCode.replace(/^LPS-/, '')}-${String(i + 1).padStart(4, '0')}`);
+        return [{ itemId, qty: row.onHand, serials }];
+      }
+      if (item.tracking === 'lot' && row.lots.length) {
+        return row.lots.filter((l) => l.qty > 0).map((l) => ({
+          itemId,
+          qty: l.qty * factor,
+          lot: { lotNo: l.lotNo, producedOn: l.producedOn, ...(l.expiresOn ? { expiresOn: l.expiresOn } : {}) },
+        }));
+      }
+      return [{ itemId, qty: row.onHand * factor }];
+    });
+    if (lines.length) {
+      await recordReceipt(deps, actor, { nodeId: ids.nodeIds.get(nodeCode)!, source: 'opening', reference: 'demo opening stock 演示期初库存', lines });
+      receipts++;
+    }
+  }
+  let standards = 0;
+  for (const row of stockLevels) {
+    if (row.target <= 0) continue;
+    const factor = tracking.get(row.itemCode)!.baseUnitsPerUnit;
+    await setReserveStandard(deps, actor, {
+      nodeId: ids.nodeIds.get(row.nodeCode)!,
+      itemId: ids.itemIds.get(row.itemCode)!,
+      minReserve: row.minReserve * factor,
+      target: row.target * factor,
+    });
+    standards++;
+  }
+  await quarantineExpiredLots(deps, actor);
+  return { receipts, assets, standards };
 }

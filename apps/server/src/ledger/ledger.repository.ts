@@ -1,0 +1,260 @@
+import { NO_STOCK_KEY, type StockMovement } from '@zhanqin/domain';
+import type { Queryable } from '../db/database.ts';
+
+export type DocumentKind =
+  | 'receipt'
+  | 'transfer'
+  | 'adjustment'
+  | 'count'
+  | 'quarantine'
+  | 'release'
+  | 'write-off'
+  | 'dispatch'
+  | 'issue'
+  | 'consumption'
+  | 'return'
+  | 'opening';
+
+const PREFIX: Record<DocumentKind, string> = {
+  receipt: 'RC',
+  transfer: 'TR',
+  adjustment: 'AD',
+  count: 'CT',
+  quarantine: 'QU',
+  release: 'RL',
+  'write-off': 'WO',
+  dispatch: 'DP',
+  issue: 'IS',
+  consumption: 'CS',
+  return: 'RT',
+  opening: 'OB',
+};
+
+export type StockDocumentRow = {
+  id: string;
+  organisation_id: string;
+  kind: DocumentKind;
+  number: string;
+  node_id: string;
+  to_node_id: string | null;
+  state: string;
+  source: string | null;
+  reason: string;
+  reference: string;
+  lines: unknown;
+  meta: Record<string, unknown>;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  created_by: string | null;
+  created_by_name: string;
+  approved_by_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type StockDocument = {
+  id: string;
+  organisationId: string;
+  kind: DocumentKind;
+  number: string;
+  nodeId: string;
+  toNodeId: string | null;
+  state: string;
+  source: string | null;
+  reason: string;
+  reference: string;
+  lines: unknown;
+  meta: Record<string, unknown>;
+  createdByName: string;
+  approvedByName: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export const toDocument = (r: StockDocumentRow): StockDocument => ({
+  id: r.id,
+  organisationId: r.organisation_id,
+  kind: r.kind,
+  number: r.number,
+  nodeId: r.node_id,
+  toNodeId: r.to_node_id,
+  state: r.state,
+  source: r.source,
+  reason: r.reason,
+  reference: r.reference,
+  lines: r.lines,
+  meta: r.meta,
+  createdByName: r.created_by_name,
+  approvedByName: r.approved_by_name,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+});
+
+export async function insertDocument(
+  tx: Queryable,
+  d: {
+    id: string;
+    organisationId: string;
+    kind: DocumentKind;
+    nodeId: string;
+    toNodeId?: string | null;
+    state: string;
+    source?: string | null;
+    reason?: string;
+    reference?: string;
+    lines: unknown;
+    meta?: Record<string, unknown>;
+    idempotencyKey?: string | null;
+    requestHash?: string | null;
+    createdBy: string | null;
+    createdByName: string;
+    now: Date;
+  },
+): Promise<StockDocument> {
+  const [seq] = await tx.query<{ n: number }>("SELECT nextval('stock_document_no_seq') AS n");
+  const number = `${PREFIX[d.kind]}-${d.now.getUTCFullYear()}-${String(seq!.n).padStart(6, '0')}`;
+  const rows = await tx.query<StockDocumentRow>(
+    `INSERT INTO stock_document (id, organisation_id, kind, number, node_id, to_node_id, state, source, reason, reference, lines, meta,
+       idempotency_key, request_hash, created_by, created_by_name, created_at, updated_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17) RETURNING *`,
+    [
+      d.id,
+      d.organisationId,
+      d.kind,
+      number,
+      d.nodeId,
+      d.toNodeId ?? null,
+      d.state,
+      d.source ?? null,
+      d.reason ?? '',
+      d.reference ?? '',
+      JSON.stringify(d.lines),
+      JSON.stringify(d.meta ?? {}),
+      d.idempotencyKey ?? null,
+      d.requestHash ?? null,
+      d.createdBy,
+      d.createdByName,
+      d.now,
+    ],
+  );
+  return toDocument(rows[0]!);
+}
+
+export async function findDocument(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<StockDocument | null> {
+  const rows = await db.query<StockDocumentRow>(`SELECT * FROM stock_document WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0] ? toDocument(rows[0]) : null;
+}
+
+export async function findDocumentByIdempotencyKey(db: Queryable, key: string) {
+  const rows = await db.query<StockDocumentRow>('SELECT * FROM stock_document WHERE idempotency_key = $1', [key]);
+  return rows[0] ? { document: toDocument(rows[0]), requestHash: rows[0].request_hash } : null;
+}
+
+export async function updateDocument(
+  tx: Queryable,
+  id: string,
+  patch: { state?: string; lines?: unknown; meta?: Record<string, unknown>; approvedByName?: string },
+  now: Date,
+): Promise<StockDocument> {
+  const rows = await tx.query<StockDocumentRow>(
+    `UPDATE stock_document SET state = COALESCE($2, state), lines = COALESCE($3::jsonb, lines), meta = COALESCE($4::jsonb, meta),
+       approved_by_name = COALESCE($5, approved_by_name), updated_at = $6 WHERE id = $1 RETURNING *`,
+    [id, patch.state ?? null, patch.lines === undefined ? null : JSON.stringify(patch.lines), patch.meta ? JSON.stringify(patch.meta) : null, patch.approvedByName ?? null, now],
+  );
+  return toDocument(rows[0]!);
+}
+
+/** A movement plus what the row needs beyond the pure domain: which lot or asset the stock key is. */
+export type MovementRow = StockMovement & { lotId: string | null; assetId: string | null };
+
+/**
+ * Appends movements in one set-based statement; the database's trigger updates balances in the same
+ * statement and its CHECK constraints refuse the whole statement if any balance would go negative.
+ */
+export async function appendMovements(tx: Queryable, documentId: string, organisationId: string, movements: readonly MovementRow[], now: Date) {
+  if (movements.length === 0) return;
+  const CHUNK = 5000;
+  for (let i = 0; i < movements.length; i += CHUNK) {
+    const chunk = movements.slice(i, i + CHUNK);
+    await tx.query(
+      `INSERT INTO stock_movement (organisation_id, document_id, node_id, item_id, lot_id, asset_id, stock_key, bucket, delta, at)
+       SELECT n.organisation_id, $1, m.node_id, m.item_id, m.lot_id, m.asset_id, m.stock_key, m.bucket, m.delta, $2
+         FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::bigint[])
+              AS m(node_id, item_id, lot_id, asset_id, stock_key, bucket, delta)
+         JOIN node n ON n.id = m.node_id`,
+      [
+        documentId,
+        now,
+        chunk.map((m) => m.nodeId),
+        chunk.map((m) => m.itemId),
+        chunk.map((m) => m.lotId),
+        chunk.map((m) => m.assetId),
+        chunk.map((m) => m.stockKey),
+        chunk.map((m) => m.bucket),
+        chunk.map((m) => m.delta),
+      ],
+    );
+  }
+}
+
+export const stockKeyOf = (lotId: string | null | undefined, assetId: string | null | undefined): string => assetId ?? lotId ?? NO_STOCK_KEY;
+
+export type BalanceDifference = {
+  nodeId: string;
+  itemId: string;
+  stockKey: string;
+  bucket: 'on_hand' | 'reserved' | 'in_transit' | 'quarantined';
+  stored: number;
+  fromMovements: number;
+};
+
+/**
+ * Recomputes every balance (and every node × item total) from the movements and lists each
+ * difference from the stored ones. An empty list is the ledger's proof of consistency.
+ */
+export async function verifyLedger(db: Queryable): Promise<{ balancesChecked: number; movementsChecked: number; differences: BalanceDifference[] }> {
+  const differences = await db.query<{ node_id: string; item_id: string; stock_key: string; bucket: BalanceDifference['bucket']; stored: number; computed: number }>(
+    `WITH m AS (
+       SELECT node_id, item_id, stock_key,
+              coalesce(sum(delta) FILTER (WHERE bucket = 'on_hand'), 0) AS on_hand,
+              coalesce(sum(delta) FILTER (WHERE bucket = 'reserved'), 0) AS reserved,
+              coalesce(sum(delta) FILTER (WHERE bucket = 'in_transit'), 0) AS in_transit,
+              coalesce(sum(delta) FILTER (WHERE bucket = 'quarantined'), 0) AS quarantined
+         FROM stock_movement GROUP BY node_id, item_id, stock_key),
+     joined AS (
+       SELECT coalesce(m.node_id, b.node_id) AS node_id, coalesce(m.item_id, b.item_id) AS item_id, coalesce(m.stock_key, b.stock_key) AS stock_key,
+              coalesce(m.on_hand, 0) AS m_on_hand, coalesce(b.on_hand, 0) AS b_on_hand,
+              coalesce(m.reserved, 0) AS m_reserved, coalesce(b.reserved, 0) AS b_reserved,
+              coalesce(m.in_transit, 0) AS m_in_transit, coalesce(b.in_transit, 0) AS b_in_transit,
+              coalesce(m.quarantined, 0) AS m_quarantined, coalesce(b.quarantined, 0) AS b_quarantined
+         FROM m FULL JOIN stock_balance b ON b.node_id = m.node_id AND b.item_id = m.item_id AND b.stock_key = m.stock_key),
+     sm AS (
+       SELECT node_id, item_id, '' AS k,
+              sum(m_on_hand) AS m_on_hand, sum(m_reserved) AS m_reserved, sum(m_in_transit) AS m_in_transit, sum(m_quarantined) AS m_quarantined
+         FROM joined GROUP BY node_id, item_id),
+     summary_joined AS (
+       SELECT coalesce(sm.node_id, s.node_id) AS node_id, coalesce(sm.item_id, s.item_id) AS item_id, 'total' AS stock_key,
+              coalesce(sm.m_on_hand, 0) AS m_on_hand, coalesce(s.on_hand, 0) AS b_on_hand,
+              coalesce(sm.m_reserved, 0) AS m_reserved, coalesce(s.reserved, 0) AS b_reserved,
+              coalesce(sm.m_in_transit, 0) AS m_in_transit, coalesce(s.in_transit, 0) AS b_in_transit,
+              coalesce(sm.m_quarantined, 0) AS m_quarantined, coalesce(s.quarantined, 0) AS b_quarantined
+         FROM sm FULL JOIN stock_summary s ON s.node_id = sm.node_id AND s.item_id = sm.item_id),
+     everything AS (
+       SELECT node_id, item_id, stock_key::text AS stock_key, m_on_hand, b_on_hand, m_reserved, b_reserved, m_in_transit, b_in_transit, m_quarantined, b_quarantined FROM joined
+       UNION ALL SELECT * FROM summary_joined)
+     SELECT node_id, item_id, stock_key, bucket, stored, computed FROM everything
+       CROSS JOIN LATERAL (VALUES ('on_hand', b_on_hand, m_on_hand), ('reserved', b_reserved, m_reserved),
+                                  ('in_transit', b_in_transit, m_in_transit), ('quarantined', b_quarantined, m_quarantined)) AS v(bucket, stored, computed)
+      WHERE stored <> computed
+      ORDER BY node_id, item_id, stock_key, bucket
+      LIMIT 1000`,
+  );
+  const [counts] = await db.query<{ balances: number; movements: number }>(
+    'SELECT (SELECT count(*) FROM stock_balance)::int AS balances, (SELECT count(*) FROM stock_movement)::int AS movements',
+  );
+  return {
+    balancesChecked: counts?.balances ?? 0,
+    movementsChecked: counts?.movements ?? 0,
+    differences: differences.map((d) => ({ nodeId: d.node_id, itemId: d.item_id, stockKey: d.stock_key, bucket: d.bucket, stored: Number(d.stored), fromMovements: Number(d.computed) })),
+  };
+}

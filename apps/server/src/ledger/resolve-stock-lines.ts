@@ -1,0 +1,117 @@
+import { pickFefo, type LotStock } from '@zhanqin/domain';
+import type { Queryable } from '../db/database.ts';
+import { AppError } from '../http/app-error.ts';
+import { stockKeyOf } from './ledger.repository.ts';
+import type { ItemInfo } from './stock-context.ts';
+
+/** A concrete stock unit a document line draws on. */
+export type ResolvedUnit = { line: number; itemId: string; lotId: string | null; assetId: string | null; qty: number };
+
+export type LineRequest = { itemId: string; qty: number; lotId?: string | null; assetIds?: string[] | null; assetId?: string | null };
+
+export type ResolveOptions = {
+  /** 'YYYY-MM-DD': expired lots are never picked automatically. */
+  today: string;
+  /** Also leave out assets overdue for, or failing, a safety inspection (for dispatch). */
+  dispatchableOnly?: boolean;
+  /** Draw from quarantined stock instead of free stock (write-off, release). */
+  fromQuarantine?: boolean;
+};
+
+/**
+ * Turns "item × qty (× lot | assets)" lines into the lots and assets at a node that they draw on:
+ * named assets are checked, unnamed serialised units are chosen by code, lots by
+ * first-expiry-first-out. Chosen rows are locked (skipping rows another transaction holds) so two
+ * concurrent documents pick different units. Not enough stock → 409 INSUFFICIENT_STOCK with every short line.
+ */
+export async function resolveStockLines(
+  tx: Queryable,
+  nodeId: string,
+  lines: readonly LineRequest[],
+  items: Map<string, ItemInfo>,
+  options: ResolveOptions,
+): Promise<ResolvedUnit[]> {
+  const units: ResolvedUnit[] = [];
+  const short: { line: number; itemId: string; itemCode: string; requested: number; available: number }[] = [];
+  const freeExpr = options.fromQuarantine ? 'b.quarantined' : 'b.on_hand - b.reserved - b.quarantined';
+
+  for (const [index, line] of lines.entries()) {
+    const item = items.get(line.itemId)!;
+    const named = line.assetIds ?? (line.assetId ? [line.assetId] : null);
+    if (named) {
+      if (named.length !== line.qty) throw new AppError('VALIDATION_FAILED', `Line ${index}: qty ${line.qty} but ${named.length} assets named`, { line: index });
+      if (new Set(named).size !== named.length) throw new AppError('VALIDATION_FAILED', `Line ${index}: an asset is named twice`, { line: index });
+      const rows = await tx.query<{ id: string; item_id: string; lot_id: string | null; node_id: string | null; free: number }>(
+        `SELECT a.id, a.item_id, a.lot_id, a.node_id, coalesce(${freeExpr}, 0) AS free
+           FROM asset a LEFT JOIN stock_balance b ON b.asset_id = a.id AND b.node_id = $2 AND b.item_id = a.item_id AND b.stock_key = a.id
+          WHERE a.id = ANY ($1::uuid[])`,
+        [named, nodeId],
+      );
+      for (const assetId of named) {
+        const row = rows.find((r) => r.id === assetId);
+        if (!row || row.item_id !== line.itemId) throw new AppError('REFERENCE_NOT_FOUND', `Line ${index}: asset ${assetId} is not a ${item.code}`, { line: index, assetId });
+        if (row.node_id !== nodeId || Number(row.free) < 1) {
+          short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: 1, available: 0 });
+          continue;
+        }
+        units.push({ line: index, itemId: line.itemId, lotId: row.lot_id, assetId, qty: 1 });
+      }
+      continue;
+    }
+    if (line.lotId) {
+      const [row] = await tx.query<{ item_id: string; free: number | null; expires_on: string | null }>(
+        `SELECT l.item_id, l.expires_on, (SELECT ${freeExpr} FROM stock_balance b WHERE b.node_id = $2 AND b.item_id = l.item_id AND b.stock_key = l.id) AS free
+           FROM lot l WHERE l.id = $1`,
+        [line.lotId, nodeId],
+      );
+      if (!row || row.item_id !== line.itemId) throw new AppError('REFERENCE_NOT_FOUND', `Line ${index}: lot ${line.lotId} is not a lot of ${item.code}`, { line: index });
+      if (Number(row.free ?? 0) < line.qty) short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: Number(row.free ?? 0) });
+      else units.push({ line: index, itemId: line.itemId, lotId: line.lotId, assetId: null, qty: line.qty });
+      continue;
+    }
+    if (item.tracking === 'serialised') {
+      const inspection = options.dispatchableOnly
+        ? `AND (a.next_inspection_due IS NULL OR a.next_inspection_due >= $4::date) AND a.last_inspection_result IS DISTINCT FROM 'fail'`
+        : '';
+      const params: unknown[] = [nodeId, line.itemId, line.qty];
+      if (options.dispatchableOnly) params.push(options.today);
+      const rows = await tx.query<{ asset_id: string; lot_id: string | null }>(
+        `SELECT b.asset_id, b.lot_id FROM stock_balance b JOIN asset a ON a.id = b.asset_id
+          WHERE b.node_id = $1 AND b.item_id = $2 AND ${freeExpr} > 0 ${inspection}
+          ORDER BY a.code LIMIT $3 FOR UPDATE OF b SKIP LOCKED`,
+        params,
+      );
+      if (rows.length < line.qty) short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: rows.length });
+      else for (const r of rows) units.push({ line: index, itemId: line.itemId, lotId: r.lot_id, assetId: r.asset_id, qty: 1 });
+      continue;
+    }
+    if (item.tracking === 'lot') {
+      const rows = await tx.query<{ lot_id: string; lot_no: string; expires_on: string | null; free: number }>(
+        `SELECT b.lot_id, l.lot_no, l.expires_on, ${freeExpr} AS free FROM stock_balance b JOIN lot l ON l.id = b.lot_id
+          WHERE b.node_id = $1 AND b.item_id = $2 AND b.asset_id IS NULL AND ${freeExpr} > 0
+          ORDER BY l.expires_on NULLS LAST, l.lot_no FOR UPDATE OF b SKIP LOCKED`,
+        [nodeId, line.itemId],
+      );
+      const lots: LotStock[] = rows.map((r) => ({ lotId: r.lot_id, lotNo: r.lot_no, expiresOn: r.expires_on, available: Number(r.free) }));
+      const { picks, short: missing } = pickFefo(lots, line.qty, options.fromQuarantine ? '0000-01-01' : options.today);
+      if (missing > 0) short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: line.qty - missing });
+      else for (const p of picks) units.push({ line: index, itemId: line.itemId, lotId: p.lotId, assetId: null, qty: p.qty });
+      continue;
+    }
+    // bulk and unserialised kits: the untracked remainder
+    const [row] = await tx.query<{ free: number }>(
+      `SELECT ${freeExpr} AS free FROM stock_balance b WHERE b.node_id = $1 AND b.item_id = $2 AND b.stock_key = $3`,
+      [nodeId, line.itemId, stockKeyOf(null, null)],
+    );
+    const free = Number(row?.free ?? 0);
+    if (free < line.qty) short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: free });
+    else units.push({ line: index, itemId: line.itemId, lotId: null, assetId: null, qty: line.qty });
+  }
+  if (short.length) {
+    throw new AppError('INSUFFICIENT_STOCK', `Not enough ${options.fromQuarantine ? 'quarantined' : 'free'} stock for ${short.length} line(s)`, { short });
+  }
+  return units;
+}
+
+export const toStockLines = (units: readonly ResolvedUnit[]) =>
+  units.map((u) => ({ itemId: u.itemId, qty: u.qty, lotId: u.lotId, assetId: u.assetId }));

@@ -1,0 +1,256 @@
+import type { AssetListQuery, DocumentListQuery, StockListQuery } from '@zhanqin/contracts';
+import { requireAction, type Actor } from '../auth/actor.ts';
+import type { Queryable } from '../db/database.ts';
+import { likePattern, listPage, where } from '../db/list-query.ts';
+import type { Deps } from '../deps.ts';
+import { AppError, notFound } from '../http/app-error.ts';
+import { toDocument, type StockDocumentRow } from './ledger.repository.ts';
+import { localDate, nodeInScope } from './stock-context.ts';
+
+/** SQL condition limiting rows to nodes (alias `n`, organisation alias `o`) the actor may see. */
+export function nodeScopeCondition(actor: Actor) {
+  if (actor.unrestricted) return null;
+  return where('(o.path LIKE ANY (?) OR n.id = ANY (?::uuid[]))', actor.organisationPaths.map((p) => `${p}%`), [...actor.nodeIds]);
+}
+
+const STOCK_SORT = { node: 'n.code', item: 'i.code', available: '(s.on_hand - s.reserved - s.quarantined)', onHand: 's.on_hand' } as const;
+
+/** Stock per node × item with availability and the reserve standard, in scope, filtered and paged. */
+export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockListQuery) {
+  requireAction(actor, 'stock.read');
+  const { rows, total } = await listPage<Record<string, unknown>>(deps.db, {
+    from: `stock_summary s JOIN node n ON n.id = s.node_id JOIN organisation o ON o.id = n.organisation_id JOIN item i ON i.id = s.item_id
+           LEFT JOIN reserve_standard r ON r.node_id = s.node_id AND r.item_id = s.item_id`,
+    select: `s.node_id, n.code AS node_code, n.name_zh AS node_name_zh, n.name_en AS node_name_en, n.type AS node_type,
+             s.item_id, i.code AS item_code, i.name_zh AS item_name_zh, i.name_en AS item_name_en, i.unit_zh, i.unit_en, i.tracking,
+             s.on_hand, s.reserved, s.in_transit, s.quarantined, r.min_reserve, r.target`,
+    conditions: [
+      where('(s.on_hand > 0 OR s.in_transit > 0 OR r.min_reserve IS NOT NULL)'),
+      q.nodeId && where('s.node_id = ?', q.nodeId),
+      q.itemId && where('s.item_id = ?', q.itemId),
+      q.nodeType && where('n.type = ?', q.nodeType),
+      q.categoryId &&
+        where(
+          `i.category_id IN (WITH RECURSIVE sub AS (SELECT id FROM category WHERE id = ? UNION ALL SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`,
+          q.categoryId,
+        ),
+      q.q && where('(i.code ILIKE ? OR i.name_zh ILIKE ? OR i.name_en ILIKE ? OR n.code ILIKE ? OR n.name_zh ILIKE ?)', ...Array(5).fill(likePattern(q.q))),
+      q.belowMinimum && where('r.min_reserve IS NOT NULL AND s.on_hand - s.reserved - s.quarantined < r.min_reserve'),
+      nodeScopeCondition(actor),
+    ],
+    orderBy: STOCK_SORT[q.sort ?? 'node'],
+    order: q.order ?? 'asc',
+    tieBreaker: q.sort === 'item' ? 'n.code' : 'i.code',
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+  });
+  return {
+    items: rows.map((r) => {
+      const onHand = Number(r.on_hand);
+      const reserved = Number(r.reserved);
+      const quarantined = Number(r.quarantined);
+      return {
+        nodeId: r.node_id as string,
+        nodeCode: r.node_code as string,
+        nodeNameZh: r.node_name_zh as string,
+        nodeNameEn: r.node_name_en as string,
+        nodeType: r.node_type as string,
+        itemId: r.item_id as string,
+        itemCode: r.item_code as string,
+        itemNameZh: r.item_name_zh as string,
+        itemNameEn: r.item_name_en as string,
+        unitZh: r.unit_zh as string,
+        unitEn: r.unit_en as string,
+        tracking: r.tracking as string,
+        onHand,
+        reserved,
+        inTransit: Number(r.in_transit),
+        quarantined,
+        available: onHand - reserved - quarantined,
+        minReserve: r.min_reserve === null ? null : Number(r.min_reserve),
+        target: r.target === null ? null : Number(r.target),
+        isPartnerStock: r.node_type === 'partner',
+      };
+    }),
+    total,
+  };
+}
+
+/**
+ * Availability of one item at one node for every other function: on hand − reserved − quarantined,
+ * and the reasons behind what cannot be sent (reserved, quarantined, expired, inspection overdue or failed).
+ */
+export async function availabilityOf(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, nodeId: string, itemId: string) {
+  await nodeInScope(deps.db, actor, nodeId, 'stock.read');
+  const today = localDate(deps.clock.now());
+  const [row] = await deps.db.query<Record<string, number | null>>(
+    `SELECT coalesce(sum(b.on_hand), 0) AS on_hand, coalesce(sum(b.reserved), 0) AS reserved, coalesce(sum(b.in_transit), 0) AS in_transit,
+            coalesce(sum(b.quarantined), 0) AS quarantined,
+            coalesce(sum(b.on_hand - b.reserved - b.quarantined) FILTER (WHERE l.expires_on < $3::date), 0) AS expired,
+            coalesce(sum(b.on_hand - b.reserved - b.quarantined) FILTER (WHERE a.last_inspection_result = 'fail'), 0) AS inspection_failed,
+            coalesce(sum(b.on_hand - b.reserved - b.quarantined) FILTER (WHERE a.next_inspection_due < $3::date AND a.last_inspection_result IS DISTINCT FROM 'fail'), 0) AS inspection_overdue
+       FROM stock_balance b LEFT JOIN lot l ON l.id = b.lot_id LEFT JOIN asset a ON a.id = b.asset_id
+      WHERE b.node_id = $1 AND b.item_id = $2`,
+    [nodeId, itemId, today],
+  );
+  const onHand = Number(row?.on_hand ?? 0);
+  const reserved = Number(row?.reserved ?? 0);
+  const quarantined = Number(row?.quarantined ?? 0);
+  const expired = Number(row?.expired ?? 0);
+  const inspectionFailed = Number(row?.inspection_failed ?? 0);
+  const inspectionOverdue = Number(row?.inspection_overdue ?? 0);
+  const available = onHand - reserved - quarantined;
+  return {
+    nodeId,
+    itemId,
+    onHand,
+    reserved,
+    inTransit: Number(row?.in_transit ?? 0),
+    quarantined,
+    available,
+    dispatchable: Math.max(0, available - expired - inspectionFailed - inspectionOverdue),
+    notDispatchable: { reserved, quarantined, expired, inspectionFailed, inspectionOverdue },
+  };
+}
+
+type AssetRow = {
+  id: string;
+  code: string;
+  item_id: string;
+  item_code: string;
+  serial_no: string;
+  rfid_epc: string | null;
+  manufactured_on: string | null;
+  lot_id: string | null;
+  status: string;
+  node_id: string | null;
+  slot_code: string | null;
+  holder: string | null;
+  next_inspection_due: string | null;
+  last_inspection_result: string | null;
+};
+const toAsset = (r: AssetRow) => ({
+  id: r.id,
+  code: r.code,
+  itemId: r.item_id,
+  itemCode: r.item_code,
+  serialNo: r.serial_no,
+  rfidEpc: r.rfid_epc,
+  manufacturedOn: r.manufactured_on,
+  lotId: r.lot_id,
+  status: r.status,
+  nodeId: r.node_id,
+  slotCode: r.slot_code,
+  holder: r.holder,
+  nextInspectionDue: r.next_inspection_due,
+  lastInspectionResult: r.last_inspection_result,
+});
+const ASSET_SELECT = `a.id, a.code, a.item_id, i.code AS item_code, a.serial_no, a.rfid_epc, a.manufactured_on, a.lot_id, a.status, a.node_id,
+  s.code AS slot_code, a.holder, a.next_inspection_due, a.last_inspection_result`;
+
+/** Serialised assets in scope; a node filter is required for actors without organisation-wide scope. */
+export async function listAssets(deps: Pick<Deps, 'db'>, actor: Actor, q: AssetListQuery) {
+  requireAction(actor, 'stock.read');
+  const { rows, total } = await listPage<AssetRow>(deps.db, {
+    from: 'asset a JOIN item i ON i.id = a.item_id LEFT JOIN slot s ON s.id = a.slot_id LEFT JOIN node n ON n.id = a.node_id LEFT JOIN organisation o ON o.id = n.organisation_id',
+    select: ASSET_SELECT,
+    conditions: [
+      q.nodeId && where('a.node_id = ?', q.nodeId),
+      q.itemId && where('a.item_id = ?', q.itemId),
+      q.status && where('a.status = ?', q.status),
+      q.q && where('(a.code ILIKE ? OR a.serial_no ILIKE ? OR a.rfid_epc = upper(?))', likePattern(q.q), likePattern(q.q), q.q),
+      nodeScopeCondition(actor),
+    ],
+    orderBy: 'a.code',
+    order: q.order ?? 'asc',
+    tieBreaker: 'a.id',
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+  });
+  return { items: rows.map(toAsset), total };
+}
+
+export async function getAsset(deps: Pick<Deps, 'db'>, actor: Actor, id: string) {
+  requireAction(actor, 'stock.read');
+  const rows = await deps.db.query<AssetRow & { org_path: string | null }>(
+    `SELECT ${ASSET_SELECT}, o.path AS org_path FROM asset a JOIN item i ON i.id = a.item_id LEFT JOIN slot s ON s.id = a.slot_id
+       LEFT JOIN node n ON n.id = a.node_id LEFT JOIN organisation o ON o.id = n.organisation_id WHERE a.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) throw notFound('Asset', id);
+  if (row.node_id) await nodeInScope(deps.db, actor, row.node_id, 'stock.read').catch(() => {
+    throw notFound('Asset', id);
+  });
+  const history = await deps.db.query<{ at: Date; kind: string; document_id: string | null; node_id: string | null; details: unknown; number: string | null }>(
+    `SELECT e.at, e.kind, e.document_id, e.node_id, e.details, d.number FROM asset_event e LEFT JOIN stock_document d ON d.id = e.document_id
+      WHERE e.asset_id = $1 ORDER BY e.at, e.id`,
+    [id],
+  );
+  return {
+    ...toAsset(row),
+    history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, documentId: h.document_id, documentNumber: h.number, nodeId: h.node_id, details: h.details })),
+  };
+}
+
+/** Looks up any printed or scanned code: asset code, RFID EPC, serial number, lot number, node or item code. */
+export async function lookupCode(deps: Pick<Deps, 'db'>, actor: Actor, code: string) {
+  requireAction(actor, 'stock.read');
+  const text = code.trim();
+  if (!text || text.length > 200) throw new AppError('VALIDATION_FAILED', 'Give a code of 1–200 characters');
+  const asset = await deps.db.query<{ id: string }>('SELECT id FROM asset WHERE code = $1 OR rfid_epc = upper($1) LIMIT 1', [text]);
+  if (asset[0]) return { kind: 'asset' as const, asset: await getAsset(deps, actor, asset[0].id) };
+  const serial = await deps.db.query<{ id: string }>('SELECT id FROM asset WHERE serial_no = $1 ORDER BY code LIMIT 2', [text]);
+  if (serial.length === 1) return { kind: 'asset' as const, asset: await getAsset(deps, actor, serial[0]!.id) };
+  const lots = await deps.db.query<{ id: string; item_id: string; lot_no: string; produced_on: string | null; expires_on: string | null }>(
+    'SELECT id, item_id, lot_no, produced_on, expires_on FROM lot WHERE lot_no = $1 ORDER BY id LIMIT 20',
+    [text],
+  );
+  if (lots.length) return { kind: 'lot' as const, lots: lots.map((l) => ({ id: l.id, itemId: l.item_id, lotNo: l.lot_no, producedOn: l.produced_on, expiresOn: l.expires_on })) };
+  const item = await deps.db.query<{ id: string }>('SELECT id FROM item WHERE code = $1', [text]);
+  if (item[0]) return { kind: 'item' as const, itemId: item[0].id };
+  const node = await deps.db.query<{ id: string }>('SELECT id FROM node WHERE code = $1', [text]);
+  if (node[0]) return { kind: 'node' as const, nodeId: node[0].id };
+  throw new AppError('NOT_FOUND', `No asset, lot, item or node has the code ${text}`);
+}
+
+/** Stock documents of nodes in scope, newest first. */
+export async function listDocuments(deps: Pick<Deps, 'db'>, actor: Actor, q: DocumentListQuery) {
+  requireAction(actor, 'stock.read');
+  const { rows, total } = await listPage<StockDocumentRow>(deps.db, {
+    from: 'stock_document d JOIN node n ON n.id = d.node_id JOIN organisation o ON o.id = n.organisation_id',
+    select: 'd.*',
+    conditions: [
+      q.kind && where('d.kind = ?', q.kind),
+      q.state && where('d.state = ?', q.state),
+      q.nodeId && where('(d.node_id = ? OR d.to_node_id = ?)', q.nodeId, q.nodeId),
+      actor.unrestricted
+        ? null
+        : where(
+            '(o.path LIKE ANY (?) OR d.node_id = ANY (?::uuid[]) OR d.to_node_id = ANY (?::uuid[]))',
+            actor.organisationPaths.map((p) => `${p}%`),
+            [...actor.nodeIds],
+            [...actor.nodeIds],
+          ),
+    ],
+    orderBy: 'd.created_at',
+    order: q.order ?? 'desc',
+    tieBreaker: 'd.number',
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+  });
+  return { items: rows.map(toDocument), total };
+}
+
+export async function getDocument(deps: Pick<Deps, 'db'>, actor: Actor, id: string) {
+  requireAction(actor, 'stock.read');
+  const rows = await deps.db.query<StockDocumentRow>('SELECT * FROM stock_document WHERE id = $1', [id]);
+  const row = rows[0];
+  if (!row) throw notFound('Document', id);
+  const doc = toDocument(row);
+  const visible = async (nodeId: string | null) => (nodeId ? nodeInScope(deps.db, actor, nodeId, 'stock.read').then(() => true, () => false) : false);
+  if (!(await visible(doc.nodeId)) && !(await visible(doc.toNodeId))) throw notFound('Document', id);
+  return doc;
+}
+
+export type { Queryable };

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type { TransferCreate, TransferReceive } from '@zhanqin/contracts';
+import { movementsFor, nextTransferState, type TransferEvent, type TransferState } from '@zhanqin/domain';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Queryable } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import { AppError, notFound } from '../http/app-error.ts';
+import { withIdempotency, type Posted } from './idempotency.ts';
+import { appendMovements, findDocument, insertDocument, updateDocument, type StockDocument } from './ledger.repository.ts';
+import { toMovementRows } from './movement-rows.ts';
+import { resolveStockLines, toStockLines, type ResolvedUnit } from './resolve-stock-lines.ts';
+import { loadItems, localDate, nodeInScope } from './stock-context.ts';
+
+type TransferLine = { itemId: string; qty: number; lotId: string | null; assetId: string | null };
+
+/** Sets asset status and location for the units of a document. */
+export async function moveAssets(
+  tx: Queryable,
+  units: readonly { assetId: string | null }[],
+  change: { status: string; nodeId?: string | null; eventKind: string; documentId: string; organisationId: string; at: Date; details?: Record<string, unknown> },
+) {
+  const ids = units.map((u) => u.assetId).filter((x): x is string => x !== null);
+  if (!ids.length) return;
+  await tx.query(
+    `UPDATE asset SET status = $2, node_id = CASE WHEN $3::boolean THEN $4::uuid ELSE node_id END,
+       slot_id = CASE WHEN $3::boolean THEN NULL ELSE slot_id END, updated_at = $5 WHERE id = ANY ($1::uuid[])`,
+    [ids, change.status, change.nodeId !== undefined, change.nodeId ?? null, change.at],
+  );
+  await tx.query(
+    `INSERT INTO asset_event (organisation_id, asset_id, at, kind, document_id, node_id, details)
+     SELECT $1, a, $2, $3, $4, $5, $6 FROM unnest($7::uuid[]) AS a`,
+    [change.organisationId, change.at, change.eventKind, change.documentId, change.nodeId ?? null, JSON.stringify(change.details ?? {}), ids],
+  );
+}
+
+/**
+ * Creates a transfer between two nodes and reserves its stock at the source at once: 409
+ * INSUFFICIENT_STOCK when the stock is not there. Two transfers racing for the last units cannot
+ * both win — the database refuses the reservation that would over-commit a balance.
+ */
+export async function createTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: TransferCreate, idempotencyKey?: string): Promise<Posted> {
+  if (input.fromNodeId === input.toNodeId) throw new AppError('VALIDATION_FAILED', 'A transfer needs two different nodes');
+  return withIdempotency(deps.db, idempotencyKey, input, (key) =>
+    deps.db.transaction(async (tx) => {
+      const now = deps.clock.now();
+      const from = await nodeInScope(tx, actor, input.fromNodeId, 'stock.write', 'fromNodeId');
+      const to = await tx.query<{ id: string }>('SELECT id FROM node WHERE id = $1', [input.toNodeId]);
+      if (!to[0]) throw new AppError('REFERENCE_NOT_FOUND', `Node ${input.toNodeId} (toNodeId) does not exist`);
+      const items = await loadItems(tx, input.lines.map((l) => l.itemId));
+      const units = await resolveStockLines(tx, from.id, input.lines, items, { today: localDate(now) });
+      const lines = toStockLines(units);
+      const id = randomUUID();
+      const document = await insertDocument(tx, {
+        id,
+        organisationId: from.organisationId,
+        kind: 'transfer',
+        nodeId: from.id,
+        toNodeId: input.toNodeId,
+        state: 'draft',
+        reference: input.reference ?? '',
+        lines,
+        idempotencyKey: key?.key ?? null,
+        requestHash: key?.hash ?? null,
+        createdBy: actor.userId,
+        createdByName: actor.username,
+        now,
+      });
+      await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.reserve(from.id, lines), units), now);
+      await moveAssets(tx, units, { status: 'reserved', eventKind: 'reserved', documentId: id, organisationId: from.organisationId, at: now });
+      await appendAudit(
+        tx,
+        actor,
+        { action: 'transfer.create', entityType: 'stock_document', entityId: id, organisationId: from.organisationId, summary: { number: document.number, from: from.code, to: input.toNodeId, units: units.reduce((s, u) => s + u.qty, 0) } },
+        now,
+      );
+      return document;
+    }),
+  );
+}
+
+async function loadTransfer(tx: Queryable, id: string): Promise<StockDocument> {
+  const doc = await findDocument(tx, id, { forUpdate: true });
+  if (!doc || doc.kind !== 'transfer') throw notFound('Transfer', id);
+  return doc;
+}
+
+function advance(doc: StockDocument, event: TransferEvent): TransferState {
+  const next = nextTransferState(doc.state as TransferState, event);
+  if (!next) throw new AppError('INVALID_STATE', `A transfer in state ${doc.state} cannot ${event}`, { state: doc.state, event });
+  return next;
+}
+
+/** Moves a transfer along its state machine: start-picking, ship or cancel. */
+export async function advanceTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, event: 'start-picking' | 'ship' | 'cancel'): Promise<StockDocument> {
+  return deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const doc = await loadTransfer(tx, id);
+    const from = await nodeInScope(tx, actor, doc.nodeId, 'stock.write', 'fromNodeId');
+    const next = advance(doc, event);
+    const lines = doc.lines as TransferLine[];
+    if (event === 'ship') {
+      await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, lines), lines), now);
+      await moveAssets(tx, lines, { status: 'in-transit', nodeId: doc.toNodeId, eventKind: 'shipped', documentId: id, organisationId: from.organisationId, at: now });
+    }
+    if (event === 'cancel') {
+      await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.unreserve(from.id, lines), lines), now);
+      await moveAssets(tx, lines, { status: 'in-stock', eventKind: 'reservation-cancelled', documentId: id, organisationId: from.organisationId, at: now });
+    }
+    const updated = await updateDocument(tx, id, { state: next, meta: { ...doc.meta, [`${event}At`]: now.toISOString(), [`${event}By`]: actor.username } }, now);
+    await appendAudit(tx, actor, { action: `transfer.${event}`, entityType: 'stock_document', entityId: id, organisationId: from.organisationId, summary: { number: doc.number, before: doc.state, after: next } }, now);
+    return updated;
+  });
+}
+
+/**
+ * Receives a shipped transfer at its destination, in full or in part. What did not arrive is
+ * recorded as a discrepancy and leaves the in-transit bucket, so nothing hangs in transit forever.
+ */
+export async function receiveTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, input: TransferReceive): Promise<StockDocument> {
+  return deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const doc = await loadTransfer(tx, id);
+    const to = await nodeInScope(tx, actor, doc.toNodeId!, 'stock.write', 'toNodeId');
+    const shipped = doc.lines as TransferLine[];
+    const arrived: TransferLine[] = [];
+    const missing: TransferLine[] = [];
+    if (!input.lines) {
+      arrived.push(...shipped);
+    } else {
+      const reported = new Map<string, number>();
+      for (const r of input.lines) {
+        const key = `${r.itemId}|${r.lotId ?? ''}|${r.assetId ?? ''}`;
+        reported.set(key, (reported.get(key) ?? 0) + r.qty);
+      }
+      for (const line of shipped) {
+        const key = `${line.itemId}|${line.lotId ?? ''}|${line.assetId ?? ''}`;
+        const got = Math.min(line.qty, reported.get(key) ?? 0);
+        reported.set(key, (reported.get(key) ?? 0) - got);
+        if (got > 0) arrived.push({ ...line, qty: got });
+        if (got < line.qty) missing.push({ ...line, qty: line.qty - got });
+      }
+      const extra = [...reported.entries()].filter(([, qty]) => qty > 0);
+      if (extra.length) {
+        throw new AppError('UNPROCESSABLE', 'Some received lines were not shipped on this transfer (receive them with a receipt instead)', {
+          lines: extra.map(([key, qty]) => ({ key, qty })),
+        });
+      }
+    }
+    const next = advance(doc, missing.length ? 'receive-part' : 'receive-all');
+    await appendMovements(tx, id, to.organisationId, toMovementRows(movementsFor.arrive(to.id, arrived), arrived), now);
+    if (missing.length) await appendMovements(tx, id, to.organisationId, toMovementRows(movementsFor.loseInTransit(to.id, missing), missing), now);
+    await moveAssets(tx, arrived, { status: 'in-stock', nodeId: to.id, eventKind: 'received', documentId: id, organisationId: to.organisationId, at: now });
+    await moveAssets(tx, missing, { status: 'lost', nodeId: null, eventKind: 'lost-in-transit', documentId: id, organisationId: to.organisationId, at: now });
+    const updated = await updateDocument(
+      tx,
+      id,
+      { state: next, meta: { ...doc.meta, receivedAt: now.toISOString(), receivedBy: actor.username, missing, note: input.note ?? null } },
+      now,
+    );
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'transfer.receive',
+        entityType: 'stock_document',
+        entityId: id,
+        organisationId: to.organisationId,
+        summary: { number: doc.number, state: next, receivedUnits: arrived.reduce((s, l) => s + l.qty, 0), missingUnits: missing.reduce((s, l) => s + l.qty, 0) },
+      },
+      now,
+    );
+    return updated;
+  });
+}
+
+export type { ResolvedUnit };
