@@ -4,6 +4,7 @@ import { checkDispatchPlan } from './check-dispatch-plan.ts';
 import type { DispatchPlan, DispatchProblem } from './dispatch-problem.ts';
 import { explainDispatchPlan, solveDispatchExplained } from './explain-dispatch-plan.ts';
 import { InvalidDispatchProblemError, solveDispatch, trySolveDispatch } from './solve-dispatch.ts';
+import { createRandom, generateAdversarialProblem } from './testing/generate-problem.ts';
 import { validateDispatchProblem } from './validate-dispatch-problem.ts';
 
 type Golden = {
@@ -176,6 +177,9 @@ describe('validateDispatchProblem', () => {
     ['unknown reserve policy', (p) => void (p.policy = { reserve: 'strict' }), 'invalid-policy', 'policy.reserve'],
     ['negative penalty', (p) => void (p.policy = { reservePenaltyMinutes: -1 }), 'invalid-policy', 'policy.reservePenaltyMinutes'],
     ['policy not an object', (p) => void (p.policy = 'soft'), 'invalid-policy', 'policy'],
+    ['reserve not an object', (p) => void (p.sources[0]!.reserve = 4), 'not-an-object', 'sources[0].reserve'],
+    ['total stock beyond 2^53', (p) => void p.sources.push({ id: 's2', stock: { x: Number.MAX_SAFE_INTEGER } }), 'quantity-too-large', 'stock.x'],
+    ['total demand beyond 2^53', (p) => void p.incidents.push({ id: 'i2', demand: { x: Number.MAX_SAFE_INTEGER } }), 'quantity-too-large', 'demand.x'],
   ];
 
   it('accepts the valid base problem', () => {
@@ -191,6 +195,30 @@ describe('validateDispatchProblem', () => {
     const tried = trySolveDispatch(problem);
     expect(tried.ok).toBe(false);
     expect(() => solveDispatch(problem as never)).toThrow(InvalidDispatchProblemError);
+  });
+
+  it('solves exactly the problems the validator accepts (one-pass reader against the validator)', () => {
+    const bad: unknown[] = [-1, 1.5, '3', Number.NaN, 2 ** 60, null, undefined, Number.POSITIVE_INFINITY, {}, [], 0, 7];
+    for (let seed = 1; seed <= 400; seed++) {
+      const problem = generateAdversarialProblem(seed) as unknown as Parameters<Mutation>[0];
+      const rnd = createRandom(seed);
+      const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+      const value = pick(bad);
+      const source = pick(problem.sources);
+      const incident = pick(problem.incidents);
+      const sourceId = source.id as string;
+      switch (seed % 8) {
+        case 0: source.stock = { ...(source.stock as object), [pick(['item-a', 'item-b', 'z'])]: value }; break;
+        case 1: source.reserve = seed % 16 === 1 ? value : { 'item-a': value }; break;
+        case 2: incident.demand = { ...(incident.demand as object), 'item-a': value }; break;
+        case 3: incident.priority = value; break;
+        case 4: problem.travelMinutes[sourceId] = { ...problem.travelMinutes[sourceId], [incident.id as string]: value }; break;
+        case 5: source.leadMinutes = value; break;
+        case 6: problem.policy = { reserve: pick(['soft', 'hard', 'x', undefined]), reservePenaltyMinutes: value }; break;
+        default: if (seed % 16 === 7) problem.travelMinutes.ghost = {}; else source.id = pick(['', 7, problem.sources[0]!.id]);
+      }
+      expect(trySolveDispatch(problem).ok, `seed ${seed}`).toBe(validateDispatchProblem(problem).ok);
+    }
   });
 
   it('lists every issue at once', () => {
