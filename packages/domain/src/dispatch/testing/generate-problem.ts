@@ -86,7 +86,8 @@ export type RealisticSize = { sources: number; items: number; incidents: number 
 /**
  * A network like the benchmark's: a few bases and many stations with sparse stock, travel minutes
  * 5–300, about 5 % unreachable pairs, partners with lead times, reserve floors and soft reserves.
- * Demand is sized so that some items are scarce and incidents compete for them.
+ * Demand is a share of the network's stock of each item, so incidents compete for it, many sources
+ * contribute and the rarest items run short.
  */
 export function generateRealisticProblem(seed: number, size: RealisticSize): DispatchProblem {
   const rnd = createRandom(seed);
@@ -116,11 +117,18 @@ export function generateRealisticProblem(seed: number, size: RealisticSize): Dis
     sources.push(source);
     positions.push([rnd() * 150, rnd() * 150]);
   }
+  // Demand is sized against the network's own stock, as when an earthquake draws on many nodes:
+  // together the incidents want 15 % (plentiful items) to 115 % (rare items) of an item's stock, so
+  // many sources contribute to every item and the rarest items end up short.
+  const networkStock = items.map((item) => sources.reduce((sum, source) => sum + (source.stock[item] ?? 0), 0));
+  const demanders = Math.max(1, 0.5 * size.incidents);
   const incidentPositions: [number, number][] = [];
   const incidents = Array.from({ length: size.incidents }, (_, t) => {
     const demand: Record<string, number> = {};
     items.forEach((item, i) => {
-      if (rnd() < 0.5) demand[item] = int(1, Math.round(20 + 200 * (scarcity[i] as number)));
+      if (rnd() >= 0.5) return;
+      const share = ((0.15 + (scarcity[i] as number)) * (0.5 + rnd())) / demanders;
+      demand[item] = Math.max(1, Math.round((networkStock[i] as number) * share));
     });
     incidentPositions.push([rnd() * 150, rnd() * 150]);
     return { id: pad('incident-', t), priority: int(1, 3), demand };
