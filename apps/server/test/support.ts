@@ -23,11 +23,11 @@ export function databaseKinds(): DatabaseKind[] {
 }
 
 /** A fresh, migrated database: in-memory PGlite, or a new database on the PostgreSQL server dropped afterwards. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<{ db: Database; drop(): Promise<void> }> {
+export async function createTestDatabase(kind: DatabaseKind): Promise<{ db: Database; url: string | null; drop(): Promise<void> }> {
   if (kind === 'pglite') {
     const db = await openPglite(null);
     await migrate(db);
-    return { db, drop: () => db.close() };
+    return { db, url: null, drop: () => db.close() };
   }
   if (!postgresUrl) throw new Error('ZHANQIN_TEST_DATABASE_URL is not set');
   const name = `zq_test_${randomBytes(6).toString('hex')}`;
@@ -41,6 +41,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<{ db: Data
   await migrate(db);
   return {
     db,
+    url: url.toString(),
     async drop() {
       await db.close();
       const c = new pg.Client({ connectionString: postgresUrl });

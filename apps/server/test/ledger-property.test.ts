@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { beforeAll, expect, it } from 'vitest';
+import { systemActor } from '../src/auth/actor.ts';
+import { AppError } from '../src/http/app-error.ts';
+import { postAdjustment, postQuarantine } from '../src/ledger/correct-stock.ts';
+import { verifyLedger } from '../src/ledger/ledger.repository.ts';
+import { recordReceipt } from '../src/ledger/record-receipt.ts';
+import { advanceTransfer, createTransfer, receiveTransfer } from '../src/ledger/transfers.ts';
+import { idOf } from './ledger-support.ts';
+import { describeEachDatabase, useTestApp } from './support.ts';
+
+type Op =
+  | { kind: 'receipt'; node: number; qty: number }
+  | { kind: 'transfer'; from: number; to: number; qty: number }
+  | { kind: 'ship' | 'cancel'; pick: number }
+  | { kind: 'receive'; pick: number; part: number }
+  | { kind: 'quarantine' | 'release'; node: number; qty: number }
+  | { kind: 'adjust'; node: number; qty: number };
+
+const node = fc.integer({ min: 0, max: 2 });
+const qty = fc.integer({ min: 1, max: 12 });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('receipt' as const), node, qty }),
+  fc.record({ kind: fc.constant('transfer' as const), from: node, to: node, qty }),
+  fc.record({ kind: fc.constantFrom('ship' as const, 'cancel' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('receive' as const), pick: fc.nat(), part: fc.integer({ min: 0, max: 12 }) }),
+  fc.record({ kind: fc.constantFrom('quarantine' as const, 'release' as const), node, qty }),
+  fc.record({ kind: fc.constant('adjust' as const), node, qty: fc.integer({ min: -12, max: 12 }).filter((q) => q !== 0) }),
+);
+
+describeEachDatabase('the ledger under random document sequences, through the use cases', (kind) => {
+  const ctx = useTestApp(kind, { demo: true });
+  const nodes: string[] = [];
+  let categoryId = '';
+  beforeAll(async () => {
+    for (const code of ['LPS-SW-ZS2', 'LPS-SW-PZ2', 'LPS-SW-GX1']) nodes.push(await idOf(ctx.db, 'node', code));
+    categoryId = (await ctx.db.query<{ id: string }>('SELECT id FROM category ORDER BY code LIMIT 1'))[0]!.id;
+  });
+
+  it('keeps every balance equal to its movements and never negative; a refused document changes nothing', async () => {
+    const actor = systemActor('property-test');
+    const deps = ctx.deps;
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 18 }), async (ops) => {
+        run++;
+        const itemCode = `PROP-${kind}-${run}-${Math.random().toString(36).slice(2, 8)}`;
+        const [item] = await ctx.db.query<{ id: string }>(
+          `INSERT INTO item (id, organisation_id, category_id, code, name_zh, name_en, unit_zh, unit_en, tracking)
+           SELECT gen_random_uuid(), organisation_id, id, $1, $1, $1, '个', 'pc', 'bulk' FROM category WHERE id = $2 RETURNING id`,
+          [itemCode, categoryId],
+        );
+        const itemId = item!.id;
+        const transfers: string[] = [];
+        for (const o of ops) {
+          const [before] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement');
+          try {
+            switch (o.kind) {
+              case 'receipt':
+                await recordReceipt(deps, actor, { nodeId: nodes[o.node]!, source: 'purchase', lines: [{ itemId, qty: o.qty }] });
+                break;
+              case 'transfer':
+                if (o.from === o.to) break;
+                transfers.push((await createTransfer(deps, actor, { fromNodeId: nodes[o.from]!, toNodeId: nodes[o.to]!, lines: [{ itemId, qty: o.qty }] })).document.id);
+                break;
+              case 'ship':
+              case 'cancel':
+                if (transfers.length) await advanceTransfer(deps, actor, transfers[o.pick % transfers.length]!, o.kind);
+                break;
+              case 'receive':
+                if (transfers.length) await receiveTransfer(deps, actor, transfers[o.pick % transfers.length]!, { lines: [{ itemId, qty: o.part }] });
+                break;
+              case 'quarantine':
+              case 'release':
+                await postQuarantine(deps, actor, { nodeId: nodes[o.node]!, reason: 'property test', lines: [{ itemId, qty: o.qty }] }, o.kind);
+                break;
+              case 'adjust':
+                await postAdjustment(deps, actor, { nodeId: nodes[o.node]!, reason: 'property test', lines: [{ itemId, qty: o.qty }] });
+                break;
+            }
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            expect(['INSUFFICIENT_STOCK', 'INVALID_STATE', 'UNPROCESSABLE']).toContain(error.code);
+            const [after] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement');
+            expect(after!.n).toBe(before!.n);
+          }
+        }
+        const rows = await ctx.db.query<{ on_hand: number; reserved: number; in_transit: number; quarantined: number }>(
+          'SELECT on_hand, reserved, in_transit, quarantined FROM stock_balance WHERE item_id = $1',
+          [itemId],
+        );
+        for (const r of rows) {
+          expect(Math.min(r.on_hand, r.reserved, r.in_transit, r.quarantined)).toBeGreaterThanOrEqual(0);
+          expect(r.reserved + r.quarantined).toBeLessThanOrEqual(r.on_hand);
+        }
+      }),
+      { numRuns: kind === 'pglite' ? 25 : 15 },
+    );
+    expect((await verifyLedger(ctx.db)).differences).toEqual([]);
+  }, 300_000);
+});
