@@ -1,3 +1,4 @@
 export * from './result.ts';
 export * from './dispatch/index.ts';
 export * from './ledger/index.ts';
+export * from './deploy/index.ts';

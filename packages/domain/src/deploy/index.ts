@@ -1,0 +1,2 @@
+export * from './pre-plan.ts';
+export * from './incident-state.ts';
