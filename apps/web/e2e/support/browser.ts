@@ -33,7 +33,12 @@ export function launchChromium(): Promise<Browser> {
 
 /** Builds apps/web/dist so the server under test serves the current sources. */
 export function buildWeb(): void {
-  execFileSync('npm', ['run', 'build', '-w', '@zhanqin/web'], { cwd: REPO_ROOT, stdio: 'pipe' });
+  // Vitest sets NODE_ENV=test; the build must not inherit it, or React and antd ship their dev builds.
+  execFileSync('npm', ['run', 'build', '-w', '@zhanqin/web'], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 /** Signs in through the login form and waits for the start page. */

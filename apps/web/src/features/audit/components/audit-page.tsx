@@ -111,6 +111,7 @@ export function AuditPage() {
           {
             key: 'actor',
             title: t('audit.actor'),
+            width: 190,
             render: (_v, entry) => (
               <Space size={4}>
                 {entry.actorUsername ?? '—'}
@@ -118,10 +119,11 @@ export function AuditPage() {
               </Space>
             ),
           },
-          { dataIndex: 'action', title: t('audit.action'), render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
+          { dataIndex: 'action', title: t('audit.action'), width: 170, render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
           {
             key: 'entity',
             title: t('audit.entityType'),
+            width: 150,
             render: (_v, entry) => (
               <Tooltip title={entry.entityId}>
                 {entry.entityType}
@@ -141,10 +143,11 @@ export function AuditPage() {
               );
             },
           },
-          { dataIndex: 'clientAddress', title: t('audit.clientAddress'), render: (a: string | null) => a ?? '—' },
+          { dataIndex: 'clientAddress', title: t('audit.clientAddress'), width: 120, render: (a: string | null) => a ?? '—' },
           {
             dataIndex: 'hash',
             title: t('audit.hash'),
+            width: 150,
             render: (hash: string, entry) => (
               <Tooltip title={`${t('audit.hash')}: ${hash} · ${t('audit.prevHash')}: ${entry.prevHash || '—'}`}>
                 <Typography.Text code style={{ fontSize: 11 }}>

@@ -85,7 +85,16 @@ export function NodeFormDrawer({ open, node, organisations, onClose, onSaved }: 
           data-testid="node-form-error"
         />
       )}
-      <Form<NodeFormValues> form={form} layout="vertical" onFinish={(values) => void submit(values)} scrollToFirstError>
+      <Form<NodeFormValues>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+        // A partner holds stock only under an agent-storage agreement, so choosing the type opens its fields.
+        onValuesChange={(changed: Partial<NodeFormValues>) => {
+          if (changed.type === 'partner') form.setFieldValue('hasAgreement', true);
+        }}
+        scrollToFirstError
+      >
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item
