@@ -15,6 +15,7 @@ import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerUserRoutes } from '../auth/users.routes.ts';
 import { registerCatalogueRoutes } from '../catalogue/catalogue.routes.ts';
 import { registerHealthRoutes } from '../health/health.routes.ts';
+import { registerLabelRoutes } from '../labels/labels.routes.ts';
 import { registerLedgerRoutes } from '../ledger/ledger.routes.ts';
 import { registerNodeRoutes } from '../nodes/nodes.routes.ts';
 import { registerOrganisationRoutes } from '../organisations/organisations.routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
       registerNodeRoutes(api, deps);
       registerCatalogueRoutes(api, deps);
       registerLedgerRoutes(api, deps);
+      registerLabelRoutes(api, deps);
       for (const extra of options.extraRoutes ?? []) await extra(api, deps);
     },
     { prefix: '/api/v1' },
