@@ -81,7 +81,13 @@ export function generateAdversarialProblem(seed: number): DispatchProblem {
   return problem;
 }
 
-export type RealisticSize = { sources: number; items: number; incidents: number };
+export type RealisticSize = {
+  sources: number;
+  items: number;
+  incidents: number;
+  /** 'scarce' (default): demand is a share of the network's stock; 'light': 1–220 units per item and incident. */
+  demand?: 'scarce' | 'light';
+};
 
 /**
  * A network like the benchmark's: a few bases and many stations with sparse stock, travel minutes
@@ -127,6 +133,10 @@ export function generateRealisticProblem(seed: number, size: RealisticSize): Dis
     const demand: Record<string, number> = {};
     items.forEach((item, i) => {
       if (rnd() >= 0.5) return;
+      if (size.demand === 'light') {
+        demand[item] = int(1, Math.round(20 + 200 * (scarcity[i] as number)));
+        return;
+      }
       const share = ((0.15 + (scarcity[i] as number)) * (0.5 + rnd())) / demanders;
       demand[item] = Math.max(1, Math.round((networkStock[i] as number) * share));
     });
