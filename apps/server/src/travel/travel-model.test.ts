@@ -95,5 +95,7 @@ describe('createTravelModel', () => {
     const e = model.minutesTo({ lat: 25.7099, lng: 104.4716 }, [{ id: 'city', lat: 26.5925, lng: 104.8303 }]).city;
     expect(e?.method).toBe('great-circle');
     expect(e?.minutes).toBeCloseTo((104.467 * 1.4 * 60) / 50, 0);
+    expect(model.describe()).toBe('great-circle × 1.4 at 50 km/h');
+    expect(createTravelModel(graph).describe()).toContain('schematic');
   });
 });

@@ -30,6 +30,8 @@ export interface TravelModel {
    */
   travelMinutes(origins: readonly TravelOrigin[], targets: readonly TravelTarget[]): Record<string, Record<string, number>>;
   cacheStats(): { size: number; hits: number; misses: number };
+  /** One line for logs and the start-up banner: graph or great-circle, and the parameters. */
+  describe(): string;
 }
 
 /**
@@ -84,5 +86,12 @@ export function createTravelModel(graph: RoadGraph | null, options: TravelModelO
       return Object.fromEntries(rows.map(([id, row]) => [id, Object.fromEntries(row)]));
     },
     cacheStats: () => ({ size: cache.size, hits, misses }),
+    describe: () => {
+      const o = resolved;
+      const fallback = `great-circle × ${o.detourFactor} at ${o.fallbackSpeedKmh} km/h`;
+      if (!graph) return fallback;
+      const name = graph.name ? `"${graph.name}", ` : '';
+      return `road graph ${name}${graph.vertexCount} vertices; access legs at ${o.accessSpeedKmh} km/h within ${o.maxSnapKm} km; otherwise ${fallback}`;
+    },
   };
 }
