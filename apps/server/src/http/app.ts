@@ -14,8 +14,10 @@ import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerUserRoutes } from '../auth/users.routes.ts';
 import { registerCatalogueRoutes } from '../catalogue/catalogue.routes.ts';
+import { registerExcelRoutes } from '../excel/excel.routes.ts';
 import { registerHealthRoutes } from '../health/health.routes.ts';
 import { registerLabelRoutes } from '../labels/labels.routes.ts';
+import { registerDispatchRoutes } from '../dispatch/dispatch.routes.ts';
 import { registerLedgerRoutes } from '../ledger/ledger.routes.ts';
 import { registerNodeRoutes } from '../nodes/nodes.routes.ts';
 import { registerOrganisationRoutes } from '../organisations/organisations.routes.ts';
@@ -108,7 +110,9 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
       registerNodeRoutes(api, deps);
       registerCatalogueRoutes(api, deps);
       registerLedgerRoutes(api, deps);
+      registerDispatchRoutes(api, deps);
       registerLabelRoutes(api, deps);
+      registerExcelRoutes(api, deps);
       for (const extra of options.extraRoutes ?? []) await extra(api, deps);
     },
     { prefix: '/api/v1' },
