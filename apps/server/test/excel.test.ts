@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { systemActor } from '../src/auth/actor.ts';
+import type { Database } from '../src/db/database.ts';
+import { importOpeningStock } from '../src/excel/import-opening-stock.ts';
 import { OPENING_SHEET } from '../src/excel/read-opening-stock.ts';
 import { XLSX_MEDIA_TYPE } from '../src/excel/sheet-writer.ts';
 import { balance, client, idOf } from './ledger-support.ts';
@@ -221,5 +224,34 @@ describeEachDatabase('Excel exports and the opening-stock import', (kind) => {
     const own = await upload(await sheetOf([['LPS-SW-ZS1', 'DIESEL-0', 5]]), false, { token: keeper });
     expect(own.statusCode, own.body).toBe(201);
     expect(await movements()).toBe(before + 1);
+  });
+  it('posts the receipts of every node or of none: a failure at the second node rolls back the first', async () => {
+    const before = await movements();
+    const documentsBefore = Number((await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_document'))[0]!.n);
+    let inserts = 0;
+    // The same database, except that the second receipt document cannot be written.
+    const failing: Database = {
+      ...ctx.db,
+      query: (sql, params) => ctx.db.query(sql, params),
+      exec: (sql) => ctx.db.exec(sql),
+      close: () => ctx.db.close(),
+      transaction: (work, options) =>
+        ctx.db.transaction(
+          (tx) =>
+            work({
+              query: async (sql, params) => {
+                if (/INSERT INTO stock_document/i.test(sql) && ++inserts === 2) throw new Error('disk full (injected)');
+                return tx.query(sql, params);
+              },
+              exec: (sql) => tx.exec(sql),
+            }),
+          options,
+        ),
+    };
+    const file = await sheetOf([['LPS-SW-ZS1', 'DIESEL-0', 5], ['LPS-BASE', 'DIESEL-0', 5]]);
+    await expect(importOpeningStock({ ...ctx.deps, db: failing }, systemActor('test'), file, { dryRun: false })).rejects.toThrow('disk full');
+    expect(inserts).toBe(2);
+    expect(await movements()).toBe(before);
+    expect(Number((await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_document'))[0]!.n)).toBe(documentsBefore);
   });
 });
