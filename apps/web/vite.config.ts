@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 /**
  * Builds the web shell into apps/web/dist, which the server serves at `/`. Everything it needs
  * (the schematic map, icons) is bundled: the build and the app work without a network.
- * `vite dev` proxies /api to a running server (ZHANQIN_API, default http://127.0.0.1:3000).
+ * `vite dev` proxies /api to a running server (ZHANQIN_API, default http://127.0.0.1:8080, the server's default port).
  */
 export default defineConfig({
   root: import.meta.dirname,
@@ -18,6 +18,6 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': process.env['ZHANQIN_API'] ?? 'http://127.0.0.1:3000' },
+    proxy: { '/api': process.env['ZHANQIN_API'] ?? 'http://127.0.0.1:8080' },
   },
 });

@@ -122,6 +122,30 @@ if (skipReason && requireAll && chromiumMissing) {
       }
     });
 
+    it('opens the same drawer when a marker on the map is clicked', async () => {
+      const nodes = (await (await page.request.get(`${server.baseUrl}/api/v1/nodes?type=base&limit=10`)).json()) as {
+        items: { lat: number; lng: number; nameZh: string }[];
+      };
+      const base = nodes.items[0];
+      expect(base).toBeDefined();
+      const map = page.getByTestId('network-map');
+      const pixel = await map.evaluate(
+        (element, lngLat) =>
+          (element as unknown as { zqChart: { convertToPixel: (finder: object, value: number[]) => number[] } }).zqChart.convertToPixel(
+            { geoIndex: 0 },
+            lngLat,
+          ),
+        [base!.lng, base!.lat],
+      );
+      const [x, y] = pixel as [number, number];
+      await map.click({ position: { x, y } });
+      const drawer = page.locator('.node-drawer');
+      await drawer.getByTestId('node-drawer-title').waitFor({ state: 'visible' });
+      expect(await drawer.getByTestId('node-drawer-title').textContent()).toBe(base!.nameZh);
+      await page.keyboard.press('Escape');
+      await drawer.getByTestId('node-drawer-title').waitFor({ state: 'hidden' });
+    });
+
     it('switches every visible string to English and back, and remembers the choice', async () => {
       await page.getByTestId('language-switch').getByText('EN', { exact: true }).click();
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -195,7 +219,7 @@ if (skipReason && requireAll && chromiumMissing) {
       await error.waitFor({ state: 'visible' });
       expect((await error.textContent()) ?? '').toMatch(/[A-Z_]{4,}:/);
       await shot('node-form-error-zh');
-      await page.keyboard.press('Escape');
+      await page.getByTestId('node-form-cancel').click();
       await page.locator('#code').waitFor({ state: 'hidden' });
     });
 

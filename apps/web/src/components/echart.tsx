@@ -27,6 +27,8 @@ export function EChart({ option, language, onClick, style, ariaLabel, testId }: 
     if (!element) return undefined;
     const chart = echarts.init(element, undefined, { renderer: 'canvas', locale: echartsLocaleOf(language) });
     chartRef.current = chart;
+    // Lets browser tests turn map coordinates into pixels (convertToPixel) and click a real marker.
+    Object.defineProperty(element, 'zqChart', { value: chart, configurable: true });
     chart.on('click', (params) => clickRef.current?.(params as EChartEvent));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element);

@@ -64,7 +64,9 @@ export function NodeFormDrawer({ open, node, organisations, onClose, onSaved }: 
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={onClose} data-testid="node-form-cancel">
+            {t('common.cancel')}
+          </Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="node-form-save">
             {t('common.save')}
           </Button>
