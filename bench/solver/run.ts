@@ -4,6 +4,7 @@
  * Run from the repository root: node --import tsx bench/solver/run.ts  (or npm run bench:solver)
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { solveDispatch } from '@zhanqin/domain';
@@ -38,6 +39,7 @@ const percentile = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
 };
 
+const loadAtStart = loadavg()[0] as number;
 const highs = await (await import('highs')).default();
 // Warm-up: load the WASM, JIT both solvers' code paths (one incident and several).
 for (const incidents of [1, 3]) {
@@ -137,7 +139,7 @@ const table = [
 ].join('\n');
 const section = `<!-- solver:begin -->
 Measured ${new Date().toISOString().slice(0, 10)} with Node.js ${process.version} on ${process.platform}/${process.arch}
-(${(await import('node:os')).cpus().length} CPUs), command \`node --import tsx bench/solver/run.ts\` (= \`npm run bench:solver\`),
+(${cpus().length} CPUs; load average over 1 min ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] as number).toFixed(1)} at the end — other jobs share this machine), command \`node --import tsx bench/solver/run.ts\` (= \`npm run bench:solver\`),
 ${runs} interleaved runs per size (ours, then HiGHS, same instance), medians; our p95 over ${runs + extraOurRuns} runs.
 Peak RSS of the whole benchmark process (HiGHS WASM heap included): ${rssMb.toFixed(0)} MB.
 JavaScript time to build HiGHS's CSC arrays, excluded from its column: ${rows.map((r) => `${r.size} ${r.demand}: ${r.highsBuildMs.toFixed(0)} ms`).join('; ')}.
