@@ -4,6 +4,9 @@ import { ensureFirstAdmin } from './auth/bootstrap.ts';
 import type { Config } from './config/config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { createSolverPool } from './dispatch/solver-pool.ts';
+import { loadRoadGraphFromEnv, RoadGraphLoadError } from './travel/load-road-graph.ts';
+import { createTravelModel } from './travel/travel-model.ts';
 import { systemClock, type Deps } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { seedDemo } from './seed/seed-demo.ts';
@@ -31,7 +34,12 @@ export class StartupError extends Error {
 export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<Running> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const deps: Deps = { db, clock: systemClock, config };
+    const road = await loadRoadGraphFromEnv({ ZHANQIN_ROAD_GRAPH: config.roadGraph ?? undefined }).catch((error: unknown) => {
+      throw error instanceof RoadGraphLoadError ? new StartupError(error.message) : error;
+    });
+    const travel = createTravelModel(road.graph);
+    const solverPool = createSolverPool({ size: 1 });
+    const deps: Deps = { db, clock: systemClock, config, solverPool, travel };
     const { applied } = await migrate(db);
     const seed = config.demo ? await seedDemo(deps) : null;
     const admin = await ensureFirstAdmin(deps);
@@ -63,6 +71,7 @@ export async function startServer(config: Config, print: (line: string) => void 
       `  API docs  ${url}/api/docs`,
       `  Database  ${db.kind === 'pglite' ? `PGlite (embedded) in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
       applied.length ? `  Migrations applied: ${applied.join(', ')}` : '  Migrations: up to date',
+      `  Travel    ${road.summary}`,
     ];
     if (seed?.seeded) {
       lines.push(`  Demo data: Liupanshui network seeded (${Object.entries(seed.counts).map(([k, v]) => `${v} ${k}`).join(', ')})`);
@@ -87,6 +96,7 @@ export async function startServer(config: Config, print: (line: string) => void 
       port: actualPort,
       async close() {
         await app.close();
+        await solverPool.close();
         await db.close();
       },
     };

@@ -8,6 +8,8 @@ import type { Clock, Deps } from '../src/deps.ts';
 import { buildApp, type App, type RouteModule } from '../src/http/app.ts';
 import { ensureFirstAdmin } from '../src/auth/bootstrap.ts';
 import { seedDemo } from '../src/seed/seed-demo.ts';
+import { DEMO_ROAD_GRAPH_PATH, loadRoadGraphFile } from '../src/travel/load-road-graph.ts';
+import { createTravelModel } from '../src/travel/travel-model.ts';
 
 export const ADMIN_PASSWORD = 'Admin-Test-Pass-1';
 export const DEMO_PASSWORD = 'Demo-Test-Pass-1';
@@ -92,7 +94,9 @@ export function useTestApp(
     const created = await createTestDatabase(kind);
     drop = created.drop;
     const config = testConfig(options.config);
-    const deps: Deps = { db: created.db, clock: options.clock ?? { now: () => new Date() }, config };
+    const graph = await loadRoadGraphFile(DEMO_ROAD_GRAPH_PATH);
+    if (!graph.ok) throw new Error(graph.error.join('\n'));
+    const deps: Deps = { db: created.db, clock: options.clock ?? { now: () => new Date() }, config, travel: createTravelModel(graph.value) };
     if (options.demo ?? true) await seedDemo(deps);
     await ensureFirstAdmin(deps);
     const app = await buildApp(deps, { extraRoutes: options.extraRoutes });

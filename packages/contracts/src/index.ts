@@ -6,3 +6,4 @@ export * from './item.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './stock.ts';
+export * from './dispatch.ts';

@@ -230,7 +230,9 @@ export const StockListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type StockListQuery = Static<typeof StockListQuery>;
-export const StockPage = Page(StockRow);
+/** Large ledger lists count exactly up to 10,000 matching rows; beyond that `total` is the planner's estimate. */
+const TotalIsEstimate = { totalIsEstimate: Type.Optional(Type.Boolean({ description: 'true when total is an estimate (over 10,000 matching rows)' })) };
+export const StockPage = Type.Object({ ...Page(StockRow).properties, ...TotalIsEstimate });
 
 export const Asset = Type.Object({
   id: Id,
@@ -261,7 +263,7 @@ export const AssetListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type AssetListQuery = Static<typeof AssetListQuery>;
-export const AssetPage = Page(Asset);
+export const AssetPage = Type.Object({ ...Page(Asset).properties, ...TotalIsEstimate });
 
 export const LedgerVerdict = Type.Object({
   ok: Type.Boolean(),

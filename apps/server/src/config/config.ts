@@ -27,6 +27,8 @@ export type Config = Readonly<{
   loginMaxFailures: number;
   loginWindowMinutes: number;
   loginLockMinutes: number;
+  /** Road graph for travel times: a GeoJSON/CSV path, null for the bundled schematic demo, 'none' for great-circle only. */
+  roadGraph: string | null;
 }>;
 
 export class ConfigError extends Error {
@@ -118,6 +120,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     loginMaxFailures: int('ZHANQIN_LOGIN_MAX_FAILURES', 5, 2, 1000),
     loginWindowMinutes: int('ZHANQIN_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     loginLockMinutes: int('ZHANQIN_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    roadGraph: env.ZHANQIN_ROAD_GRAPH || null,
     webDistDir: path.resolve(cwd, env.ZHANQIN_WEB_DIST || path.join(import.meta.dirname, '../../../web/dist')),
   });
   if (problems.length > 0) throw new ConfigError(problems);

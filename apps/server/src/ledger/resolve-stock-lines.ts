@@ -69,31 +69,41 @@ export async function resolveStockLines(
       else units.push({ line: index, itemId: line.itemId, lotId: line.lotId, assetId: null, qty: line.qty });
       continue;
     }
-    if (item.tracking === 'serialised') {
+    // Sealed kits are usually boxes with their own codes (assets); unboxed kits count like bulk.
+    const kitBoxes = item.tracking === 'kit' ? await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM stock_balance b WHERE b.node_id = $1 AND b.item_id = $2 AND b.asset_id IS NOT NULL AND ${freeExpr} > 0`, [nodeId, line.itemId]) : [];
+    if (item.tracking === 'serialised' || (kitBoxes[0]?.n ?? 0) > 0) {
       const inspection = options.dispatchableOnly
         ? `AND (a.next_inspection_due IS NULL OR a.next_inspection_due >= $4::date) AND a.last_inspection_result IS DISTINCT FROM 'fail'`
         : '';
       const params: unknown[] = [nodeId, line.itemId, line.qty];
       if (options.dispatchableOnly) params.push(options.today);
-      const rows = await tx.query<{ asset_id: string; lot_id: string | null }>(
-        `SELECT b.asset_id, b.lot_id FROM stock_balance b JOIN asset a ON a.id = b.asset_id
-          WHERE b.node_id = $1 AND b.item_id = $2 AND ${freeExpr} > 0 ${inspection}
-          ORDER BY a.code LIMIT $3 FOR UPDATE OF b SKIP LOCKED`,
-        params,
-      );
+      const pick = () =>
+        tx.query<{ asset_id: string; lot_id: string | null }>(
+          `SELECT b.asset_id, b.lot_id FROM stock_balance b JOIN asset a ON a.id = b.asset_id
+            WHERE b.node_id = $1 AND b.item_id = $2 AND ${freeExpr} > 0 ${inspection}
+            ORDER BY a.code LIMIT $3 FOR UPDATE OF b SKIP LOCKED`,
+          params,
+        );
+      let rows = await pick();
+      if (rows.length < line.qty && (await waitForConcurrentReservations(tx, nodeId, line.itemId))) rows = await pick();
       if (rows.length < line.qty) short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: rows.length });
       else for (const r of rows) units.push({ line: index, itemId: line.itemId, lotId: r.lot_id, assetId: r.asset_id, qty: 1 });
       continue;
     }
     if (item.tracking === 'lot') {
-      const rows = await tx.query<{ lot_id: string; lot_no: string; expires_on: string | null; free: number }>(
-        `SELECT b.lot_id, l.lot_no, l.expires_on, ${freeExpr} AS free FROM stock_balance b JOIN lot l ON l.id = b.lot_id
-          WHERE b.node_id = $1 AND b.item_id = $2 AND b.asset_id IS NULL AND ${freeExpr} > 0
-          ORDER BY l.expires_on NULLS LAST, l.lot_no FOR UPDATE OF b SKIP LOCKED`,
-        [nodeId, line.itemId],
-      );
-      const lots: LotStock[] = rows.map((r) => ({ lotId: r.lot_id, lotNo: r.lot_no, expiresOn: r.expires_on, available: Number(r.free) }));
-      const { picks, short: missing } = pickFefo(lots, line.qty, options.fromQuarantine ? '0000-01-01' : options.today);
+      const fefo = async () => {
+        const rows = await tx.query<{ lot_id: string; lot_no: string; expires_on: string | null; free: number }>(
+          `SELECT b.lot_id, l.lot_no, l.expires_on, ${freeExpr} AS free FROM stock_balance b JOIN lot l ON l.id = b.lot_id
+            WHERE b.node_id = $1 AND b.item_id = $2 AND b.asset_id IS NULL AND ${freeExpr} > 0
+            ORDER BY l.expires_on NULLS LAST, l.lot_no FOR UPDATE OF b SKIP LOCKED`,
+          [nodeId, line.itemId],
+        );
+        const lots: LotStock[] = rows.map((r) => ({ lotId: r.lot_id, lotNo: r.lot_no, expiresOn: r.expires_on, available: Number(r.free) }));
+        return pickFefo(lots, line.qty, options.fromQuarantine ? '0000-01-01' : options.today);
+      };
+      let result = await fefo();
+      if (result.short > 0 && (await waitForConcurrentReservations(tx, nodeId, line.itemId))) result = await fefo();
+      const { picks, short: missing } = result;
       if (missing > 0) short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: line.qty - missing });
       else for (const p of picks) units.push({ line: index, itemId: line.itemId, lotId: p.lotId, assetId: null, qty: p.qty });
       continue;
@@ -111,6 +121,16 @@ export async function resolveStockLines(
     throw new AppError('INSUFFICIENT_STOCK', `Not enough ${options.fromQuarantine ? 'quarantined' : 'free'} stock for ${short.length} line(s)`, { short });
   }
   return units;
+}
+
+/**
+ * On a shortage, waits for any concurrent transaction holding balance rows of the item at the node
+ * (by locking them all), so the caller's second look sees committed figures: the shortage is then
+ * real, not an artefact of rows skipped while another reservation was still undecided.
+ */
+async function waitForConcurrentReservations(tx: Queryable, nodeId: string, itemId: string): Promise<boolean> {
+  await tx.query('SELECT 1 FROM stock_balance WHERE node_id = $1 AND item_id = $2 ORDER BY stock_key FOR UPDATE', [nodeId, itemId]);
+  return true;
 }
 
 export const toStockLines = (units: readonly ResolvedUnit[]) =>

@@ -2,6 +2,7 @@ import type { AssetListQuery, DocumentListQuery, StockListQuery } from '@zhanqin
 import { requireAction, type Actor } from '../auth/actor.ts';
 import type { Queryable } from '../db/database.ts';
 import { likePattern, listPage, where } from '../db/list-query.ts';
+import { listLedgerPage } from './ledger-page.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { toDocument, type StockDocumentRow } from './ledger.repository.ts';
@@ -18,7 +19,7 @@ const STOCK_SORT = { node: 'n.code', item: 'i.code', available: '(s.on_hand - s.
 /** Stock per node × item with availability and the reserve standard, in scope, filtered and paged. */
 export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockListQuery) {
   requireAction(actor, 'stock.read');
-  const { rows, total } = await listPage<Record<string, unknown>>(deps.db, {
+  const { rows, total, totalIsEstimate } = await listLedgerPage<Record<string, unknown>>(deps.db, {
     from: `stock_summary s JOIN node n ON n.id = s.node_id JOIN organisation o ON o.id = n.organisation_id JOIN item i ON i.id = s.item_id
            LEFT JOIN reserve_standard r ON r.node_id = s.node_id AND r.item_id = s.item_id`,
     select: `s.node_id, n.code AS node_code, n.name_zh AS node_name_zh, n.name_en AS node_name_en, n.type AS node_type,
@@ -73,6 +74,7 @@ export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockLi
       };
     }),
     total,
+    totalIsEstimate,
   };
 }
 
@@ -151,7 +153,7 @@ const ASSET_SELECT = `a.id, a.code, a.item_id, i.code AS item_code, a.serial_no,
 /** Serialised assets in scope; a node filter is required for actors without organisation-wide scope. */
 export async function listAssets(deps: Pick<Deps, 'db'>, actor: Actor, q: AssetListQuery) {
   requireAction(actor, 'stock.read');
-  const { rows, total } = await listPage<AssetRow>(deps.db, {
+  const { rows, total, totalIsEstimate } = await listLedgerPage<AssetRow>(deps.db, {
     from: 'asset a JOIN item i ON i.id = a.item_id LEFT JOIN slot s ON s.id = a.slot_id LEFT JOIN node n ON n.id = a.node_id LEFT JOIN organisation o ON o.id = n.organisation_id',
     select: ASSET_SELECT,
     conditions: [
@@ -167,7 +169,7 @@ export async function listAssets(deps: Pick<Deps, 'db'>, actor: Actor, q: AssetL
     limit: q.limit ?? 50,
     offset: q.offset ?? 0,
   });
-  return { items: rows.map(toAsset), total };
+  return { items: rows.map(toAsset), total, totalIsEstimate };
 }
 
 export async function getAsset(deps: Pick<Deps, 'db'>, actor: Actor, id: string) {

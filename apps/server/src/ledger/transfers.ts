@@ -42,46 +42,63 @@ export async function moveAssets(
 export async function createTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: TransferCreate, idempotencyKey?: string): Promise<Posted> {
   if (input.fromNodeId === input.toNodeId) throw new AppError('VALIDATION_FAILED', 'A transfer needs two different nodes');
   return withIdempotency(deps.db, idempotencyKey, input, (key) =>
-    deps.db.transaction(async (tx) => {
-      const now = deps.clock.now();
-      const from = await nodeInScope(tx, actor, input.fromNodeId, 'stock.write', 'fromNodeId');
-      const to = await tx.query<{ id: string }>('SELECT id FROM node WHERE id = $1', [input.toNodeId]);
-      if (!to[0]) throw new AppError('REFERENCE_NOT_FOUND', `Node ${input.toNodeId} (toNodeId) does not exist`);
-      const items = await loadItems(tx, input.lines.map((l) => l.itemId));
-      const units = await resolveStockLines(tx, from.id, input.lines, items, { today: localDate(now) });
-      const lines = toStockLines(units);
-      const id = randomUUID();
-      const document = await insertDocument(tx, {
-        id,
-        organisationId: from.organisationId,
-        kind: 'transfer',
-        nodeId: from.id,
-        toNodeId: input.toNodeId,
-        state: 'draft',
-        reference: input.reference ?? '',
-        lines,
-        idempotencyKey: key?.key ?? null,
-        requestHash: key?.hash ?? null,
-        createdBy: actor.userId,
-        createdByName: actor.username,
-        now,
-      });
-      await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.reserve(from.id, lines), units), now);
-      await moveAssets(tx, units, { status: 'reserved', eventKind: 'reserved', documentId: id, organisationId: from.organisationId, at: now });
-      await appendAudit(
-        tx,
-        actor,
-        { action: 'transfer.create', entityType: 'stock_document', entityId: id, organisationId: from.organisationId, summary: { number: document.number, from: from.code, to: input.toNodeId, units: units.reduce((s, u) => s + u.qty, 0) } },
-        now,
-      );
-      return document;
-    }),
+    deps.db.transaction((tx) => createTransferIn(tx, actor, { ...input, kind: 'transfer', action: 'stock.write', key }, deps.clock.now())),
   );
+}
+
+/**
+ * Creates a transfer (or a dispatch, which is a transfer to a forward depot) inside a caller's
+ * transaction, reserving its stock at the source; throws INSUFFICIENT_STOCK when it is not there.
+ */
+export async function createTransferIn(
+  tx: Queryable,
+  actor: Actor,
+  input: TransferCreate & {
+    kind: 'transfer' | 'dispatch';
+    action: 'stock.write' | 'dispatch.confirm';
+    key?: { key: string; hash: string } | null;
+    meta?: Record<string, unknown>;
+    dispatchableOnly?: boolean;
+  },
+  now: Date,
+): Promise<StockDocument> {
+  const from = await nodeInScope(tx, actor, input.fromNodeId, input.action, 'fromNodeId');
+  const to = await tx.query<{ id: string }>('SELECT id FROM node WHERE id = $1', [input.toNodeId]);
+  if (!to[0]) throw new AppError('REFERENCE_NOT_FOUND', `Node ${input.toNodeId} (toNodeId) does not exist`);
+  const items = await loadItems(tx, input.lines.map((l) => l.itemId));
+  const units = await resolveStockLines(tx, from.id, input.lines, items, { today: localDate(now), dispatchableOnly: input.dispatchableOnly });
+  const lines = toStockLines(units);
+  const id = randomUUID();
+  const document = await insertDocument(tx, {
+    id,
+    organisationId: from.organisationId,
+    kind: input.kind,
+    nodeId: from.id,
+    toNodeId: input.toNodeId,
+    state: 'draft',
+    reference: input.reference ?? '',
+    lines,
+    meta: input.meta,
+    idempotencyKey: input.key?.key ?? null,
+    requestHash: input.key?.hash ?? null,
+    createdBy: actor.userId,
+    createdByName: actor.username,
+    now,
+  });
+  await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.reserve(from.id, lines), units), now);
+  await moveAssets(tx, units, { status: 'reserved', eventKind: 'reserved', documentId: id, organisationId: from.organisationId, at: now });
+  await appendAudit(
+    tx,
+    actor,
+    { action: `${input.kind}.create`, entityType: 'stock_document', entityId: id, organisationId: from.organisationId, summary: { number: document.number, from: from.code, to: input.toNodeId, units: units.reduce((s, u) => s + u.qty, 0) } },
+    now,
+  );
+  return document;
 }
 
 async function loadTransfer(tx: Queryable, id: string): Promise<StockDocument> {
   const doc = await findDocument(tx, id, { forUpdate: true });
-  if (!doc || doc.kind !== 'transfer') throw notFound('Transfer', id);
+  if (!doc || (doc.kind !== 'transfer' && doc.kind !== 'dispatch')) throw notFound('Transfer', id);
   return doc;
 }
 
@@ -93,10 +110,25 @@ function advance(doc: StockDocument, event: TransferEvent): TransferState {
 
 /** Moves a transfer along its state machine: start-picking, ship or cancel. */
 export async function advanceTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, event: 'start-picking' | 'ship' | 'cancel'): Promise<StockDocument> {
-  return deps.db.transaction(async (tx) => {
-    const now = deps.clock.now();
+  return deps.db.transaction((tx) => advanceTransferIn(tx, actor, id, event, deps.clock.now()));
+}
+
+/** The same inside a caller's transaction; `action` lets a driver ship a dispatch they carry. */
+export async function advanceTransferIn(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  event: 'start-picking' | 'ship' | 'cancel',
+  now: Date,
+  action: 'stock.write' | 'dispatch.confirm' | 'shipment.drive' = 'stock.write',
+): Promise<StockDocument> {
+  {
     const doc = await loadTransfer(tx, id);
-    const from = await nodeInScope(tx, actor, doc.nodeId, 'stock.write', 'fromNodeId');
+    const from = await nodeInScope(tx, actor, doc.nodeId, action, 'fromNodeId').catch(async (error: unknown) => {
+      if (action !== 'shipment.drive') throw error;
+      const [node] = await tx.query<{ id: string; organisation_id: string; code: string }>('SELECT id, organisation_id, code FROM node WHERE id = $1', [doc.nodeId]);
+      return { id: node!.id, organisationId: node!.organisation_id, code: node!.code };
+    });
     const next = advance(doc, event);
     const lines = doc.lines as TransferLine[];
     if (event === 'ship') {
@@ -108,9 +140,9 @@ export async function advanceTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: A
       await moveAssets(tx, lines, { status: 'in-stock', eventKind: 'reservation-cancelled', documentId: id, organisationId: from.organisationId, at: now });
     }
     const updated = await updateDocument(tx, id, { state: next, meta: { ...doc.meta, [`${event}At`]: now.toISOString(), [`${event}By`]: actor.username } }, now);
-    await appendAudit(tx, actor, { action: `transfer.${event}`, entityType: 'stock_document', entityId: id, organisationId: from.organisationId, summary: { number: doc.number, before: doc.state, after: next } }, now);
+    await appendAudit(tx, actor, { action: `${doc.kind}.${event}`, entityType: 'stock_document', entityId: id, organisationId: from.organisationId, summary: { number: doc.number, before: doc.state, after: next } }, now);
     return updated;
-  });
+  }
 }
 
 /**
@@ -118,10 +150,20 @@ export async function advanceTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: A
  * recorded as a discrepancy and leaves the in-transit bucket, so nothing hangs in transit forever.
  */
 export async function receiveTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, input: TransferReceive): Promise<StockDocument> {
-  return deps.db.transaction(async (tx) => {
-    const now = deps.clock.now();
+  return deps.db.transaction((tx) => receiveTransferIn(tx, actor, id, input, deps.clock.now()));
+}
+
+export async function receiveTransferIn(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  input: TransferReceive,
+  now: Date,
+  action: 'stock.write' | 'dispatch.confirm' = 'stock.write',
+): Promise<StockDocument> {
+  {
     const doc = await loadTransfer(tx, id);
-    const to = await nodeInScope(tx, actor, doc.toNodeId!, 'stock.write', 'toNodeId');
+    const to = await nodeInScope(tx, actor, doc.toNodeId!, action, 'toNodeId');
     const shipped = doc.lines as TransferLine[];
     const arrived: TransferLine[] = [];
     const missing: TransferLine[] = [];
@@ -171,7 +213,7 @@ export async function receiveTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: A
       now,
     );
     return updated;
-  });
+  }
 }
 
 export type { ResolvedUnit };

@@ -11,7 +11,7 @@ import { insertOrganisation } from '../organisations/organisations.repository.ts
 import { quarantineExpiredLots } from '../ledger/correct-stock.ts';
 import { recordReceipt } from '../ledger/record-receipt.ts';
 import { setReserveStandard } from '../ledger/reserve-standards.ts';
-import { categories, items, modules, nodes, organisations, stockLevels } from './data/index.ts';
+import { categories, incidentTypes, items, modules, nodes, organisations, prePlans, stockLevels } from './data/index.ts';
 
 export type SeedReport = {
   seeded: boolean;
@@ -124,6 +124,29 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Pro
           line.qty,
         ]);
       }
+    }
+    const moduleIds = new Map<string, string>(
+      (await tx.query<{ id: string; code: string }>('SELECT id, code FROM module_kit')).map((r) => [r.code, r.id]),
+    );
+    for (const m of modules) {
+      await tx.query('UPDATE module_kit SET kit_item_id = $2 WHERE id = $1', [moduleIds.get(m.code), itemIds.get(m.kitItemCode)]);
+    }
+    for (const t of incidentTypes) {
+      await tx.query('INSERT INTO incident_type (code, organisation_id, parent_code, name_zh, name_en) VALUES ($1,$2,$3,$4,$5)', [t.code, rootId, t.parentCode, t.nameZh, t.nameEn]);
+    }
+    for (const p of prePlans) {
+      await tx.query(
+        `INSERT INTO pre_plan (id, organisation_id, code, incident_type_code, min_alarm_level, name_zh, name_en, modules, rules, default_duration_hours, note)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+        [randomUUID(), rootId, p.code, p.incidentTypeCode, p.minAlarmLevel, p.nameZh, p.nameEn, JSON.stringify(p.modules), JSON.stringify(p.rules.map((r) => ({ itemCode: r.itemCode, basis: r.basis, qtyPerBasis: r.qtyPerBasis, derivation: r.derivation }))), p.defaultDurationHours, p.note ?? ''],
+      );
+    }
+    for (const n of nodes) {
+      if (!n.vehicle) continue;
+      await tx.query(
+        'INSERT INTO vehicle (node_id, organisation_id, plate, kind_zh, kind_en, home_node_id, payload_kg, volume_m3) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
+        [nodeIds.get(n.code), orgIds.get(n.organisationCode), n.vehicle.plate, n.vehicle.kindZh, n.vehicle.kindEn, nodeIds.get(n.vehicle.homeNodeCode) ?? null, n.vehicle.payloadKg, n.vehicle.cargoVolumeM3],
+      );
     }
     await appendAudit(
       tx,
