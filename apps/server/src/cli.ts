@@ -12,6 +12,8 @@ Commands:
   serve                 start the HTTP API and web app (migrates; seeds the demo on an empty database)
   migrate               apply pending database migrations
   seed                  seed the Liupanshui demo data into an empty database
+  ledger verify         recompute every balance from the movements and list differences (exit 1 if any)
+  audit verify          re-hash the audit chain and name the first broken entry (exit 1 if any)
   solve --input FILE|-  solve a DispatchProblem (JSON) and print the DispatchPlan
   help                  show this text
 
@@ -57,6 +59,50 @@ const commands: Record<string, Command> = {
       console.log(`Demo users: ${report.demoUsers.map((u) => `${u.username} (${u.role})`).join(', ')}`);
       if (report.demoPasswordGenerated) console.log(`Demo password (shown once): ${report.demoPassword}`);
       return 0;
+    } finally {
+      await db.close();
+    }
+  },
+  async ledger(args) {
+    if (args[0] !== 'verify') {
+      console.error('Usage: zhanqin ledger verify');
+      return 2;
+    }
+    const config = parseConfig(process.env);
+    const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrate(db);
+      const { verifyLedger } = await import('./ledger/ledger.repository.ts');
+      const result = await verifyLedger(db);
+      console.log(`Checked ${result.balancesChecked} balances against ${result.movementsChecked} movements.`);
+      if (result.differences.length === 0) {
+        console.log('No difference: every balance equals the sum of its movements.');
+        return 0;
+      }
+      console.log(`${result.differences.length} difference(s):`);
+      for (const d of result.differences) console.log(`  node ${d.nodeId} item ${d.itemId} unit ${d.stockKey} ${d.bucket}: stored ${d.stored}, movements ${d.fromMovements}`);
+      return 1;
+    } finally {
+      await db.close();
+    }
+  },
+  async audit(args) {
+    if (args[0] !== 'verify') {
+      console.error('Usage: zhanqin audit verify');
+      return 2;
+    }
+    const config = parseConfig(process.env);
+    const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrate(db);
+      const { verifyAudit } = await import('./audit/audit.repository.ts');
+      const verdict = await verifyAudit(db);
+      if (verdict.ok) {
+        console.log(`Audit chain intact: ${verdict.checked} entries.`);
+        return 0;
+      }
+      console.log(`Audit chain broken at entry ${verdict.firstBrokenSeq} (${verdict.reason}); ${verdict.checked} entries before it are intact.`);
+      return 1;
     } finally {
       await db.close();
     }
