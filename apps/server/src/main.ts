@@ -9,6 +9,8 @@ import { loadRoadGraphFromEnv, RoadGraphLoadError } from './travel/load-road-gra
 import { createTravelModel } from './travel/travel-model.ts';
 import { systemClock, type Deps } from './deps.ts';
 import { buildApp } from './http/app.ts';
+import { systemActor } from './auth/actor.ts';
+import { quarantineExpiredLots } from './ledger/correct-stock.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 
 export type Running = { app: FastifyInstance; db: Database; url: string; port: number; close(): Promise<void> };
@@ -44,6 +46,12 @@ export async function startServer(config: Config, print: (line: string) => void 
     const seed = config.demo ? await seedDemo(deps) : null;
     const admin = await ensureFirstAdmin(deps);
     const app = await buildApp(deps, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+    // Expired lots go to quarantine by themselves: at start and every six hours.
+    const expiry = await quarantineExpiredLots(deps, systemActor('expiry-check'));
+    const expiryTimer = setInterval(() => {
+      quarantineExpiredLots(deps, systemActor('expiry-check')).catch((error: unknown) => app.log.error({ err: error }, 'expiry check failed'));
+    }, 6 * 3600_000);
+    expiryTimer.unref();
 
     let port = config.port;
     if (!config.portExplicit && port !== 0) {
@@ -72,6 +80,7 @@ export async function startServer(config: Config, print: (line: string) => void 
       `  Database  ${db.kind === 'pglite' ? `PGlite (embedded) in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
       applied.length ? `  Migrations applied: ${applied.join(', ')}` : '  Migrations: up to date',
       `  Travel    ${road.summary}`,
+      expiry.units ? `  Expired lots quarantined: ${expiry.units} units at ${expiry.documents} node(s)` : '  Expired lots: none to quarantine',
     ];
     if (seed?.seeded) {
       lines.push(`  Demo data: Liupanshui network seeded (${Object.entries(seed.counts).map(([k, v]) => `${v} ${k}`).join(', ')})`);
@@ -95,6 +104,7 @@ export async function startServer(config: Config, print: (line: string) => void 
       url,
       port: actualPort,
       async close() {
+        clearInterval(expiryTimer);
         await app.close();
         await solverPool.close();
         await db.close();
