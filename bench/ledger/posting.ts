@@ -1,0 +1,231 @@
+/**
+ * Posting rate: receipts and transfers through the real use cases (system actor, audit log
+ * included) against the raw batched INSERT rate of the same database into a plain table with
+ * stock_movement's columns and no triggers, interleaved (reference, then ours), medians of runs.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ReceiptCreate } from '@zhanqin/contracts';
+import { systemActor } from '../../apps/server/src/auth/actor.ts';
+import type { Database, Queryable } from '../../apps/server/src/db/database.ts';
+import { verifyLedger } from '../../apps/server/src/ledger/ledger.repository.ts';
+import { recordReceipt } from '../../apps/server/src/ledger/record-receipt.ts';
+import { advanceTransfer, createTransfer, receiveTransfer } from '../../apps/server/src/ledger/transfers.ts';
+import { createNetwork, type Network } from './fixture.ts';
+import { elapsedMs, log, median } from './stats.ts';
+
+export type ShapeName = 'receipt-1-unit' | 'receipt-20-lines' | 'receipt-200-serials' | 'transfer-10-lines';
+
+type Shape = {
+  name: ShapeName;
+  description: string;
+  /** Posts one document (a transfer: create, ship, receive — three transactions) and returns the units it moved. */
+  post(): Promise<number>;
+};
+
+export type PostingResult = {
+  shape: ShapeName;
+  description: string;
+  docsPerRun: number;
+  movementRowsPerDoc: number;
+  unitsPerDoc: number;
+  docsPerSecond: number;
+  unitsPerSecond: number;
+  movementRowsPerSecond: number;
+  /** Best raw rate: the same number of rows in 1,000-row unnest INSERTs, one transaction. */
+  rawRowsPerSecond: number;
+  /** Raw rate at the document's own batch size: one INSERT of a document's rows per transaction. */
+  rawSameBatchRowsPerSecond: number;
+  ratioToRaw: number;
+  ratioToRawSameBatch: number;
+  runs: number;
+};
+
+const RAW_TABLE = `CREATE TABLE IF NOT EXISTS bench_raw_movement (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  organisation_id uuid NOT NULL, document_id uuid NOT NULL, node_id uuid NOT NULL, item_id uuid NOT NULL,
+  lot_id uuid, asset_id uuid, stock_key uuid NOT NULL, bucket text NOT NULL, delta bigint NOT NULL, at timestamptz NOT NULL)`;
+
+type RawRows = { node: string[]; item: string[]; lot: (string | null)[]; asset: (string | null)[]; key: string[]; bucket: string[]; delta: number[] };
+
+function rawRows(net: Network, count: number): RawRows {
+  const rows: RawRows = { node: [], item: [], lot: [], asset: [], key: [], bucket: [], delta: [] };
+  for (let i = 0; i < count; i++) {
+    const asset = i % 2 ? randomUUID() : null;
+    rows.node.push(net.nodeIds[i % net.nodeIds.length]!);
+    rows.item.push(net.bulkItemIds[i % net.bulkItemIds.length]!);
+    rows.lot.push(null);
+    rows.asset.push(asset);
+    rows.key.push(asset ?? '00000000-0000-0000-0000-000000000000');
+    rows.bucket.push('on_hand');
+    rows.delta.push(1 + (i % 50));
+  }
+  return rows;
+}
+
+async function insertRaw(q: Queryable, net: Network, rows: RawRows, from: number, to: number): Promise<void> {
+  await q.query(
+    `INSERT INTO bench_raw_movement (organisation_id, document_id, node_id, item_id, lot_id, asset_id, stock_key, bucket, delta, at)
+     SELECT $1, $2, m.node_id, m.item_id, m.lot_id, m.asset_id, m.stock_key, m.bucket, m.delta, $3
+       FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::uuid[], $9::text[], $10::bigint[]) AS m(node_id, item_id, lot_id, asset_id, stock_key, bucket, delta)`,
+    [
+      net.organisationId,
+      randomUUID(),
+      new Date(),
+      rows.node.slice(from, to),
+      rows.item.slice(from, to),
+      rows.lot.slice(from, to),
+      rows.asset.slice(from, to),
+      rows.key.slice(from, to),
+      rows.bucket.slice(from, to),
+      rows.delta.slice(from, to),
+    ],
+  );
+}
+
+/** Rows per second of the best raw path: 1,000-row unnest INSERTs in one transaction. */
+async function rawBest(db: Database, net: Network, rows: RawRows): Promise<number> {
+  const start = process.hrtime.bigint();
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < rows.node.length; i += 1000) await insertRaw(tx, net, rows, i, Math.min(rows.node.length, i + 1000));
+  });
+  return rows.node.length / (elapsedMs(start) / 1000);
+}
+
+/** Rows per second of raw INSERTs with a document's batch size, one transaction per batch. */
+async function rawSameBatch(db: Database, net: Network, rows: RawRows, batch: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < rows.node.length; i += batch) {
+    await db.transaction((tx) => insertRaw(tx, net, rows, i, Math.min(rows.node.length, i + batch)));
+  }
+  return rows.node.length / (elapsedMs(start) / 1000);
+}
+
+function shapes(db: Database, net: Network): Shape[] {
+  const deps = { db, clock: { now: () => new Date() } };
+  const actor = systemActor('ledger-benchmark');
+  const [nodeA, nodeB] = net.nodeIds as [string, string];
+  let seq = 0;
+  const tag = randomUUID().slice(0, 8);
+  const receipt = async (input: ReceiptCreate) => {
+    await recordReceipt(deps, actor, input);
+    return input.lines.reduce((s, l) => s + l.qty, 0);
+  };
+  return [
+    {
+      name: 'receipt-1-unit',
+      description: 'receipt, 1 bulk line of 1 unit',
+      post: () => receipt({ nodeId: nodeA, source: 'purchase', lines: [{ itemId: net.bulkItemIds[seq++ % net.bulkItemIds.length]!, qty: 1 }] }),
+    },
+    {
+      name: 'receipt-20-lines',
+      description: 'receipt, 10 bulk lines + 10 lot lines (new lots), 10–50 units each',
+      post: () => {
+        const n = seq++;
+        return receipt({
+          nodeId: nodeA,
+          source: 'purchase',
+          reference: `PO-${n}`,
+          lines: [
+            ...net.bulkItemIds.slice(0, 10).map((itemId, i) => ({ itemId, qty: 10 + ((n + i) % 41) })),
+            ...net.lotItemIds.slice(0, 10).map((itemId, i) => ({
+              itemId,
+              qty: 10 + ((n + 3 * i) % 41),
+              lot: { lotNo: `L-${tag}-${n}-${i}`, producedOn: '2026-01-01', expiresOn: '2031-01-01', supplier: 'Bench supplier' },
+            })),
+          ],
+        });
+      },
+    },
+    {
+      name: 'receipt-200-serials',
+      description: 'receipt, 1 serialised line of 200 units (200 assets with codes)',
+      post: () => {
+        const n = seq++;
+        return receipt({
+          nodeId: nodeA,
+          source: 'purchase',
+          lines: [{ itemId: net.serialItemIds[n % net.serialItemIds.length]!, qty: 200, serials: Array.from({ length: 200 }, (_, i) => `SN-${tag}-${n}-${i}`) }],
+        });
+      },
+    },
+    {
+      name: 'transfer-10-lines',
+      description: 'transfer, 10 bulk lines of 3 units: create (reserve) + ship + receive, 3 transactions',
+      post: async () => {
+        const n = seq++;
+        const lines = net.bulkItemIds.slice(10, 20).map((itemId) => ({ itemId, qty: 3 }));
+        const [from, to] = n % 2 ? [nodeA, nodeB] : [nodeB, nodeA];
+        const { document } = await createTransfer(deps, actor, { fromNodeId: from, toNodeId: to, lines });
+        await advanceTransfer(deps, actor, document.id, 'ship');
+        await receiveTransfer(deps, actor, document.id, {});
+        return 30;
+      },
+    },
+  ];
+}
+
+const movementCount = async (db: Database) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement'))[0]!.n;
+
+export async function benchmarkPosting(
+  db: Database,
+  options: { runs: number; docs: Record<ShapeName, number>; label: string },
+): Promise<PostingResult[]> {
+  const net = await createNetwork(db, { nodes: 2, bulkItems: 20, lotItems: 10, serialItems: 5 });
+  await db.exec(RAW_TABLE);
+  // Transfer stock at both ends, so transfers run in both directions for ever.
+  const actor = systemActor('ledger-benchmark');
+  for (const nodeId of net.nodeIds) {
+    await recordReceipt({ db, clock: { now: () => new Date() } }, actor, {
+      nodeId,
+      source: 'opening',
+      lines: net.bulkItemIds.slice(10, 20).map((itemId) => ({ itemId, qty: 1_000_000 })),
+    });
+  }
+  const results: PostingResult[] = [];
+  for (const shape of shapes(db, net)) {
+    const docs = options.docs[shape.name];
+    // Warm-up: the document path, and learn its size in movement rows.
+    const before = await movementCount(db);
+    let units = 0;
+    const warmDocs = Math.max(2, Math.ceil(docs / 4));
+    for (let i = 0; i < warmDocs; i++) units = await shape.post();
+    const rowsPerDoc = ((await movementCount(db)) - before) / warmDocs;
+    const rows = rawRows(net, Math.round(rowsPerDoc * docs));
+    await rawBest(db, net, rows);
+    await rawSameBatch(db, net, rows, rowsPerDoc);
+
+    const ours: number[] = [];
+    const raw: number[] = [];
+    const rawSame: number[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      raw.push(await rawBest(db, net, rows));
+      rawSame.push(await rawSameBatch(db, net, rows, rowsPerDoc));
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < docs; i++) await shape.post();
+      ours.push(docs / (elapsedMs(start) / 1000));
+    }
+    const docsPerSecond = median(ours);
+    const result: PostingResult = {
+      shape: shape.name,
+      description: shape.description,
+      docsPerRun: docs,
+      movementRowsPerDoc: rowsPerDoc,
+      unitsPerDoc: units,
+      docsPerSecond,
+      unitsPerSecond: docsPerSecond * units,
+      movementRowsPerSecond: docsPerSecond * rowsPerDoc,
+      rawRowsPerSecond: median(raw),
+      rawSameBatchRowsPerSecond: median(rawSame),
+      ratioToRaw: (docsPerSecond * rowsPerDoc) / median(raw),
+      ratioToRawSameBatch: (docsPerSecond * rowsPerDoc) / median(rawSame),
+      runs: options.runs,
+    };
+    log(
+      `${options.label} ${shape.name}: ${docsPerSecond.toFixed(1)} docs/s, ${result.movementRowsPerSecond.toFixed(0)} rows/s; raw ${result.rawRowsPerSecond.toFixed(0)} rows/s (${result.ratioToRaw.toFixed(2)}×), raw same batch ${result.rawSameBatchRowsPerSecond.toFixed(0)} rows/s (${result.ratioToRawSameBatch.toFixed(2)}×)`,
+    );
+    results.push(result);
+  }
+  const verdict = await verifyLedger(db);
+  if (verdict.differences.length) throw new Error(`ledger verify found ${verdict.differences.length} differences after the posting benchmark`);
+  return results;
+}
