@@ -15,7 +15,8 @@ export function AppLayout({ activePath, children }: { activePath: string; childr
   const { signOut, signedIn } = useSession();
   const [collapsed, setCollapsed] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(user.mustChangePassword);
-  const visible = ROUTES.filter((route) => !route.allowed || route.allowed(user.role));
+  const visible = ROUTES.filter((route) => (!route.allowed || route.allowed(user.role)) && !route.menuParent);
+  const menuKey = ROUTES.find((route) => route.path === activePath)?.menuParent ?? activePath;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -30,7 +31,7 @@ export function AppLayout({ activePath, children }: { activePath: string; childr
         </div>
         <Menu
           mode="inline"
-          selectedKeys={[activePath]}
+          selectedKeys={[menuKey]}
           data-testid="side-menu"
           items={visible.map((route) => ({
             key: route.path,

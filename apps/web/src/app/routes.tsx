@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, DeploymentUnitOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, DeploymentUnitOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '../features/auth/api/auth.api.ts';
 import { canManageUsers, canReadAudit } from '../features/auth/permissions.ts';
 import { NetworkPage } from '../features/network/components/network-page.tsx';
@@ -7,6 +7,12 @@ import { NodesPage } from '../features/nodes/components/nodes-page.tsx';
 import { CataloguePage } from '../features/catalogue/components/catalogue-page.tsx';
 import { UsersPage } from '../features/users/components/users-page.tsx';
 import { AuditPage } from '../features/audit/components/audit-page.tsx';
+import { StockPage } from '../features/stock/components/stock-page.tsx';
+import { ReceiptPage } from '../features/stock/components/receipt-page.tsx';
+import { TransfersPage } from '../features/stock/components/transfers-page.tsx';
+import { CountsPage } from '../features/stock/components/counts-page.tsx';
+import { ShortfallsPage } from '../features/stock/components/shortfalls-page.tsx';
+import { ImportPage } from '../features/stock/components/import-page.tsx';
 
 export type AppRoute = {
   path: string;
@@ -16,6 +22,8 @@ export type AppRoute = {
   element: () => ReactNode;
   /** Who sees the menu entry and may open the page; everyone when absent. */
   allowed?: (role: Role) => boolean;
+  /** A sub-page reached from its parent page's own navigation: no menu entry of its own, the parent's entry is highlighted. */
+  menuParent?: string;
 };
 
 /** Every page of the app; only built pages are listed, so the menu has no dead links. */
@@ -23,6 +31,12 @@ export const ROUTES: AppRoute[] = [
   { path: '/', labelKey: 'menu.network', icon: <DeploymentUnitOutlined />, element: () => <NetworkPage /> },
   { path: '/catalogue', labelKey: 'menu.catalogue', icon: <AppstoreOutlined />, element: () => <CataloguePage /> },
   { path: '/nodes', labelKey: 'menu.nodes', icon: <ApartmentOutlined />, element: () => <NodesPage /> },
+  { path: '/stock', labelKey: 'stock.menu', icon: <DatabaseOutlined />, element: () => <StockPage /> },
+  { path: '/stock/receive', labelKey: 'stock.nav.receive', icon: <DatabaseOutlined />, element: () => <ReceiptPage />, menuParent: '/stock' },
+  { path: '/stock/transfers', labelKey: 'stock.nav.transfers', icon: <DatabaseOutlined />, element: () => <TransfersPage />, menuParent: '/stock' },
+  { path: '/stock/counts', labelKey: 'stock.nav.counts', icon: <DatabaseOutlined />, element: () => <CountsPage />, menuParent: '/stock' },
+  { path: '/stock/shortfalls', labelKey: 'stock.nav.shortfalls', icon: <DatabaseOutlined />, element: () => <ShortfallsPage />, menuParent: '/stock' },
+  { path: '/stock/import', labelKey: 'stock.nav.import', icon: <DatabaseOutlined />, element: () => <ImportPage />, menuParent: '/stock' },
   { path: '/users', labelKey: 'menu.users', icon: <TeamOutlined />, element: () => <UsersPage />, allowed: canManageUsers },
   { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, element: () => <AuditPage />, allowed: canReadAudit },
 ];

@@ -1,0 +1,154 @@
+import type { Asset, CountRecord, ReceiptCreate, StockDocument, StockRow, TransferCreate, TransferReceive } from '@zhanqin/contracts';
+import { ApiError, api, buildUrl, CSRF_COOKIE, CSRF_HEADER, readCookie, toApiError, type PageOf } from '../../../lib/api-client.ts';
+
+export type { StockRow, StockDocument };
+
+export type StockSort = 'node' | 'item' | 'available' | 'onHand';
+export type StockFilter = {
+  limit: number;
+  offset: number;
+  sort?: StockSort;
+  order?: 'asc' | 'desc';
+  nodeId?: string;
+  itemId?: string;
+  categoryId?: string;
+  nodeType?: string;
+  q?: string;
+  belowMinimum?: boolean;
+};
+export type StockPage = PageOf<StockRow> & { totalIsEstimate?: boolean };
+
+export function listStock(filter: StockFilter, signal?: AbortSignal): Promise<StockPage> {
+  return api.get<StockPage>('/stock', filter, signal);
+}
+
+export type LedgerVerdict = {
+  ok: boolean;
+  balancesChecked: number;
+  movementsChecked: number;
+  differences: { nodeId: string; itemId: string; stockKey: string; bucket: string; stored: number; fromMovements: number }[];
+};
+export const verifyLedger = () => api.get<LedgerVerdict>('/ledger/verify');
+
+/** The stock export URL for the current filters (paging dropped: an export holds every row). */
+export function stockExportUrl(filter: StockFilter): string {
+  const { limit: _l, offset: _o, ...rest } = filter;
+  return buildUrl('/exports/stock.xlsx', rest);
+}
+export const shortfallExportUrl = (filter: { nodeId?: string; belowMinimum?: boolean }) => buildUrl('/exports/shortfalls.xlsx', filter);
+export const openingTemplateUrl = () => buildUrl('/imports/opening-stock/template.xlsx');
+
+/** A receipt line as stored on the document: serialised lines carry the assets they created. */
+export type ReceiptLine = { itemId: string; qty: number; lotId: string | null; assetIds?: string[]; assetCodes?: string[] };
+export type TransferLine = { itemId: string; qty: number; lotId: string | null; assetId: string | null };
+
+export function postReceipt(body: ReceiptCreate, idempotencyKey: string): Promise<StockDocument> {
+  return sendJson<StockDocument>('POST', '/receipts', body, { 'idempotency-key': idempotencyKey });
+}
+
+/** Posts for a binary answer (PDF, xlsx); throws ApiError on a non-2xx answer. */
+export async function postForBlob(path: string, body: unknown): Promise<Blob> {
+  const response = await rawFetch('POST', path, JSON.stringify(body), { 'content-type': 'application/json', accept: 'application/pdf, application/json' });
+  return response.blob();
+}
+export const printLabels = (body: { receiptId?: string; assetIds?: string[]; layout?: 'label' | 'a4' }) => postForBlob('/labels', body);
+
+export function createTransfer(body: TransferCreate, idempotencyKey: string): Promise<StockDocument> {
+  return sendJson<StockDocument>('POST', '/transfers', body, { 'idempotency-key': idempotencyKey });
+}
+export type TransferEvent = 'start-picking' | 'ship' | 'cancel';
+export const advanceTransfer = (id: string, event: TransferEvent) => api.post<StockDocument>(`/transfers/${encodeURIComponent(id)}/${event}`, {});
+export const receiveTransfer = (id: string, body: TransferReceive) => api.post<StockDocument>(`/transfers/${encodeURIComponent(id)}/receive`, body);
+export const listDocuments = (query: { kind?: string; state?: string; nodeId?: string; limit: number; offset: number }, signal?: AbortSignal) =>
+  api.get<PageOf<StockDocument>>('/documents', query, signal);
+export const getDocument = (id: string) => api.get<StockDocument>(`/documents/${encodeURIComponent(id)}`);
+
+export type CountLine = { itemId: string; itemCode: string; lotId: string | null; assetId: string | null; expected: number; counted: number | null; difference: number | null };
+export type CountView = StockDocument & { countLines: CountLine[] };
+export const startCount = (body: { nodeId: string; itemIds?: string[] }) => api.post<StockDocument>('/counts', body);
+export const getCount = (id: string, signal?: AbortSignal) => api.get<CountView>(`/counts/${encodeURIComponent(id)}`, undefined, signal);
+export const recordCount = (id: string, body: CountRecord) => api.post<CountView>(`/counts/${encodeURIComponent(id)}/lines`, body);
+export const submitCount = (id: string) => api.post<CountView>(`/counts/${encodeURIComponent(id)}/submit`, {});
+export const decideCount = (id: string, approve: boolean) => api.post<CountView>(`/counts/${encodeURIComponent(id)}/decision`, { approve });
+
+export type ShortfallRow = {
+  nodeId: string;
+  nodeCode: string;
+  itemId: string;
+  itemCode: string;
+  itemNameZh: string;
+  itemNameEn: string;
+  minReserve: number;
+  target: number;
+  available: number;
+  belowMinimum: boolean;
+  toTarget: number;
+};
+export const listShortfalls = (query: { nodeId?: string; belowMinimum?: boolean }, signal?: AbortSignal) =>
+  api.get<{ items: ShortfallRow[] }>('/reserve-standards/shortfalls', query, signal);
+export type Proposal = { fromNodeId: string; toNodeId: string; itemId: string; qty: number };
+export type ProposalResult = { proposals: Proposal[]; transfers: { id: string; number: string }[]; failures?: unknown[] };
+export const proposeReplenishment = (body: { nodeId?: string; dryRun: boolean }) => api.post<ProposalResult>('/replenishment-proposals', body);
+
+export type ImportResult = {
+  ok: boolean;
+  dryRun: boolean;
+  rows: number;
+  errorCount: number;
+  errors: { row: number; column: string | null; message: string }[];
+  receipts: { nodeCode: string; lines: number; units: number; assets: number; documentId?: string; number?: string }[];
+};
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Uploads the workbook; a 422 with a preview (rows with problems, nothing posted) resolves like a dry run. */
+export async function importOpeningStock(file: Blob, dryRun: boolean): Promise<ImportResult> {
+  try {
+    const response = await rawFetch('POST', `/imports/opening-stock?dryRun=${dryRun}`, file, { 'content-type': XLSX, accept: 'application/json' });
+    return (await response.json()) as ImportResult;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422 && isImportResult(error.details)) return error.details;
+    throw error;
+  }
+}
+function isImportResult(value: unknown): value is ImportResult {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { errors?: unknown }).errors);
+}
+
+export type CodeLookup =
+  | { kind: 'asset'; asset: Asset & { itemNameZh?: string; itemNameEn?: string } }
+  | { kind: 'lot'; lots: { id: string; itemId: string; lotNo: string; producedOn: string | null; expiresOn: string | null }[] }
+  | { kind: 'item'; itemId: string }
+  | { kind: 'node'; nodeId: string };
+export const lookupCode = (code: string, signal?: AbortSignal) => api.get<CodeLookup>(`/codes/${encodeURIComponent(code)}`, undefined, signal);
+
+/** A fresh key per form submission: a retry of the same submission never posts twice. */
+export function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+async function sendJson<T>(method: string, path: string, body: unknown, extra: Record<string, string>): Promise<T> {
+  const response = await rawFetch(method, path, JSON.stringify(body), { 'content-type': 'application/json', accept: 'application/json', ...extra });
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** fetch with credentials and the CSRF header; a non-2xx answer becomes an ApiError. */
+async function rawFetch(method: string, path: string, body: BodyInit, headers: Record<string, string>): Promise<Response> {
+  const csrf = readCookie(typeof document === 'undefined' ? '' : document.cookie, CSRF_COOKIE);
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path), { method, credentials: 'include', headers: { ...headers, ...(csrf ? { [CSRF_HEADER]: csrf } : {}) }, body });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : 'network error');
+  }
+  if (!response.ok) {
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
+    throw toApiError(response.status, parsed, response.statusText);
+  }
+  return response;
+}

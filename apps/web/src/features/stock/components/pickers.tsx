@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react';
+import { Segmented, Select, Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Item, Node } from '@zhanqin/contracts';
+import { resolveLanguage } from '../../../lib/i18n/languages.ts';
+import { navigate } from '../../../lib/router.ts';
+import { useRequest } from '../../../lib/use-request.ts';
+import { listItems } from '../../catalogue/api/catalogue.api.ts';
+import { listNodes } from '../../nodes/api/nodes.api.ts';
+
+/** Every node in scope, loaded once per page (the network has tens of nodes, not thousands). */
+export function useNodes() {
+  const request = useRequest((signal) => listNodes({ limit: 500, offset: 0, sort: 'code', order: 'asc' }, signal), 'stock-nodes');
+  const nodes = request.data?.items ?? [];
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  return { nodes, byId, loading: request.loading };
+}
+
+export function useNodeName() {
+  const { i18n } = useTranslation();
+  const en = resolveLanguage(i18n.language) === 'en';
+  return (node: Pick<Node, 'code' | 'nameZh' | 'nameEn'> | undefined) => (node ? `${en ? node.nameEn : node.nameZh} (${node.code})` : '—');
+}
+
+type NodeSelectProps = { nodes: Node[]; value?: string; onChange: (id: string | undefined) => void; placeholder?: string; allowClear?: boolean; width?: number | string; testId?: string; exclude?: string };
+export function NodeSelect({ nodes, value, onChange, placeholder, allowClear = true, width = 260, testId, exclude }: NodeSelectProps) {
+  const { t } = useTranslation();
+  const name = useNodeName();
+  return (
+    <Select<string>
+      showSearch
+      allowClear={allowClear}
+      optionFilterProp="label"
+      placeholder={placeholder ?? t('stock.node')}
+      style={{ width }}
+      value={value}
+      onChange={(v) => onChange(v ?? undefined)}
+      data-testid={testId}
+      options={nodes.filter((n) => n.id !== exclude).map((n) => ({ value: n.id, label: name(n) }))}
+    />
+  );
+}
+
+type ItemSelectProps = { value?: string; onChange: (item: Item | undefined) => void; width?: number | string; testId?: string; initial?: Item };
+/** Searches the catalogue on the server as the user types (code or name). */
+export function ItemSelect({ value, onChange, width = 300, testId, initial }: ItemSelectProps) {
+  const { t, i18n } = useTranslation();
+  const en = resolveLanguage(i18n.language) === 'en';
+  const [q, setQ] = useState('');
+  const request = useRequest((signal) => listItems({ limit: 50, offset: 0, sort: 'code', order: 'asc', q: q || undefined }, signal), ['stock-items', q]);
+  const items = request.data?.items ?? [];
+  const options = initial && !items.some((i) => i.id === initial.id) ? [initial, ...items] : items;
+  return (
+    <Select<string>
+      showSearch
+      filterOption={false}
+      onSearch={setQ}
+      loading={request.loading}
+      placeholder={t('stock.itemPlaceholder')}
+      style={{ width }}
+      value={value}
+      data-testid={testId}
+      onChange={(id) => onChange(options.find((i) => i.id === id))}
+      options={options.map((i) => ({ value: i.id, label: `${i.code} · ${en ? i.nameEn : i.nameZh}` }))}
+      notFoundContent={request.loading ? t('common.loading') : t('common.none')}
+    />
+  );
+}
+
+/** The partner-stock flag: visible in the same view, held under an agreement, not owned. */
+export function PartnerTag() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t('stock.partnerHint')}>
+      <Tag color="purple" data-testid="partner-tag">
+        {t('stock.partner')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+const NAV = [
+  { path: '/stock', key: 'stock.nav.stock' },
+  { path: '/stock/receive', key: 'stock.nav.receive' },
+  { path: '/stock/transfers', key: 'stock.nav.transfers' },
+  { path: '/stock/counts', key: 'stock.nav.counts' },
+  { path: '/stock/shortfalls', key: 'stock.nav.shortfalls' },
+  { path: '/stock/import', key: 'stock.nav.import' },
+] as const;
+
+/** The stock pages' own navigation (the side menu shows one 库存 entry). */
+export function StockNav({ active }: { active: (typeof NAV)[number]['path'] }) {
+  const { t } = useTranslation();
+  return (
+    <Segmented
+      value={active}
+      data-testid="stock-nav"
+      onChange={(path) => navigate(path)}
+      options={NAV.map((n) => ({ value: n.path, label: <span data-testid={`stock-nav-${n.path.split('/')[2] ?? 'stock'}`}>{t(n.key)}</span> }))}
+    />
+  );
+}

@@ -1,0 +1,274 @@
+import { useRef, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Drawer, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Item, StockDocument } from '@zhanqin/contracts';
+import { ApiError } from '../../../lib/api-client.ts';
+import { resolveLanguage } from '../../../lib/i18n/languages.ts';
+import { useRequest } from '../../../lib/use-request.ts';
+import { advanceTransfer, createTransfer, listDocuments, newIdempotencyKey, receiveTransfer, type TransferLine } from '../api/stock.api.ts';
+import { shortageByLine } from '../shortage.ts';
+import { actionsFor, receiveLinesOf, STATE_COLOURS, TRANSFER_STATES, isTransferState, type TransferAction } from '../transfer-view.ts';
+import { useItemsById } from './item-names.ts';
+import { ItemSelect, NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
+
+export function TransferStateTag({ state }: { state: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={isTransferState(state) ? STATE_COLOURS[state] : 'default'} data-testid="transfer-state" data-state={state}>
+      {t(`stock.transfer.states.${state}`, { defaultValue: state })}
+    </Tag>
+  );
+}
+
+type DraftLine = { key: string; item?: Item; qty: number };
+
+function CreateTransferDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (doc: StockDocument) => void }) {
+  const { t, i18n } = useTranslation();
+  const en = resolveLanguage(i18n.language) === 'en';
+  const { nodes } = useNodes();
+  const [fromNodeId, setFrom] = useState<string>();
+  const [toNodeId, setTo] = useState<string>();
+  const [reference, setReference] = useState('');
+  const nextKey = useRef(1);
+  const [lines, setLines] = useState<DraftLine[]>([{ key: 'd0', qty: 1 }]);
+  const [error, setError] = useState<ApiError>();
+  const [saving, setSaving] = useState(false);
+  const key = useRef(newIdempotencyKey());
+  const shortages = error?.code === 'INSUFFICIENT_STOCK' ? shortageByLine(error.details) : new Map();
+  const valid = fromNodeId && toNodeId && fromNodeId !== toNodeId && lines.length > 0 && lines.every((l) => l.item && l.qty >= 1);
+
+  const submit = async () => {
+    if (!valid || !fromNodeId || !toNodeId) return;
+    setSaving(true);
+    setError(undefined);
+    try {
+      const doc = await createTransfer({ fromNodeId, toNodeId, ...(reference.trim() ? { reference: reference.trim() } : {}), lines: lines.map((l) => ({ itemId: l.item!.id, qty: l.qty })) }, key.current);
+      key.current = newIdempotencyKey();
+      setLines([{ key: `d${nextKey.current++}`, qty: 1 }]);
+      setReference('');
+      onCreated(doc);
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause : new ApiError(0, 'CLIENT_ERROR', String(cause)));
+      // A refused request posted nothing: the next attempt is a new submission.
+      key.current = newIdempotencyKey();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={720}
+      title={t('stock.transfer.create')}
+      destroyOnHidden
+      extra={
+        <Button type="primary" disabled={!valid} loading={saving} onClick={() => void submit()} data-testid="transfer-submit">
+          {t('common.create')}
+        </Button>
+      }
+    >
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="transfer-form">
+        <Space wrap>
+          <NodeSelect nodes={nodes} value={fromNodeId} onChange={setFrom} placeholder={t('stock.transfer.from')} testId="transfer-from" exclude={toNodeId} />
+          <NodeSelect nodes={nodes} value={toNodeId} onChange={setTo} placeholder={t('stock.transfer.to')} testId="transfer-to" exclude={fromNodeId} />
+          <Input value={reference} onChange={(e) => setReference(e.target.value)} placeholder={t('stock.receipt.reference')} style={{ width: 200 }} />
+        </Space>
+        {error && error.code !== 'INSUFFICIENT_STOCK' && <Alert type="error" showIcon title={`${error.code}: ${error.message}`} />}
+        {shortages.size > 0 && <Alert type="error" showIcon title={t('stock.transfer.shortTitle')} data-testid="transfer-shortage" />}
+        {lines.map((l, index) => {
+          const short = shortages.get(index);
+          return (
+            <div key={l.key}>
+              <Space wrap>
+                <ItemSelect value={l.item?.id} initial={l.item} onChange={(item) => setLines((ls) => ls.map((x) => (x.key === l.key ? { ...x, item } : x)))} testId={`transfer-line-item-${index}`} />
+                <InputNumber min={1} precision={0} value={l.qty} status={short ? 'error' : undefined} onChange={(v) => setLines((ls) => ls.map((x) => (x.key === l.key ? { ...x, qty: v ?? 0 } : x)))} data-testid={`transfer-line-qty-${index}`} />
+                <Button type="text" danger icon={<DeleteOutlined />} disabled={lines.length === 1} aria-label={t('common.remove')} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} />
+              </Space>
+              {short && (
+                <div>
+                  <Typography.Text type="danger" data-testid={`transfer-line-short-${index}`}>
+                    {t('stock.transfer.shortLine', { item: l.item ? `${l.item.code} ${en ? l.item.nameEn : l.item.nameZh}` : short.itemCode, requested: short.requested, available: short.available, missing: short.missing })}
+                  </Typography.Text>
+                </div>
+              )}
+            </div>
+          );
+        })}
+        <Button icon={<PlusOutlined />} onClick={() => setLines((ls) => [...ls, { key: `d${nextKey.current++}`, qty: 1 }])}>
+          {t('stock.receipt.addLine')}
+        </Button>
+      </Space>
+    </Drawer>
+  );
+}
+
+function ReceivePartModal({ doc, onClose, onDone }: { doc: StockDocument | undefined; onClose: () => void; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const en = resolveLanguage(i18n.language) === 'en';
+  const { message } = AntApp.useApp();
+  const shipped = (doc?.lines ?? []) as TransferLine[];
+  const items = useItemsById(shipped.map((l) => l.itemId));
+  const [arrived, setArrived] = useState<Map<number, number>>(new Map());
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    if (!doc) return;
+    setSaving(true);
+    try {
+      await receiveTransfer(doc.id, { lines: receiveLinesOf(shipped, arrived), ...(note.trim() ? { note: note.trim() } : {}) });
+      void message.success(t('stock.transfer.received'));
+      setArrived(new Map());
+      onDone();
+    } catch (cause) {
+      void message.error(cause instanceof Error ? cause.message : String(cause));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal open={doc !== undefined} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} title={t('stock.transfer.receivePartTitle', { number: doc?.number ?? '' })} width={680} destroyOnHidden>
+      <Table<TransferLine & { index: number }>
+        size="small"
+        pagination={false}
+        rowKey="index"
+        dataSource={shipped.map((l, index) => ({ ...l, index }))}
+        data-testid="receive-part-lines"
+        columns={[
+          { key: 'item', title: t('stock.item'), render: (_v, l) => { const item = items.get(l.itemId); return item ? `${item.code} ${en ? item.nameEn : item.nameZh}` : l.itemId; } },
+          { key: 'shipped', title: t('stock.transfer.shipped'), dataIndex: 'qty', align: 'right' },
+          {
+            key: 'arrived',
+            title: t('stock.transfer.arrived'),
+            render: (_v, l) => <InputNumber min={0} max={l.qty} precision={0} value={arrived.get(l.index) ?? l.qty} onChange={(v) => setArrived((m) => new Map(m).set(l.index, v ?? 0))} data-testid={`receive-part-qty-${l.index}`} />,
+          },
+        ]}
+      />
+      <Input.TextArea style={{ marginTop: 12 }} rows={2} maxLength={500} placeholder={t('stock.transfer.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+    </Modal>
+  );
+}
+
+/** 调拨: transfers between nodes with their state machine. */
+export function TransfersPage() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const { nodes, byId } = useNodes();
+  const nodeName = useNodeName();
+  const [filter, setFilter] = useState<{ state?: string; nodeId?: string; limit: number; offset: number }>({ limit: 20, offset: 0 });
+  const request = useRequest((signal) => listDocuments({ kind: 'transfer', ...filter }, signal), filter);
+  const [creating, setCreating] = useState(false);
+  const [receivingPart, setReceivingPart] = useState<StockDocument>();
+  const [busy, setBusy] = useState<string>();
+
+  const run = async (doc: StockDocument, action: TransferAction) => {
+    if (action === 'receive-part') {
+      setReceivingPart(doc);
+      return;
+    }
+    setBusy(`${doc.id}:${action}`);
+    try {
+      if (action === 'receive-all') await receiveTransfer(doc.id, {});
+      else await advanceTransfer(doc.id, action);
+      void message.success(t(`stock.transfer.done.${action}`, { number: doc.number }));
+      request.reload();
+    } catch (cause) {
+      void message.error(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="transfers-page">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('stock.transfer.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="transfer-create">
+          {t('stock.transfer.create')}
+        </Button>
+      </Space>
+      <StockNav active="/stock/transfers" />
+      <Card size="small">
+        <Space wrap>
+          <NodeSelect nodes={nodes} value={filter.nodeId} onChange={(nodeId) => setFilter((f) => ({ ...f, nodeId, offset: 0 }))} />
+          <Select<string>
+            allowClear
+            placeholder={t('common.state')}
+            style={{ width: 180 }}
+            value={filter.state}
+            onChange={(state) => setFilter((f) => ({ ...f, state, offset: 0 }))}
+            options={TRANSFER_STATES.map((s) => ({ value: s, label: t(`stock.transfer.states.${s}`) }))}
+          />
+        </Space>
+      </Card>
+      {request.error && <Alert type="error" showIcon title={`${request.error.code}: ${request.error.message}`} />}
+      <Table<StockDocument>
+        rowKey="id"
+        size="middle"
+        loading={request.loading}
+        dataSource={request.data?.items ?? []}
+        data-testid="transfers-table"
+        scroll={{ x: 1000 }}
+        pagination={{
+          current: Math.floor(filter.offset / filter.limit) + 1,
+          pageSize: filter.limit,
+          total: request.data?.total ?? 0,
+          showTotal: (total) => t('common.total', { count: total }),
+          onChange: (page, pageSize) => setFilter((f) => ({ ...f, limit: pageSize, offset: (page - 1) * pageSize })),
+        }}
+        columns={[
+          { key: 'number', dataIndex: 'number', title: t('stock.documentNumber'), render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          { key: 'from', title: t('stock.transfer.from'), render: (_v, d) => nodeName(byId.get(d.nodeId)) },
+          { key: 'to', title: t('stock.transfer.to'), render: (_v, d) => nodeName(d.toNodeId ? byId.get(d.toNodeId) : undefined) },
+          { key: 'units', title: t('stock.transfer.units'), align: 'right', render: (_v, d) => ((d.lines ?? []) as TransferLine[]).reduce((s, l) => s + l.qty, 0) },
+          { key: 'state', title: t('common.state'), render: (_v, d) => <TransferStateTag state={d.state} /> },
+          { key: 'reference', dataIndex: 'reference', title: t('stock.receipt.reference') },
+          { key: 'createdAt', dataIndex: 'createdAt', title: t('stock.createdAt'), render: (v: string) => new Date(v).toLocaleString() },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_v, d) => (
+              <Space wrap size={4}>
+                {actionsFor(d.state).map((action) =>
+                  action === 'cancel' ? (
+                    <Popconfirm key={action} title={t('stock.transfer.cancelConfirm')} onConfirm={() => void run(d, action)}>
+                      <Button size="small" danger loading={busy === `${d.id}:${action}`} data-testid={`transfer-action-${action}`}>
+                        {t(`stock.transfer.actions.${action}`)}
+                      </Button>
+                    </Popconfirm>
+                  ) : (
+                    <Button key={action} size="small" type={action === 'ship' || action === 'receive-all' ? 'primary' : 'default'} loading={busy === `${d.id}:${action}`} onClick={() => void run(d, action)} data-testid={`transfer-action-${action}`}>
+                      {t(`stock.transfer.actions.${action}`)}
+                    </Button>
+                  ),
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <CreateTransferDrawer
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(doc) => {
+          setCreating(false);
+          void message.success(t('stock.transfer.createdMsg', { number: doc.number }));
+          setFilter((f) => ({ ...f, offset: 0 }));
+          request.reload();
+        }}
+      />
+      <ReceivePartModal
+        doc={receivingPart}
+        onClose={() => setReceivingPart(undefined)}
+        onDone={() => {
+          setReceivingPart(undefined);
+          request.reload();
+        }}
+      />
+    </Space>
+  );
+}
