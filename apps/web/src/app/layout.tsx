@@ -20,7 +20,7 @@ export function AppLayout({ activePath, children }: { activePath: string; childr
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="md" theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8, borderBottom: '1px solid #f0f0f0' }}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {!collapsed && (

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, DeploymentUnitOutlined, TeamOutlined } from '@ant-design/icons';
+import { AimOutlined, BarcodeOutlined, FlagOutlined } from '@ant-design/icons';
 import type { Role } from '../features/auth/api/auth.api.ts';
 import { canManageUsers, canReadAudit } from '../features/auth/permissions.ts';
 import { NetworkPage } from '../features/network/components/network-page.tsx';
@@ -7,6 +8,9 @@ import { NodesPage } from '../features/nodes/components/nodes-page.tsx';
 import { CataloguePage } from '../features/catalogue/components/catalogue-page.tsx';
 import { UsersPage } from '../features/users/components/users-page.tsx';
 import { AuditPage } from '../features/audit/components/audit-page.tsx';
+import { DispatchPage } from '../features/dispatch/components/dispatch-page.tsx';
+import { PickingPage } from '../features/picking/components/picking-page.tsx';
+import { DepotPage } from '../features/depot/components/depot-page.tsx';
 import { StockPage } from '../features/stock/components/stock-page.tsx';
 import { ReceiptPage } from '../features/stock/components/receipt-page.tsx';
 import { TransfersPage } from '../features/stock/components/transfers-page.tsx';
@@ -31,6 +35,10 @@ export const ROUTES: AppRoute[] = [
   { path: '/', labelKey: 'menu.network', icon: <DeploymentUnitOutlined />, element: () => <NetworkPage /> },
   { path: '/catalogue', labelKey: 'menu.catalogue', icon: <AppstoreOutlined />, element: () => <CataloguePage /> },
   { path: '/nodes', labelKey: 'menu.nodes', icon: <ApartmentOutlined />, element: () => <NodesPage /> },
+  { path: '/dispatch', labelKey: 'dispatch.menu.dispatch', icon: <AimOutlined />, element: () => <DispatchPage /> },
+  { path: '/picking', labelKey: 'dispatch.menu.picking', icon: <BarcodeOutlined />, element: () => <PickingPage /> },
+  // The incident is a query parameter (`#/depot?incident=<id>`): routes match whole paths.
+  { path: '/depot', labelKey: 'dispatch.menu.depot', icon: <FlagOutlined />, element: () => <DepotPage /> },
   { path: '/stock', labelKey: 'stock.menu', icon: <DatabaseOutlined />, element: () => <StockPage /> },
   { path: '/stock/receive', labelKey: 'stock.nav.receive', icon: <DatabaseOutlined />, element: () => <ReceiptPage />, menuParent: '/stock' },
   { path: '/stock/transfers', labelKey: 'stock.nav.transfers', icon: <DatabaseOutlined />, element: () => <TransfersPage />, menuParent: '/stock' },
