@@ -206,6 +206,25 @@ describeEachDatabase('the stock ledger', (kind) => {
     expect(assets.body.items).toHaveLength(5);
   });
 
+  it('suggests a slot per received line and records put-away: the same item goes where it already is', async () => {
+    const node = ids['LPS-SW-LZ1']!;
+    const slots = (await admin.get(`/nodes/${node}/slots`)).body as { id: string; code: string; zone: string }[];
+    expect(slots.length).toBeGreaterThan(10);
+    const first = await admin.post('/receipts', { nodeId: node, source: 'purchase', lines: [{ itemId: ids['HOSE-65-20'], qty: 2, serials: ['PUT-H-1', 'PUT-H-2'] }] });
+    const line = first.body.lines[0];
+    expect(line.suggestedSlot).toMatchObject({ why: expect.stringMatching(/fitting-zone|free-slot|same-item/) });
+    const put = await admin.post('/put-away', { nodeId: node, assignments: [{ slotId: line.suggestedSlot.id, itemId: ids['HOSE-65-20'], assetIds: line.assetIds }] });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const asset = await admin.get(`/assets/${line.assetIds[0]}`);
+    expect(asset.body.slotCode).toBe(line.suggestedSlot.code);
+    expect(asset.body.history.at(-1).kind).toBe('put-away');
+    const again = await admin.get(`/put-away/suggestion?nodeId=${node}&itemId=${ids['HOSE-65-20']}`);
+    expect(again.body.slot).toMatchObject({ id: line.suggestedSlot.id, why: 'same-item' });
+    const otherNodeSlot = (await admin.get(`/nodes/${ids['LPS-BASE']}/slots`)).body[0];
+    const wrong = await admin.post('/put-away', { nodeId: node, assignments: [{ slotId: otherNodeSlot.id, itemId: ids['HOSE-65-20'], assetIds: line.assetIds }] });
+    expect(wrong.status).toBe(422);
+  });
+
   it('keeps balances equal to the movements: verify finds no difference', async () => {
     const verdict = await admin.get('/ledger/verify');
     expect(verdict.body).toMatchObject({ ok: true, differences: [] });

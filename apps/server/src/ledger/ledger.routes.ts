@@ -27,7 +27,9 @@ import { IdParams, STANDARD_ERRORS } from '../http/schemas.ts';
 import { postAdjustment, postQuarantine, quarantineExpiredLots } from './correct-stock.ts';
 import type { Posted } from './idempotency.ts';
 import { verifyLedger } from './ledger.repository.ts';
+import { listSlots, putAway, suggestSlot, type PutAwayInput } from './put-away.ts';
 import { recordReceipt } from './record-receipt.ts';
+import { loadItems, nodeInScope } from './stock-context.ts';
 import { proposeReplenishmentTransfers, setReserveStandard, shortfallReport } from './reserve-standards.ts';
 import { approveCount, getCount, recordCount, startCount, submitCount } from './stock-counts.ts';
 import { availabilityOf, getAsset, getDocument, listAssets, listDocuments, listStock, lookupCode } from './stock-queries.ts';
@@ -161,6 +163,41 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     '/replenishment-proposals',
     { schema: { tags: ['储 reserve'], summary: 'Propose replenishment up the hierarchy as draft transfers', body: Type.Object({ nodeId: Type.Optional(Type.String({ format: 'uuid' })), dryRun: Type.Optional(Type.Boolean()) }, { additionalProperties: false }) } },
     async (request) => proposeReplenishmentTransfers(deps, actorOf(request), request.body as { nodeId?: string; dryRun?: boolean }),
+  );
+
+  app.get('/nodes/:id/slots', { schema: { tags: ['存 receive'], summary: 'Slots of a node (zone-rack-level-position) and what each holds', params: IdParams } }, async (request) => {
+    await nodeInScope(deps.db, actorOf(request), idOf(request), 'stock.read');
+    return listSlots(deps.db, idOf(request));
+  });
+  app.get(
+    '/put-away/suggestion',
+    { schema: { tags: ['存 receive'], summary: 'Suggested slot for an item at a node', querystring: Type.Object({ nodeId: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }), lotId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }) } },
+    async (request) => {
+      const q = request.query as { nodeId: string; itemId: string; lotId?: string };
+      await nodeInScope(deps.db, actorOf(request), q.nodeId, 'stock.read');
+      const items = await loadItems(deps.db, [q.itemId]);
+      return { slot: await suggestSlot(deps.db, q.nodeId, items.get(q.itemId)!, q.lotId ?? null) };
+    },
+  );
+  app.post(
+    '/put-away',
+    {
+      schema: {
+        tags: ['存 receive'],
+        summary: 'Record where stock was put away',
+        body: Type.Object(
+          {
+            nodeId: Type.String({ format: 'uuid' }),
+            assignments: Type.Array(
+              Type.Object({ slotId: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }), lotId: Type.Optional(Type.String({ format: 'uuid' })), assetIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 10_000 })) }, { additionalProperties: false }),
+              { minItems: 1, maxItems: 2000 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => putAway(deps, actorOf(request), request.body as PutAwayInput),
   );
 
   app.get('/ledger/verify', { schema: { tags: ['存 receive'], summary: 'Recompute every balance from the movements and list differences', response: { 200: LedgerVerdict, ...STANDARD_ERRORS } } }, async (request) => {

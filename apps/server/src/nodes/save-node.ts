@@ -5,6 +5,7 @@ import { requireNodeScope, requireOrganisationScope, type Actor } from '../auth/
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
+import { createSlotsForZones } from '../ledger/put-away.ts';
 import { findNode, insertNode, updateNode, type NodeRecord } from './nodes.repository.ts';
 
 function checkZones(zones: NodeCreate['zones']): void {
@@ -32,6 +33,7 @@ export async function createNode(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
     requireOrganisationScope(actor, 'network.write', organisation);
     const id = randomUUID();
     await insertNode(tx, id, input);
+    await createSlotsForZones(tx, { id, organisationId: organisation.id, zones: input.zones ?? [] });
     await appendAudit(
       tx,
       actor,
@@ -59,6 +61,7 @@ export async function changeNode(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
     }
     await updateNode(tx, id, patch);
     const after = (await findNode(tx, id))!;
+    if (patch.zones) await createSlotsForZones(tx, after);
     const changed = Object.keys(patch) as (keyof NodeUpdate)[];
     await appendAudit(
       tx,

@@ -9,6 +9,7 @@ import type { Deps } from '../deps.ts';
 import { insertNode } from '../nodes/nodes.repository.ts';
 import { insertOrganisation } from '../organisations/organisations.repository.ts';
 import { quarantineExpiredLots } from '../ledger/correct-stock.ts';
+import { createSlotsForZones } from '../ledger/put-away.ts';
 import { recordReceipt } from '../ledger/record-receipt.ts';
 import { setReserveStandard } from '../ledger/reserve-standards.ts';
 import { categories, incidentTypes, items, modules, nodes, organisations, prePlans, stockLevels } from './data/index.ts';
@@ -91,6 +92,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Pro
         isDemo: n.isDemo,
       });
       nodeIds.set(n.code, id);
+      await createSlotsForZones(tx, { id, organisationId: orgIds.get(n.organisationCode)!, zones: n.zones });
     }
 
     const categoryIds = new Map<string, string>();
