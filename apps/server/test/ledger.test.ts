@@ -204,6 +204,15 @@ describeEachDatabase('the stock ledger', (kind) => {
     expect(below.body.items.every((r: { available: number; minReserve: number }) => r.available < r.minReserve)).toBe(true);
     const assets = await admin.get(`/assets?nodeId=${ids['LPS-BASE']}&itemId=${ids['CYL-6.8-30']}&limit=5`);
     expect(assets.body.items).toHaveLength(5);
+    const next = await admin.get(`/assets?nodeId=${ids['LPS-BASE']}&itemId=${ids['CYL-6.8-30']}&limit=5&after=${assets.body.items[4].code}`);
+    expect(next.body.items[0].code > assets.body.items[4].code).toBe(true);
+    const byOffset = await admin.get(`/assets?nodeId=${ids['LPS-BASE']}&itemId=${ids['CYL-6.8-30']}&limit=5&offset=5`);
+    expect(next.body.items.map((a: { code: string }) => a.code)).toEqual(byOffset.body.items.map((a: { code: string }) => a.code));
+    const code = assets.body.items[0].code as string;
+    const byPrefix = await admin.get(`/assets?q=${encodeURIComponent(code.slice(0, -1).toLowerCase())}&limit=50`);
+    expect(byPrefix.body.items.map((a: { code: string }) => a.code)).toContain(code);
+    const bySerial = await admin.get(`/assets?q=${encodeURIComponent(assets.body.items[0].serialNo)}`);
+    expect(bySerial.body.items[0].code).toBe(code);
   });
 
   it('suggests a slot per received line and records put-away: the same item goes where it already is', async () => {

@@ -258,7 +258,8 @@ export const AssetListQuery = Type.Object(
     nodeId: Type.Optional(Id),
     itemId: Type.Optional(Id),
     status: Type.Optional(Type.String({ maxLength: 32 })),
-    q: Type.Optional(Type.String({ maxLength: 100 })),
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'start of an asset code or serial number, or a whole RFID EPC' })),
+    after: Type.Optional(Type.String({ maxLength: 100, description: 'keyset paging: the last asset code of the previous page (fast at any depth)' })),
   },
   { additionalProperties: false },
 );

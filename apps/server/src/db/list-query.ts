@@ -49,3 +49,6 @@ export async function listPage<Row>(db: Queryable, req: ListRequest): Promise<{ 
 
 /** Escapes LIKE wildcards so a search for "50%" matches the text, not everything. */
 export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** A LIKE pattern matching text that starts with `text` (wildcards in it escaped). */
+export const prefixPattern = (text: string): string => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,7 +1,7 @@
 import type { AssetListQuery, DocumentListQuery, StockListQuery } from '@zhanqin/contracts';
 import { requireAction, type Actor } from '../auth/actor.ts';
 import type { Queryable } from '../db/database.ts';
-import { likePattern, listPage, where } from '../db/list-query.ts';
+import { likePattern, listPage, prefixPattern, where } from '../db/list-query.ts';
 import { listLedgerPage } from './ledger-page.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
@@ -160,7 +160,9 @@ export async function listAssets(deps: Pick<Deps, 'db'>, actor: Actor, q: AssetL
       q.nodeId && where('a.node_id = ?', q.nodeId),
       q.itemId && where('a.item_id = ?', q.itemId),
       q.status && where('a.status = ?', q.status),
-      q.q && where('(a.code ILIKE ? OR a.serial_no ILIKE ? OR a.rfid_epc = upper(?))', likePattern(q.q), likePattern(q.q), q.q),
+      // codes are typed or scanned from their beginning: prefix matches use the text_pattern_ops indexes
+      q.q && where('(a.code LIKE ? OR a.serial_no LIKE ? OR a.rfid_epc = upper(?))', prefixPattern(q.q.toUpperCase()), prefixPattern(q.q), q.q),
+      q.after && where(q.order === 'desc' ? 'a.code < ?' : 'a.code > ?', q.after),
       nodeScopeCondition(actor),
     ],
     orderBy: 'a.code',
