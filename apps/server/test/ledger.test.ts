@@ -220,7 +220,9 @@ describeEachDatabase('the stock ledger', (kind) => {
     const slots = (await admin.get(`/nodes/${node}/slots`)).body as { id: string; code: string; zone: string }[];
     expect(slots.length).toBeGreaterThan(10);
     const first = await admin.post('/receipts', { nodeId: node, source: 'purchase', lines: [{ itemId: ids['HOSE-65-20'], qty: 2, serials: ['PUT-H-1', 'PUT-H-2'] }] });
-    const line = first.body.lines[0];
+    const suggestions = await admin.get(`/receipts/${first.body.id}/put-away`);
+    const line = suggestions.body.lines[0];
+    expect(line.assetIds).toEqual(first.body.lines[0].assetIds);
     expect(line.suggestedSlot).toMatchObject({ why: expect.stringMatching(/fitting-zone|free-slot|same-item/) });
     const put = await admin.post('/put-away', { nodeId: node, assignments: [{ slotId: line.suggestedSlot.id, itemId: ids['HOSE-65-20'], assetIds: line.assetIds }] });
     expect(put.status, JSON.stringify(put.body)).toBe(200);

@@ -27,7 +27,7 @@ import { IdParams, STANDARD_ERRORS } from '../http/schemas.ts';
 import { postAdjustment, postQuarantine, quarantineExpiredLots } from './correct-stock.ts';
 import type { Posted } from './idempotency.ts';
 import { verifyLedger } from './ledger.repository.ts';
-import { listSlots, putAway, suggestSlot, type PutAwayInput } from './put-away.ts';
+import { listSlots, putAway, suggestForReceipt, suggestSlot, type PutAwayInput } from './put-away.ts';
 import { recordReceipt } from './record-receipt.ts';
 import { loadItems, nodeInScope } from './stock-context.ts';
 import { proposeReplenishmentTransfers, setReserveStandard, shortfallReport } from './reserve-standards.ts';
@@ -178,6 +178,9 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
       const items = await loadItems(deps.db, [q.itemId]);
       return { slot: await suggestSlot(deps.db, q.nodeId, items.get(q.itemId)!, q.lotId ?? null) };
     },
+  );
+  app.get('/receipts/:id/put-away', { schema: { tags: ['存 receive'], summary: 'A suggested slot for every line of a receipt', params: IdParams } }, async (request) =>
+    suggestForReceipt(deps.db, actorOf(request), idOf(request)),
   );
   app.post(
     '/put-away',

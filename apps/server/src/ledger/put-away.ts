@@ -113,3 +113,20 @@ export async function listSlots(db: Queryable, nodeId: string) {
   );
   return rows.map((r) => ({ ...r, items: r.items ?? [] }));
 }
+
+/** A suggested slot for every line of a receipt, worked out when the keeper asks (not while posting). */
+export async function suggestForReceipt(db: Queryable, actor: Actor, documentId: string) {
+  const [doc] = await db.query<{ node_id: string; kind: string; lines: { itemId: string; qty: number; lotId: string | null; assetIds?: string[] }[] }>(
+    'SELECT node_id, kind, lines FROM stock_document WHERE id = $1',
+    [documentId],
+  );
+  if (!doc || doc.kind !== 'receipt') throw new AppError('NOT_FOUND', `Receipt ${documentId} does not exist`);
+  await nodeInScope(db, actor, doc.node_id, 'stock.read');
+  const items = await loadItems(db, doc.lines.map((l) => l.itemId));
+  const lines = [];
+  for (const line of doc.lines) {
+    const slot = await suggestSlot(db, doc.node_id, items.get(line.itemId)!, line.lotId);
+    lines.push({ itemId: line.itemId, lotId: line.lotId, qty: line.qty, assetIds: line.assetIds ?? [], suggestedSlot: slot ? { id: slot.id, code: slot.code, why: slot.why } : null });
+  }
+  return { nodeId: doc.node_id, lines };
+}

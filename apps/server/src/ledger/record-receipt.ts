@@ -7,7 +7,6 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../http/app-error.ts';
 import { withIdempotency, type Posted } from './idempotency.ts';
 import { appendMovements, insertDocument, stockKeyOf, type MovementRow } from './ledger.repository.ts';
-import { suggestSlot } from './put-away.ts';
 import { loadItems, localDate, nodeInScope } from './stock-context.ts';
 
 type SerialIn = { serialNo: string; manufacturedOn?: string; rfidEpc?: string };
@@ -60,11 +59,6 @@ export async function resolveLot(
   ]);
   return { id, expiresOn: lot.expiresOn ?? null };
 }
-
-const suggestionFor = async (tx: Queryable, nodeId: string, item: Parameters<typeof suggestSlot>[2], lotId: string | null) => {
-  const slot = await suggestSlot(tx, nodeId, item, lotId);
-  return slot ? { id: slot.id, code: slot.code, why: slot.why } : null;
-};
 
 function checkLineShapes(input: ReceiptCreate, items: Awaited<ReturnType<typeof loadItems>>): void {
   const problems: { line: number; message: string }[] = [];
@@ -124,7 +118,7 @@ export async function recordReceipt(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
             assets.push({ id, itemId: item.id, code: codes[i]!, serial, lotId: lot?.id ?? null, inspectionDue: due });
             movements.push({ nodeId: node.id, itemId: item.id, stockKey: id, lotId: lot?.id ?? null, assetId: id, bucket: 'on_hand', delta: 1 });
           });
-          storedLines.push({ itemId: item.id, qty: line.qty, lotId: lot?.id ?? null, assetIds: ids, assetCodes: codes.slice(), suggestedSlot: await suggestionFor(tx, node.id, item, lot?.id ?? null) });
+          storedLines.push({ itemId: item.id, qty: line.qty, lotId: lot?.id ?? null, assetIds: ids, assetCodes: codes.slice() });
         } else {
           const expired = lot?.expiresOn != null && lot.expiresOn < today;
           movements.push({ nodeId: node.id, itemId: item.id, stockKey: stockKeyOf(lot?.id, null), lotId: lot?.id ?? null, assetId: null, bucket: 'on_hand', delta: line.qty });
@@ -132,7 +126,7 @@ export async function recordReceipt(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
             expiredUnits += line.qty;
             movements.push({ nodeId: node.id, itemId: item.id, stockKey: stockKeyOf(lot?.id, null), lotId: lot?.id ?? null, assetId: null, bucket: 'quarantined', delta: line.qty });
           }
-          storedLines.push({ itemId: item.id, qty: line.qty, lotId: lot?.id ?? null, quarantinedAsExpired: expired, suggestedSlot: await suggestionFor(tx, node.id, item, lot?.id ?? null) });
+          storedLines.push({ itemId: item.id, qty: line.qty, lotId: lot?.id ?? null, quarantinedAsExpired: expired });
         }
       }
 
