@@ -34,6 +34,11 @@ export class StartupError extends Error {
 
 /** The composition root: opens the database, migrates, bootstraps, seeds the demo, and listens. */
 export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<Running> {
+  // An operator's chosen port that is taken fails before anything else starts.
+  if (config.portExplicit && config.port !== 0) {
+    const free = await findFreePort(config.host, config.port, 1).catch(() => null);
+    if (free === null) throw new StartupError(`PORT=${config.port} is already in use; choose another port or stop the other process`);
+  }
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const road = await loadRoadGraphFromEnv({ ZHANQIN_ROAD_GRAPH: config.roadGraph ?? undefined }).catch((error: unknown) => {
