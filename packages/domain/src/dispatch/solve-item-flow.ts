@@ -215,6 +215,17 @@ export class ItemFlowSolver {
     // Sinks of earlier ranks need no node: once rank q is done, no residual path reaches its sink
     // (that path would deliver more to rank q without taking from a more urgent rank, contradicting
     // stage q's maximality), so no shortest path ever relays through one.
+    // A detour must beat the best known route by more than rounding noise. With fractional minutes,
+    // "enter j via s, then detour j → j2 via the same s" costs minutes(s, j2) up to an ulp, and if
+    // rounding makes it look an ulp cheaper than entering j2 directly, each such path moves only the
+    // flow s→j (possibly 1 unit) — pseudo-polynomial in the quantities. Integer data is exact and
+    // far above this tolerance, so there it changes nothing.
+    let scale = input.penalty;
+    for (let x = 0; x < input.sourceCount * k; x++) {
+      const m = minutes[x] as number;
+      if (m > scale) scale = m;
+    }
+    const tolerance = 1e-9 * (1 + scale);
     const target = k;
     const delivered = this.delivered;
     const potential = this.potential;
@@ -277,7 +288,7 @@ export class ItemFlowSolver {
             }
             if (s < 0) continue;
             const d = best + heap.peekKey() + pu - (potential[j2] as number);
-            if (d < (dist[j2] as number)) {
+            if (d < (dist[j2] as number) - tolerance) {
               dist[j2] = d;
               predKind[j2] = VIA;
               predNode[j2] = u;
