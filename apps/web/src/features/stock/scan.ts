@@ -5,7 +5,6 @@
 
 /** Cleans one scan: strips control characters (some wedges send GS/RS separators or a stray CR), trims. */
 export function normaliseScan(raw: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return raw.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
 }
 

@@ -47,7 +47,13 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
   const assetCodes = useMemo(() => new Map((assets.data?.items ?? []).map((a) => [a.id, a.code])), [assets.data]);
   const [entered, setEntered] = useState<Map<string, number>>(new Map());
   const [busy, setBusy] = useState<string>();
-  const lines = count?.countLines ?? [];
+  // Lines scanned last come first, so a keeper with a handheld sees each scan land.
+  const [scannedKeys, setScannedKeys] = useState<string[]>([]);
+  const lines = useMemo(() => count?.countLines ?? [], [count]);
+  const shown = useMemo(() => {
+    const rank = new Map(scannedKeys.map((k, i) => [k, i]));
+    return [...lines].sort((a, b) => (rank.get(countKeyOf(b)) ?? -1) - (rank.get(countKeyOf(a)) ?? -1));
+  }, [lines, scannedKeys]);
   const editable = count?.state === 'counting';
 
   const save = async () => {
@@ -83,6 +89,8 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
       if (!result.key) void message.warning(t('stock.count.scanNotInCount', { code }));
       else {
         setEntered(result.counted);
+        const key = result.key;
+        setScannedKeys((keys) => [...keys.filter((k) => k !== key), key]);
         void message.success(t('stock.count.scanned', { code }));
       }
     } catch (cause) {
@@ -149,7 +157,7 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
       <Table<CountLine>
         size="small"
         rowKey={(l) => countKeyOf(l)}
-        dataSource={lines}
+        dataSource={shown}
         data-testid="count-lines"
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         rowClassName={(l) => ((differenceOf(l, entered) ?? 0) !== 0 ? 'zq-count-diff' : '')}

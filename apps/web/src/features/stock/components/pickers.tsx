@@ -11,7 +11,7 @@ import { listNodes } from '../../nodes/api/nodes.api.ts';
 /** Every node in scope, loaded once per page (the network has tens of nodes, not thousands). */
 export function useNodes() {
   const request = useRequest((signal) => listNodes({ limit: 500, offset: 0, sort: 'code', order: 'asc' }, signal), 'stock-nodes');
-  const nodes = request.data?.items ?? [];
+  const nodes = useMemo(() => request.data?.items ?? [], [request.data]);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   return { nodes, byId, loading: request.loading };
 }
