@@ -14,13 +14,15 @@ export function AppLayout({ activePath, children }: { activePath: string; childr
   const user = useUser();
   const { signOut, signedIn } = useSession();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone (the picking page) the menu folds away completely instead of taking a third of the width.
+  const [narrow, setNarrow] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(user.mustChangePassword);
   const visible = ROUTES.filter((route) => (!route.allowed || route.allowed(user.role)) && !route.menuParent);
   const menuKey = ROUTES.find((route) => route.path === activePath)?.menuParent ?? activePath;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="md" theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="md" onBreakpoint={setNarrow} collapsedWidth={narrow ? 0 : 80} theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8, borderBottom: '1px solid #f0f0f0' }}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {!collapsed && (
@@ -46,7 +48,7 @@ export function AppLayout({ activePath, children }: { activePath: string; childr
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}>
-          <Typography.Text style={{ color: '#fff', fontSize: 16 }} data-testid="app-title">
+          <Typography.Text style={{ color: '#fff', fontSize: 16, display: narrow ? 'none' : undefined }} data-testid="app-title">
             {t('app.fullName')} <span style={{ opacity: 0.7, fontSize: 13, marginLeft: 8 }}>{t('app.unit')}</span>
           </Typography.Text>
           <Space size="middle">
@@ -75,7 +77,7 @@ export function AppLayout({ activePath, children }: { activePath: string; childr
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+        <Layout.Content style={{ padding: narrow ? 12 : 24 }}>{children}</Layout.Content>
       </Layout>
       <ChangePasswordModal
         open={passwordOpen}

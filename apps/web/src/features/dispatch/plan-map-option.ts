@@ -139,6 +139,8 @@ export function buildPlanMapOption(input: {
       symbolSize: 11,
       itemStyle: { color: '#0072B2', borderColor: '#fff', borderWidth: 1 },
       label: { show: true, position: 'left', formatter: '{b}', fontSize: 11, color: '#003a5c', width: 150, overflow: 'truncate' },
+      // Sources near each other would print over one another; the tooltip still names every one.
+      labelLayout: { hideOverlap: true },
       z: 4,
       data: routes
         .filter((r, index) => routes.findIndex((o) => o.sourceId === r.sourceId) === index)

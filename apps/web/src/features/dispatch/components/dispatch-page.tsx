@@ -137,9 +137,10 @@ export function DispatchPage() {
 
   function onMarkerClick(event: EChartEvent) {
     const datum = (event.data as { datum?: PlanMapDatum } | undefined)?.datum;
-    if (!datum) return;
+    // Only an incident marker takes the click; on a faint node or a route the click still records an incident there.
+    if (datum?.kind !== 'incident') return;
     markerClickAt.current = Date.now();
-    if (datum.kind === 'incident') void activate(datum.incidentId);
+    void activate(datum.incidentId);
   }
 
   /** A click on the map that hit no marker records an incident at that spot. */
