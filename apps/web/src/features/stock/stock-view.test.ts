@@ -18,18 +18,25 @@ describe('standardStatus', () => {
 });
 
 describe('availabilityChartOption', () => {
-  const labels = { available: '可用', onHand: '在库', minReserve: '最低储备', target: '目标' };
-  it('puts items below the minimum first and keeps series aligned with the axis', () => {
-    const option = availabilityChartOption([row('B', 10, 5, 10), row('A', 1, 5, 10), row('C', 6, 5, 10)], labels, 'zh-CN');
+  const labels = { available: '可用', minReserve: '最低储备', target: '目标', unitPercent: '占目标 %' };
+  it('shows available as percent of target, below-minimum first, markers aligned with the axis', () => {
+    const option = availabilityChartOption([row('B', 10, 5, 10), row('A', 1, 5, 10), row('C', 6, 5, 10), row('N', 3, null, null)], labels, 'zh-CN');
     expect(option.xAxis.data).toEqual(['物资A', '物资C', '物资B']);
-    expect(option.series[0]?.data.map((d) => (d as { value: number }).value)).toEqual([1, 6, 10]);
-    expect(option.series[2]?.data).toEqual([5, 5, 5]);
-    expect(option.series.map((s) => s.name)).toEqual(['可用', '在库', '最低储备', '目标']);
+    expect(option.series[0]?.data.map((d) => (d as { value: number }).value)).toEqual([10, 60, 100]);
+    expect(option.series[1]?.data).toEqual([50, 50, 50]);
+    expect(option.series[2]?.data).toEqual([100, 100, 100]);
+    expect(option.series.map((s) => s.name)).toEqual(['可用', '最低储备', '目标']);
   });
-  it('uses English names and caps the number of items', () => {
-    const rows = Array.from({ length: 30 }, (_, i) => row(String(i).padStart(2, '0'), 10, 1, 2));
-    const option = availabilityChartOption(rows, labels, 'en', 15);
-    expect(option.xAxis.data).toHaveLength(15);
-    expect(option.xAxis.data[0]).toBe('Item 00');
+  it('puts large and small units on one scale, uses English names and caps the number of items', () => {
+    const fuel = { ...row('FUEL', 9000, 10000, 20000) };
+    const option = availabilityChartOption([fuel, row('H', 40, 40, 80)], labels, 'en');
+    expect(option.series[0]?.data.map((d) => (d as { value: number }).value)).toEqual([45, 50]);
+    const many = Array.from({ length: 30 }, (_, i) => row(String(i).padStart(2, '0'), 10, 1, 20));
+    expect(availabilityChartOption(many, labels, 'en', 15).xAxis.data).toHaveLength(15);
+    expect(availabilityChartOption(many, labels, 'en', 15).xAxis.data[0]).toBe('Item 00');
+  });
+  it('gives figures in units in the tooltip', () => {
+    const option = availabilityChartOption([row('A', 1, 5, 10)], labels, 'zh-CN');
+    expect(option.tooltip.formatter([{ dataIndex: 0 }])).toContain('可用: 1 件 (10%)');
   });
 });

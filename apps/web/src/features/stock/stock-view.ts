@@ -11,40 +11,53 @@ export function standardStatus(row: Pick<StockRow, 'available' | 'minReserve' | 
   return 'ok';
 }
 
-export type ChartLabels = { available: string; minReserve: string; target: string; onHand: string };
+export type ChartLabels = { available: string; minReserve: string; target: string; unitPercent: string };
+
+/** Percent of a standard, rounded; items differ by orders of magnitude (litres of fuel, single helmets). */
+export const percentOf = (value: number, of: number) => (of > 0 ? Math.round((value / of) * 100) : 0);
 
 /**
- * The bar chart of one node: available and on hand per item against the minimum reserve and target
- * (drawn as line markers). Items below the minimum come first; at most `limit` items.
+ * The bar chart of one node: available as a percentage of the target reserve per item, with the
+ * minimum reserve (as a percentage of the target) and the target (100 %) as markers, so fuel in
+ * litres and helmets by the piece share one axis. Only items with a target; items below the minimum
+ * first; at most `limit` items. The tooltip gives the figures in units.
  */
 export function availabilityChartOption(rows: readonly StockRow[], labels: ChartLabels, language: 'zh-CN' | 'en', limit = 15) {
-  const ordered = [...rows]
-    .sort((a, b) => {
-      const rank = (r: StockRow) => (standardStatus(r) === 'below-minimum' ? 0 : standardStatus(r) === 'below-target' ? 1 : 2);
-      return rank(a) - rank(b) || a.itemCode.localeCompare(b.itemCode);
-    })
+  const rank = (r: StockRow) => (standardStatus(r) === 'below-minimum' ? 0 : standardStatus(r) === 'below-target' ? 1 : 2);
+  const ordered = rows
+    .filter((r) => r.target !== null && r.target > 0)
+    .sort((a, b) => rank(a) - rank(b) || percentOf(a.available, a.target ?? 0) - percentOf(b.available, b.target ?? 0) || a.itemCode.localeCompare(b.itemCode))
     .slice(0, limit);
   const names = ordered.map((r) => (language === 'en' ? r.itemNameEn : r.itemNameZh) || r.itemCode);
+  const unitOf = (r: StockRow) => (language === 'en' ? r.unitEn : r.unitZh);
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, data: [labels.available, labels.onHand, labels.minReserve, labels.target] },
-    grid: { left: 48, right: 16, top: 36, bottom: 90 },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 35, fontSize: 11 } },
-    yAxis: { type: 'value', minInterval: 1 },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: { dataIndex: number }[]) => {
+        const r = ordered[params[0]?.dataIndex ?? -1];
+        if (!r) return '';
+        const name = (language === 'en' ? r.itemNameEn : r.itemNameZh) || r.itemCode;
+        return `${name}<br/>${labels.available}: ${r.available} ${unitOf(r)} (${percentOf(r.available, r.target ?? 0)}%)<br/>${labels.minReserve}: ${r.minReserve ?? '—'}<br/>${labels.target}: ${r.target}`;
+      },
+    },
+    legend: { top: 0, data: [labels.available, labels.minReserve, labels.target] },
+    grid: { left: 56, right: 16, top: 36, bottom: 100 },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 35, fontSize: 11, width: 120, overflow: 'truncate' } },
+    yAxis: { type: 'value', name: labels.unitPercent, axisLabel: { formatter: '{value}%' } },
     series: [
       {
         name: labels.available,
         type: 'bar',
+        barMaxWidth: 36,
         data: ordered.map((r) => ({
-          value: r.available,
-          // Below minimum is also told by the table's icon and text; the colour only repeats it.
-          itemStyle: { color: standardStatus(r) === 'below-minimum' ? '#cf1322' : '#1677ff', decal: standardStatus(r) === 'below-minimum' ? { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -0.8 } : undefined },
+          value: percentOf(r.available, r.target ?? 0),
+          // Below minimum is also told by the table's icon and text, and by a hatched bar; colour only repeats it.
+          itemStyle: standardStatus(r) === 'below-minimum' ? { color: '#cf1322', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -0.8 } } : { color: '#1677ff' },
         })),
       },
-      { name: labels.onHand, type: 'bar', data: ordered.map((r) => r.onHand), itemStyle: { color: '#91caff' } },
-      { name: labels.minReserve, type: 'line', step: 'middle', symbol: 'diamond', data: ordered.map((r) => r.minReserve), itemStyle: { color: '#fa8c16' }, lineStyle: { type: 'dashed' } },
-      { name: labels.target, type: 'line', step: 'middle', symbol: 'triangle', data: ordered.map((r) => r.target), itemStyle: { color: '#389e0d' }, lineStyle: { type: 'dotted' } },
+      { name: labels.minReserve, type: 'line', symbol: 'diamond', symbolSize: 9, data: ordered.map((r) => percentOf(r.minReserve ?? 0, r.target ?? 0)), itemStyle: { color: '#fa8c16' }, lineStyle: { opacity: 0 } },
+      { name: labels.target, type: 'line', symbol: 'none', data: ordered.map(() => 100), itemStyle: { color: '#389e0d' }, lineStyle: { type: 'dashed' } },
     ],
-    aria: { enabled: true, decal: { show: true } },
   };
 }

@@ -5,6 +5,8 @@ export const en: Dictionary = {
   // Stock pages (features/stock)
   stock: {
     menu: 'Stock',
+    status: 'Status',
+    percentOfTarget: '% of target',
     title: 'Stock',
     nav: { stock: 'Overview', receive: 'Receive', transfers: 'Transfers', counts: 'Counts', shortfalls: 'Shortfalls', import: 'Opening import' },
     node: 'Node',
@@ -103,6 +105,7 @@ export const en: Dictionary = {
     count: {
       title: 'Stock counts',
       start: 'Start count',
+      itemsPlaceholder: 'Count only these items (empty: everything)',
       submit: 'Submit count',
       submitConfirm: 'Counted figures cannot be changed after submitting. Submit?',
       approve: 'Approve (post differences)',

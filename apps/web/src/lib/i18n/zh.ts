@@ -3,6 +3,8 @@ export const zh = {
   // 存·储 stock pages (features/stock)
   stock: {
     menu: '库存',
+    status: '状态',
+    percentOfTarget: '占目标 %',
     title: '库存',
     nav: { stock: '库存总览', receive: '入库登记', transfers: '调拨', counts: '盘点', shortfalls: '储备缺口', import: '期初导入' },
     node: '节点',
@@ -101,6 +103,7 @@ export const zh = {
     count: {
       title: '盘点',
       start: '开始盘点',
+      itemsPlaceholder: '只盘点这些物资（留空则盘点全部）',
       submit: '提交盘点',
       submitConfirm: '提交后不能再修改实盘数量，确定提交？',
       approve: '批准（过账差异）',

@@ -8,7 +8,7 @@ import { useRequest } from '../../../lib/use-request.ts';
 import { useUser } from '../../auth/components/session-provider.tsx';
 import { decideCount, getCount, listDocuments, lookupCode, recordCount, startCount, submitCount, type CountLine } from '../api/stock.api.ts';
 import { applyScan, countKeyOf, differenceOf } from '../count-view.ts';
-import { NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
+import { ItemsSelect, NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
 import { ScanInput } from './scan-input.tsx';
 
 const COUNT_STATE_COLOURS: Record<string, string> = { counting: 'processing', submitted: 'warning', approved: 'success', rejected: 'error' };
@@ -40,8 +40,18 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
   const canApprove = user.role === 'admin' || user.role === 'logistics-officer';
   const request = useRequest((signal) => getCount(id, signal), ['count', id]);
   const count = request.data;
+  // Serialised lines name assets by id; load the node's asset codes (paged, up to 10,000) to show them.
   const assets = useRequest(
-    (signal) => (count ? api.get<PageOf<Asset>>('/assets', { nodeId: count.nodeId, limit: 500 }, signal) : Promise.resolve(undefined)),
+    async (signal) => {
+      if (!count) return undefined;
+      const all: Asset[] = [];
+      for (let offset = 0; offset < 10_000; offset += 500) {
+        const page = await api.get<PageOf<Asset>>('/assets', { nodeId: count.nodeId, limit: 500, offset }, signal);
+        all.push(...page.items);
+        if (page.items.length < 500) break;
+      }
+      return { items: all };
+    },
     ['count-assets', count?.nodeId],
   );
   const assetCodes = useMemo(() => new Map((assets.data?.items ?? []).map((a) => [a.id, a.code])), [assets.data]);
@@ -192,6 +202,7 @@ export function CountsPage() {
   const { nodes, byId } = useNodes();
   const nodeName = useNodeName();
   const [nodeId, setNodeId] = useState<string>();
+  const [itemIds, setItemIds] = useState<string[]>([]);
   const [selected, setSelected] = useState<string>();
   const [starting, setStarting] = useState(false);
   const list = useRequest((signal) => listDocuments({ kind: 'count', limit: 20, offset: 0 }, signal), 'counts');
@@ -200,7 +211,7 @@ export function CountsPage() {
     if (!nodeId) return;
     setStarting(true);
     try {
-      const doc = await startCount({ nodeId });
+      const doc = await startCount({ nodeId, ...(itemIds.length ? { itemIds } : {}) });
       setSelected(doc.id);
       list.reload();
     } catch (cause) {
@@ -219,6 +230,7 @@ export function CountsPage() {
       <Card size="small">
         <Space wrap>
           <NodeSelect nodes={nodes} value={nodeId} onChange={setNodeId} testId="count-node" />
+          <ItemsSelect value={itemIds} onChange={setItemIds} placeholder={t('stock.count.itemsPlaceholder')} width={380} />
           <Button type="primary" icon={<PlayCircleOutlined />} disabled={!nodeId} loading={starting} onClick={() => void start()} data-testid="count-start">
             {t('stock.count.start')}
           </Button>
@@ -236,7 +248,7 @@ export function CountsPage() {
         columns={[
           { key: 'number', dataIndex: 'number', title: t('stock.documentNumber'), render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           { key: 'node', title: t('stock.node'), render: (_v, d) => nodeName(byId.get(d.nodeId)) },
-          { key: 'state', title: t('common.state'), render: (_v, d) => <CountStateTag state={d.state} /> },
+          { key: 'state', title: t('stock.status'), render: (_v, d) => <CountStateTag state={d.state} /> },
           { key: 'by', dataIndex: 'createdByName', title: t('stock.createdBy') },
           { key: 'createdAt', dataIndex: 'createdAt', title: t('stock.createdAt'), render: (v: string) => new Date(v).toLocaleString() },
         ]}

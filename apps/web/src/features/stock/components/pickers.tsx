@@ -67,6 +67,39 @@ export function ItemSelect({ value, onChange, width = 300, testId, initial }: It
   );
 }
 
+/** Several items (a cycle count of some items only); searches the catalogue on the server. */
+export function ItemsSelect({ value, onChange, placeholder, width = 300 }: { value: string[]; onChange: (ids: string[]) => void; placeholder?: string; width?: number | string }) {
+  const { i18n } = useTranslation();
+  const en = resolveLanguage(i18n.language) === 'en';
+  const [q, setQ] = useState('');
+  const [known, setKnown] = useState<Map<string, Item>>(new Map());
+  const request = useRequest((signal) => listItems({ limit: 50, offset: 0, sort: 'code', order: 'asc', q: q || undefined }, signal), ['stock-items', q]);
+  const found = request.data?.items ?? [];
+  const options = [...value.flatMap((id) => (known.has(id) && !found.some((i) => i.id === id) ? [known.get(id)!] : [])), ...found];
+  return (
+    <Select<string[]>
+      mode="multiple"
+      allowClear
+      filterOption={false}
+      onSearch={setQ}
+      loading={request.loading}
+      placeholder={placeholder}
+      style={{ minWidth: width }}
+      value={value}
+      maxTagCount="responsive"
+      onChange={(ids) => {
+        setKnown((m) => {
+          const next = new Map(m);
+          for (const item of found) if (ids.includes(item.id)) next.set(item.id, item);
+          return next;
+        });
+        onChange(ids);
+      }}
+      options={options.map((i) => ({ value: i.id, label: `${i.code} · ${en ? i.nameEn : i.nameZh}` }))}
+    />
+  );
+}
+
 /** The partner-stock flag: visible in the same view, held under an agreement, not owned. */
 export function PartnerTag() {
   const { t } = useTranslation();

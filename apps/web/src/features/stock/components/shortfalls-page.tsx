@@ -82,7 +82,7 @@ export function ShortfallsPage() {
           { key: 'toTarget', dataIndex: 'toTarget', title: t('stock.shortfall.toTarget'), align: 'right', render: (v: number) => <Typography.Text strong>{v}</Typography.Text> },
           {
             key: 'status',
-            title: t('common.state'),
+            title: t('stock.status'),
             render: (_v, r) =>
               r.belowMinimum ? (
                 <Tag color="error" icon={<WarningOutlined />} data-testid="below-minimum">

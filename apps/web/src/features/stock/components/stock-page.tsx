@@ -211,7 +211,7 @@ export function StockPage() {
                 </Tooltip>
               ),
           },
-          { key: 'status', title: t('common.state'), render: (_: unknown, r: StockRow) => <StandardBadge row={r} /> },
+          { key: 'status', title: t('stock.status'), render: (_: unknown, r: StockRow) => <StandardBadge row={r} /> },
         ]}
       />
       <Modal open={verdict !== undefined} onCancel={() => setVerdict(undefined)} onOk={() => setVerdict(undefined)} cancelButtonProps={{ style: { display: 'none' } }} title={t('stock.verifyLedger')}>

@@ -197,7 +197,7 @@ export function TransfersPage() {
           <NodeSelect nodes={nodes} value={filter.nodeId} onChange={(nodeId) => setFilter((f) => ({ ...f, nodeId, offset: 0 }))} />
           <Select<string>
             allowClear
-            placeholder={t('common.state')}
+            placeholder={t('stock.status')}
             style={{ width: 180 }}
             value={filter.state}
             onChange={(state) => setFilter((f) => ({ ...f, state, offset: 0 }))}
@@ -225,7 +225,7 @@ export function TransfersPage() {
           { key: 'from', title: t('stock.transfer.from'), render: (_v, d) => nodeName(byId.get(d.nodeId)) },
           { key: 'to', title: t('stock.transfer.to'), render: (_v, d) => nodeName(d.toNodeId ? byId.get(d.toNodeId) : undefined) },
           { key: 'units', title: t('stock.transfer.units'), align: 'right', render: (_v, d) => ((d.lines ?? []) as TransferLine[]).reduce((s, l) => s + l.qty, 0) },
-          { key: 'state', title: t('common.state'), render: (_v, d) => <TransferStateTag state={d.state} /> },
+          { key: 'state', title: t('stock.status'), render: (_v, d) => <TransferStateTag state={d.state} /> },
           { key: 'reference', dataIndex: 'reference', title: t('stock.receipt.reference') },
           { key: 'createdAt', dataIndex: 'createdAt', title: t('stock.createdAt'), render: (v: string) => new Date(v).toLocaleString() },
           {
