@@ -117,3 +117,15 @@ describeEachDatabase('bad input, generated from the route schemas', (kind) => {
     expect(count!.n).toBe(0);
   });
 });
+
+describeEachDatabase('bodies that are empty', (kind) => {
+  const ctx = useTestApp(kind, { demo: false });
+  it('treats an empty JSON body as no body, and still refuses one a route needs', async () => {
+    const noBodyNeeded = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { ...bearer(ctx.adminToken), 'content-type': 'application/json' }, body: '' });
+    expect(noBodyNeeded.statusCode).toBe(204);
+    const token = await ctx.login('admin');
+    const needed = await ctx.app.inject({ method: 'POST', url: '/api/v1/nodes', headers: { ...bearer(token), 'content-type': 'application/json' }, body: '' });
+    expect(needed.statusCode).toBe(400);
+    expect(needed.json().code).toBe('VALIDATION_FAILED');
+  });
+});

@@ -53,6 +53,14 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // An empty body sent as JSON means "no body" (action routes such as confirm take none); anything
+  // else goes through Fastify's own parser, which refuses __proto__ and constructor.prototype keys.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
   // The route table, kept so tests can enumerate every route (authentication, bad input) and none is forgotten.
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);

@@ -28,6 +28,7 @@ import { postAdjustment, postQuarantine, quarantineExpiredLots } from './correct
 import type { Posted } from './idempotency.ts';
 import { verifyLedger } from './ledger.repository.ts';
 import { listSlots, putAway, suggestForReceipt, suggestSlot, type PutAwayInput } from './put-away.ts';
+import { getVisibleNode } from '../nodes/read-nodes.ts';
 import { recordReceipt } from './record-receipt.ts';
 import { loadItems, nodeInScope } from './stock-context.ts';
 import { proposeReplenishmentTransfers, setReserveStandard, shortfallReport } from './reserve-standards.ts';
@@ -166,7 +167,9 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   app.get('/nodes/:id/slots', { schema: { tags: ['存 receive'], summary: 'Slots of a node (zone-rack-level-position) and what each holds', params: IdParams } }, async (request) => {
-    await nodeInScope(deps.db, actorOf(request), idOf(request), 'stock.read');
+    const actor = actorOf(request);
+    requireAction(actor, 'stock.read');
+    await getVisibleNode(deps, actor, idOf(request));
     return listSlots(deps.db, idOf(request));
   });
   app.get(

@@ -75,14 +75,15 @@ export function demandFor(plan: PrePlan, incident: IncidentFacts, modules: Reado
     const count =
       rule.basis === 'scba-wearer-hour' ? wearers * hours : rule.basis === 'person-day' ? people * (hours / 24) : rule.basis === 'person' ? people : generators * hours;
     const qty = Math.ceil(count * rule.qtyPerBasis - 1e-9);
+    const per = Number(rule.qtyPerBasis.toFixed(3));
     const label =
       rule.basis === 'scba-wearer-hour'
-        ? `${wearers} SCBA wearers × ${hours} h × ${rule.qtyPerBasis}`
+        ? `${wearers} SCBA wearers × ${hours} h × ${per}`
         : rule.basis === 'person-day'
-          ? `${people} people × ${(hours / 24).toFixed(2)} d × ${rule.qtyPerBasis}`
+          ? `${people} people × ${Number((hours / 24).toFixed(2))} d × ${per}`
           : rule.basis === 'person'
-            ? `${people} people × ${rule.qtyPerBasis}`
-            : `${generators} generators × ${hours} h × ${rule.qtyPerBasis}`;
+            ? `${people} people × ${per}`
+            : `${generators} generators × ${hours} h × ${per}`;
     add(rule.itemCode, qty, label);
   }
   return [...lines.entries()].map(([itemCode, l]) => ({ itemCode, qty: l.qty, why: l.why.join('; ') })).sort((a, b) => (a.itemCode < b.itemCode ? -1 : 1));
