@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { ARTIFACTS_DIR, browserSkipReason, buildWeb, launchChromium, signIn } from './support/browser.ts';
 import { REPO_ROOT, startServer, type RunningServer } from './support/server.ts';
 
@@ -44,6 +45,11 @@ if (skipReason && requireAll && chromiumMissing) {
     /** The <input> of an antd InputNumber/Input, whether the test id sits on the input or on its wrapper. */
     function inputOf(testId: string) {
       return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+    }
+    async function fetchJson<T>(url: string): Promise<T> {
+      const response = await context.request.get(`${server.baseUrl}${url}`);
+      expect(response.status()).toBe(200);
+      return (await response.json()) as T;
     }
     async function confirmPopover(): Promise<void> {
       const ok = page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary');
@@ -208,6 +214,49 @@ if (skipReason && requireAll && chromiumMissing) {
       await page.getByTestId('count-approve').click();
       await expect.poll(() => page.getByTestId('count-detail').getByTestId('count-state').getAttribute('data-state')).toBe('approved');
       await shot('stock-07-count-approved');
+    });
+
+    it('lists shortfalls worst first and previews a replenishment without creating it', async () => {
+      await go('/stock/shortfalls', 'shortfalls-page');
+      await page.locator('[data-testid=shortfalls-table] tbody tr.ant-table-row').first().waitFor({ state: 'visible' });
+      expect(await page.getByTestId('shortfall-export').getAttribute('href')).toBe('/api/v1/exports/shortfalls.xlsx');
+      const before = await fetchJson<{ total: number }>('/api/v1/documents?kind=transfer&limit=1');
+      await page.getByTestId('shortfall-propose').click();
+      await page.locator('.ant-modal:visible').waitFor({ state: 'visible' });
+      await shot('stock-08-shortfalls-preview');
+      await page.keyboard.press('Escape');
+      expect((await fetchJson<{ total: number }>('/api/v1/documents?kind=transfer&limit=1')).total).toBe(before.total);
+    });
+
+    it('checks an opening-stock workbook before importing it, lists problems by row, then imports', async () => {
+      await go('/stock/import', 'import-page');
+      expect(await page.getByTestId('import-template').getAttribute('href')).toBe('/api/v1/imports/opening-stock/template.xlsx');
+      const template = await context.request.get(`${server.baseUrl}/api/v1/imports/opening-stock/template.xlsx`);
+      expect(template.status()).toBe(200);
+      const templateBytes = await template.body();
+      /** The template with data rows added to its opening-stock sheet. */
+      const workbookWith = async (rows: unknown[][]) => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(templateBytes as unknown as ArrayBuffer);
+        const sheet = workbook.worksheets.find((w) => /Opening stock/.test(w.name))!;
+        for (const row of rows) sheet.addRow(row);
+        return Buffer.from(await workbook.xlsx.writeBuffer());
+      };
+      const upload = async (name: string, buffer: Buffer) =>
+        page.locator('[data-testid=import-page] input[type=file]').first().setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+
+      await upload('bad.xlsx', await workbookWith([['LPS-SW-ZS1', 'PPE-GLOVES-NOPE', 2], ['LPS-SW-ZS1', 'CYL-6.8-30', 1, null, null, null, 'E2E-OPN-CYL-1']]));
+      await page.getByTestId('import-errors').waitFor({ state: 'visible' });
+      expect(await page.getByTestId('import-result').getAttribute('data-ok')).toBe('false');
+      expect(await page.getByTestId('import-errors').textContent()).toContain('2');
+      expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+      await shot('stock-09-import-preview');
+
+      await upload('good.xlsx', await workbookWith([['LPS-SW-ZS1', 'CYL-6.8-30', 1, null, null, null, 'E2E-OPN-CYL-1']]));
+      await expect.poll(() => page.getByTestId('import-result').getAttribute('data-ok')).toBe('true');
+      await page.getByTestId('import-commit').click();
+      await expect.poll(async () => (await page.getByTestId('import-result').textContent()) ?? '').toContain('导入完成');
+      await shot('stock-10-imported');
       expect(problems).toEqual([]);
     });
   });

@@ -50,6 +50,7 @@ export function availabilityChartOption(rows: readonly StockRow[], labels: Chart
         name: labels.available,
         type: 'bar',
         barMaxWidth: 36,
+        label: { show: true, position: 'top', formatter: '{c}%', fontSize: 10 },
         data: ordered.map((r) => ({
           value: percentOf(r.available, r.target ?? 0),
           // Below minimum is also told by the table's icon and text, and by a hatched bar; colour only repeats it.

@@ -134,6 +134,9 @@ export function ReceiptPage() {
     const codes = assetCodesOf(posted.lines);
     return (
       <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="receipt-page">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('stock.receipt.title')}
+        </Typography.Title>
         <StockNav active="/stock/receive" />
         <Result
           status="success"
