@@ -20,44 +20,54 @@ export async function nextAssetCodes(tx: Queryable, organisationCode: string, co
   return rows.map((r) => `${prefix}-${Number(r.n).toString(36).toUpperCase().padStart(7, '0')}`);
 }
 
-/** Finds or creates a lot; a lot number already known with other dates is refused rather than merged. */
-export async function resolveLot(
+type LotInput = { lotNo: string; producedOn?: string; expiresOn?: string; supplier?: string };
+
+/**
+ * Finds or creates the lots of a document in two statements; a lot number already known with other
+ * dates is refused rather than merged. Returns, per line index, the lot's id and expiry.
+ */
+export async function resolveLots(
   tx: Queryable,
   organisationId: string,
-  itemId: string,
-  lot: { lotNo: string; producedOn?: string; expiresOn?: string; supplier?: string },
-  line: number,
-): Promise<{ id: string; expiresOn: string | null }> {
-  if (lot.producedOn && lot.expiresOn && lot.expiresOn < lot.producedOn) {
-    throw new AppError('VALIDATION_FAILED', `Line ${line}: the lot expires before it was produced`, { line });
+  lines: readonly { index: number; itemId: string; lot: LotInput }[],
+): Promise<Map<number, { id: string; expiresOn: string | null }>> {
+  const result = new Map<number, { id: string; expiresOn: string | null }>();
+  if (!lines.length) return result;
+  for (const { index, lot } of lines) {
+    if (lot.producedOn && lot.expiresOn && lot.expiresOn < lot.producedOn) {
+      throw new AppError('VALIDATION_FAILED', `Line ${index}: the lot expires before it was produced`, { line: index });
+    }
   }
-  const existing = await tx.query<{ id: string; produced_on: string | null; expires_on: string | null }>(
-    'SELECT id, produced_on, expires_on FROM lot WHERE item_id = $1 AND lot_no = $2',
-    [itemId, lot.lotNo],
+  // One row per distinct (item, lot number); the first line naming it gives its dates.
+  const distinct = new Map<string, { itemId: string; lot: LotInput }>();
+  for (const l of lines) if (!distinct.has(`${l.itemId}|${l.lot.lotNo}`)) distinct.set(`${l.itemId}|${l.lot.lotNo}`, l);
+  const rows = [...distinct.values()];
+  await tx.query(
+    `INSERT INTO lot (id, organisation_id, item_id, lot_no, produced_on, expires_on, supplier)
+     SELECT gen_random_uuid(), $1, x.item_id, x.lot_no, x.produced_on, x.expires_on, x.supplier
+       FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[], $6::text[]) AS x(item_id, lot_no, produced_on, expires_on, supplier)
+     ON CONFLICT (item_id, lot_no) DO NOTHING`,
+    [organisationId, rows.map((r) => r.itemId), rows.map((r) => r.lot.lotNo), rows.map((r) => r.lot.producedOn ?? null), rows.map((r) => r.lot.expiresOn ?? null), rows.map((r) => r.lot.supplier ?? '')],
   );
-  const found = existing[0];
-  if (found) {
-    const clash = (lot.producedOn && found.produced_on && lot.producedOn !== found.produced_on) || (lot.expiresOn && found.expires_on && lot.expiresOn !== found.expires_on);
+  const found = await tx.query<{ id: string; item_id: string; lot_no: string; produced_on: string | null; expires_on: string | null }>(
+    `SELECT l.id, l.item_id, l.lot_no, l.produced_on, l.expires_on FROM lot l
+       JOIN unnest($1::uuid[], $2::text[]) AS x(item_id, lot_no) ON l.item_id = x.item_id AND l.lot_no = x.lot_no`,
+    [rows.map((r) => r.itemId), rows.map((r) => r.lot.lotNo)],
+  );
+  const byKey = new Map(found.map((f) => [`${f.item_id}|${f.lot_no}`, f]));
+  for (const { index, itemId, lot } of lines) {
+    const registered = byKey.get(`${itemId}|${lot.lotNo}`)!;
+    const clash = (lot.producedOn && registered.produced_on && lot.producedOn !== registered.produced_on) || (lot.expiresOn && registered.expires_on && lot.expiresOn !== registered.expires_on);
     if (clash) {
-      throw new AppError('UNPROCESSABLE', `Line ${line}: lot ${lot.lotNo} is already registered with other dates`, {
-        line,
+      throw new AppError('UNPROCESSABLE', `Line ${index}: lot ${lot.lotNo} is already registered with other dates`, {
+        line: index,
         lotNo: lot.lotNo,
-        registered: { producedOn: found.produced_on, expiresOn: found.expires_on },
+        registered: { producedOn: registered.produced_on, expiresOn: registered.expires_on },
       });
     }
-    return { id: found.id, expiresOn: found.expires_on };
+    result.set(index, { id: registered.id, expiresOn: registered.expires_on });
   }
-  const id = randomUUID();
-  await tx.query('INSERT INTO lot (id, organisation_id, item_id, lot_no, produced_on, expires_on, supplier) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
-    id,
-    organisationId,
-    itemId,
-    lot.lotNo,
-    lot.producedOn ?? null,
-    lot.expiresOn ?? null,
-    lot.supplier ?? '',
-  ]);
-  return { id, expiresOn: lot.expiresOn ?? null };
+  return result;
 }
 
 function checkLineShapes(input: ReceiptCreate, items: Awaited<ReturnType<typeof loadItems>>): void {
@@ -104,9 +114,14 @@ export async function recordReceipt(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
       const assets: { id: string; itemId: string; code: string; serial: SerialIn; lotId: string | null; inspectionDue: string | null }[] = [];
       let expiredUnits = 0;
 
+      const lots = await resolveLots(
+        tx,
+        node.organisationId,
+        input.lines.flatMap((line, index) => (line.lot ? [{ index, itemId: line.itemId, lot: line.lot }] : [])),
+      );
       for (const [index, line] of input.lines.entries()) {
         const item = items.get(line.itemId)!;
-        const lot = line.lot ? await resolveLot(tx, node.organisationId, item.id, line.lot, index) : null;
+        const lot = lots.get(index) ?? null;
         if (line.serials && (item.tracking === 'serialised' || item.tracking === 'kit')) {
           const codes = await nextAssetCodes(tx, org!.code, line.serials.length);
           const ids: string[] = [];
