@@ -115,6 +115,9 @@ export function ReceiptPage() {
       const doc = await postReceipt(toReceiptBody({ nodeId, source, reference }, lines), submissionKey.current);
       setPosted(doc);
     } catch (cause) {
+      // A refusal (4xx) posted nothing: the corrected form is a new submission. A network failure or 5xx
+      // keeps the key, so pressing again replays the first post instead of receiving twice.
+      if (cause instanceof ApiError && cause.status >= 400 && cause.status < 500) submissionKey.current = newIdempotencyKey();
       setError(cause instanceof ApiError ? cause : new ApiError(0, 'CLIENT_ERROR', String(cause)));
     } finally {
       setSubmitting(false);

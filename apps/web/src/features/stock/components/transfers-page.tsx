@@ -50,8 +50,9 @@ function CreateTransferDrawer({ open, onClose, onCreated }: { open: boolean; onC
       onCreated(doc);
     } catch (cause) {
       setError(cause instanceof ApiError ? cause : new ApiError(0, 'CLIENT_ERROR', String(cause)));
-      // A refused request posted nothing: the next attempt is a new submission.
-      key.current = newIdempotencyKey();
+      // A refusal (4xx, e.g. a shortage) posted nothing: the next attempt is a new submission; after a
+      // network failure the same key replays the first post instead of reserving twice.
+      if (cause instanceof ApiError && cause.status >= 400 && cause.status < 500) key.current = newIdempotencyKey();
     } finally {
       setSaving(false);
     }
