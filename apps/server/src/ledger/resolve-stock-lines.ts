@@ -34,6 +34,18 @@ export async function resolveStockLines(
   const units: ResolvedUnit[] = [];
   const short: { line: number; itemId: string; itemCode: string; requested: number; available: number }[] = [];
   const freeExpr = options.fromQuarantine ? 'b.quarantined' : 'b.on_hand - b.reserved - b.quarantined';
+  // Untracked (bulk) stock of every line in one read; the CHECK constraints still decide at write time.
+  const bulkItems = [...new Set(lines.filter((l) => !l.lotId && !l.assetIds && !l.assetId && items.get(l.itemId)!.tracking === 'bulk').map((l) => l.itemId))];
+  const bulkFree = new Map(
+    bulkItems.length
+      ? (
+          await tx.query<{ item_id: string; free: number }>(
+            `SELECT b.item_id, ${freeExpr} AS free FROM stock_balance b WHERE b.node_id = $1 AND b.item_id = ANY ($2::uuid[]) AND b.stock_key = $3`,
+            [nodeId, bulkItems, stockKeyOf(null, null)],
+          )
+        ).map((r) => [r.item_id, Number(r.free)])
+      : [],
+  );
 
   for (const [index, line] of lines.entries()) {
     const item = items.get(line.itemId)!;
@@ -109,11 +121,15 @@ export async function resolveStockLines(
       continue;
     }
     // bulk and unserialised kits: the untracked remainder
-    const [row] = await tx.query<{ free: number }>(
-      `SELECT ${freeExpr} AS free FROM stock_balance b WHERE b.node_id = $1 AND b.item_id = $2 AND b.stock_key = $3`,
-      [nodeId, line.itemId, stockKeyOf(null, null)],
-    );
-    const free = Number(row?.free ?? 0);
+    let free = bulkFree.get(line.itemId);
+    if (free === undefined) {
+      const [row] = await tx.query<{ free: number }>(
+        `SELECT ${freeExpr} AS free FROM stock_balance b WHERE b.node_id = $1 AND b.item_id = $2 AND b.stock_key = $3`,
+        [nodeId, line.itemId, stockKeyOf(null, null)],
+      );
+      free = Number(row?.free ?? 0);
+    }
+    bulkFree.set(line.itemId, free - line.qty);
     if (free < line.qty) short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: free });
     else units.push({ line: index, itemId: line.itemId, lotId: null, assetId: null, qty: line.qty });
   }
