@@ -1,15 +1,10 @@
 import { useMemo } from 'react';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent } from 'echarts/components';
 import { useTranslation } from 'react-i18next';
 import type { StockRow } from '@zhanqin/contracts';
 import { EChart } from '../../../components/echart.tsx';
-import { echarts } from '../../../lib/echarts/echarts.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { availabilityChartOption } from '../stock-view.ts';
 
-// The stock chart's parts, registered beside the app's base set (lib/echarts/echarts.ts) when this page loads.
-echarts.use([BarChart, LineChart, GridComponent]);
 
 /** Availability against the reserve standard for one node. */
 export function StockChart({ rows }: { rows: StockRow[] }) {
