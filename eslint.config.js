@@ -3,7 +3,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-artifacts/**', '**/*.js', '**/*.mjs', 'vitest.config.ts', 'apps/web/vite.config.ts'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'test-artifacts/**',
+      '**/*.js',
+      '**/*.mjs',
+      'vitest.config.ts',
+      'apps/web/vite.config.ts',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
@@ -31,7 +42,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'pg', '@electric-sql/pglite', 'fastify', 'mqtt', 'aedes', '@zhanqin/server'], message: 'The domain is pure: pass data in, return data out.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'pg', '@electric-sql/pglite', 'fastify', 'mqtt', 'aedes', '@zhanqin/server'],
+              message: 'The domain is pure: pass data in, return data out.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -59,7 +59,14 @@ mkdirSync(path.join(root, 'test-artifacts'), { recursive: true });
 const reportFile = path.join(root, 'test-artifacts', 'vitest-report.json');
 const run = spawnSync(
   process.execPath,
-  [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...process.argv.slice(2)],
+  [
+    path.join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reportFile}`,
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit', env },
 );
 
@@ -69,13 +76,16 @@ let skippedTests = 0;
 try {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  failed =
+    report.numFailedTests +
+    (report.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
   skippedTests = report.numPendingTests + report.numTodoTests;
 } catch {
   failed = Math.max(1, failed);
 }
 if (skipped.length) console.log(`\nSkipped on this machine:\n  - ${skipped.join('\n  - ')}`);
 const exitCode = run.status !== 0 || failed > 0 || (requireAll && skippedTests > 0) ? 1 : 0;
-if (requireAll && skippedTests > 0) console.error(`${skippedTests} tests were skipped, which ZHANQIN_REQUIRE_ALL=1 does not allow`);
+if (requireAll && skippedTests > 0)
+  console.error(`${skippedTests} tests were skipped, which ZHANQIN_REQUIRE_ALL=1 does not allow`);
 console.log(`\n${passed} passed, ${failed} failed${skippedTests ? `, ${skippedTests} skipped` : ''}`);
 process.exit(exitCode);

@@ -11,7 +11,10 @@ export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 export type BenchDatabase = { kind: DatabaseKind; db: Database; drop(): Promise<void> };
 
-export async function createBenchDatabase(kind: DatabaseKind, adminUrl = process.env.ZHANQIN_BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  kind: DatabaseKind,
+  adminUrl = process.env.ZHANQIN_BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL,
+): Promise<BenchDatabase> {
   if (kind === 'pglite') {
     const db = await openPglite(null);
     await migrate(db);
@@ -40,7 +43,9 @@ export async function createBenchDatabase(kind: DatabaseKind, adminUrl = process
 }
 
 /** True when the PostgreSQL server answers; the benchmark then runs on both databases. */
-export async function postgresReachable(adminUrl = process.env.ZHANQIN_BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL): Promise<boolean> {
+export async function postgresReachable(
+  adminUrl = process.env.ZHANQIN_BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL,
+): Promise<boolean> {
   const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
   try {
     await c.connect();
@@ -66,7 +71,10 @@ export type Network = {
  * One organisation, `nodes` nodes (a base, sub-warehouses, then stations) and items of each
  * tracking kind, inserted set-based.
  */
-export async function createNetwork(db: Database, size: { nodes: number; bulkItems: number; lotItems: number; serialItems: number }): Promise<Network> {
+export async function createNetwork(
+  db: Database,
+  size: { nodes: number; bulkItems: number; lotItems: number; serialItems: number },
+): Promise<Network> {
   const organisationId = randomUUID();
   const categoryId = randomUUID();
   // Codes are unique per network, so several networks can share one database.
@@ -75,7 +83,10 @@ export async function createNetwork(db: Database, size: { nodes: number; bulkIte
     `INSERT INTO organisation (id, organisation_id, path, code, kind, name_zh, name_en) VALUES ($1::uuid, $1::uuid, '/' || $1::text || '/', 'BENCH-' || $2, 'corps', '基准', 'Bench corps')`,
     [organisationId, tag],
   );
-  await db.query(`INSERT INTO category (id, organisation_id, code, name_zh, name_en) VALUES ($1, $2, 'BENCH-CAT-' || $3, '基准', 'Bench')`, [categoryId, organisationId, tag]);
+  await db.query(
+    `INSERT INTO category (id, organisation_id, code, name_zh, name_en) VALUES ($1, $2, 'BENCH-CAT-' || $3, '基准', 'Bench')`,
+    [categoryId, organisationId, tag],
+  );
   const nodeIds = (
     await db.query<{ id: string }>(
       `INSERT INTO node (id, organisation_id, code, type, name_zh, name_en, lat, lng)

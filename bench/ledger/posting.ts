@@ -45,7 +45,15 @@ const RAW_TABLE = `CREATE TABLE IF NOT EXISTS bench_raw_movement (
   organisation_id uuid NOT NULL, document_id uuid NOT NULL, node_id uuid NOT NULL, item_id uuid NOT NULL,
   lot_id uuid, asset_id uuid, stock_key uuid NOT NULL, bucket text NOT NULL, delta bigint NOT NULL, at timestamptz NOT NULL)`;
 
-type RawRows = { node: string[]; item: string[]; lot: (string | null)[]; asset: (string | null)[]; key: string[]; bucket: string[]; delta: number[] };
+type RawRows = {
+  node: string[];
+  item: string[];
+  lot: (string | null)[];
+  asset: (string | null)[];
+  key: string[];
+  bucket: string[];
+  delta: number[];
+};
 
 function rawRows(net: Network, count: number): RawRows {
   const rows: RawRows = { node: [], item: [], lot: [], asset: [], key: [], bucket: [], delta: [] };
@@ -114,7 +122,12 @@ function shapes(db: Database, net: Network): Shape[] {
     {
       name: 'receipt-1-unit',
       description: 'receipt, 1 bulk line of 1 unit',
-      post: () => receipt({ nodeId: nodeA, source: 'purchase', lines: [{ itemId: net.bulkItemIds[seq++ % net.bulkItemIds.length]!, qty: 1 }] }),
+      post: () =>
+        receipt({
+          nodeId: nodeA,
+          source: 'purchase',
+          lines: [{ itemId: net.bulkItemIds[seq++ % net.bulkItemIds.length]!, qty: 1 }],
+        }),
     },
     {
       name: 'receipt-20-lines',
@@ -144,7 +157,13 @@ function shapes(db: Database, net: Network): Shape[] {
         return receipt({
           nodeId: nodeA,
           source: 'purchase',
-          lines: [{ itemId: net.serialItemIds[n % net.serialItemIds.length]!, qty: 200, serials: Array.from({ length: 200 }, (_, i) => `SN-${tag}-${n}-${i}`) }],
+          lines: [
+            {
+              itemId: net.serialItemIds[n % net.serialItemIds.length]!,
+              qty: 200,
+              serials: Array.from({ length: 200 }, (_, i) => `SN-${tag}-${n}-${i}`),
+            },
+          ],
         });
       },
     },
@@ -164,7 +183,8 @@ function shapes(db: Database, net: Network): Shape[] {
   ];
 }
 
-const movementCount = async (db: Database) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement'))[0]!.n;
+const movementCount = async (db: Database) =>
+  (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement'))[0]!.n;
 
 export async function benchmarkPosting(
   db: Database,
@@ -226,6 +246,7 @@ export async function benchmarkPosting(
     results.push(result);
   }
   const verdict = await verifyLedger(db);
-  if (verdict.differences.length) throw new Error(`ledger verify found ${verdict.differences.length} differences after the posting benchmark`);
+  if (verdict.differences.length)
+    throw new Error(`ledger verify found ${verdict.differences.length} differences after the posting benchmark`);
   return results;
 }

@@ -18,7 +18,12 @@ describe('ledger benchmark (smoke, PGlite)', () => {
       label: 'smoke',
       docs: { 'receipt-1-unit': 2, 'receipt-20-lines': 2, 'receipt-200-serials': 1, 'transfer-10-lines': 2 },
     });
-    expect(results.map((r) => r.shape)).toEqual(['receipt-1-unit', 'receipt-20-lines', 'receipt-200-serials', 'transfer-10-lines']);
+    expect(results.map((r) => r.shape)).toEqual([
+      'receipt-1-unit',
+      'receipt-20-lines',
+      'receipt-200-serials',
+      'transfer-10-lines',
+    ]);
     for (const r of results) {
       expect(r.docsPerSecond).toBeGreaterThan(0);
       expect(r.rawRowsPerSecond).toBeGreaterThan(0);
@@ -27,7 +32,11 @@ describe('ledger benchmark (smoke, PGlite)', () => {
   });
 
   it('builds a small ledger set-based and times every query; verify finds no difference', async () => {
-    const build = await buildLedger(bench.db, { ...FULL_SCALE, assets: 2_000, lots: 400, nodes: 12, serialItems: 10, lotItems: 10 }, 'smoke');
+    const build = await buildLedger(
+      bench.db,
+      { ...FULL_SCALE, assets: 2_000, lots: 400, nodes: 12, serialItems: 10, lotItems: 10 },
+      'smoke',
+    );
     expect(build.balances).toBeGreaterThanOrEqual(2_400); // the posting test above shares the database
     const timings = await benchmarkQueries(bench.db, build, { samples: 2, verifySamples: 1, label: 'smoke' });
     expect(timings.length).toBeGreaterThan(10);

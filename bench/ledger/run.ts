@@ -18,7 +18,12 @@ import { elapsedMs, log } from './stats.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const pgliteAssets = Number(process.env.BENCH_LEDGER_PGLITE_ASSETS ?? 100_000);
-const docs: Record<ShapeName, number> = { 'receipt-1-unit': 100, 'receipt-20-lines': 30, 'receipt-200-serials': 8, 'transfer-10-lines': 15 };
+const docs: Record<ShapeName, number> = {
+  'receipt-1-unit': 100,
+  'receipt-20-lines': 30,
+  'receipt-200-serials': 8,
+  'transfer-10-lines': 15,
+};
 
 const started = process.hrtime.bigint();
 const kinds: DatabaseKind[] = (await postgresReachable()) ? ['pglite', 'postgres'] : ['pglite'];
@@ -35,17 +40,38 @@ for (const kind of kinds) {
   }
 }
 
-type ScaleOutcome = { kind: DatabaseKind; size: ScaleSize; buildSeconds: number; movements: number; balances: number; summaries: number; timings: QueryTiming[] };
+type ScaleOutcome = {
+  kind: DatabaseKind;
+  size: ScaleSize;
+  buildSeconds: number;
+  movements: number;
+  balances: number;
+  summaries: number;
+  timings: QueryTiming[];
+};
 const scale: ScaleOutcome[] = [];
 for (const kind of [...kinds].reverse()) {
-  const size: ScaleSize = kind === 'postgres' ? FULL_SCALE : { ...FULL_SCALE, assets: pgliteAssets, lots: Math.round(pgliteAssets / 5) };
+  const size: ScaleSize =
+    kind === 'postgres' ? FULL_SCALE : { ...FULL_SCALE, assets: pgliteAssets, lots: Math.round(pgliteAssets / 5) };
   if (size.assets === 0) continue;
   log(`scale benchmark on ${kind}: ${size.assets.toLocaleString('en')} assets, ${size.lots.toLocaleString('en')} lots`);
   const bench = await createBenchDatabase(kind);
   try {
     const build = await buildLedger(bench.db, size, kind);
-    const timings = await benchmarkQueries(bench.db, build, { samples: 30, verifySamples: kind === 'postgres' ? 3 : 1, label: kind });
-    scale.push({ kind, size, buildSeconds: build.buildSeconds, movements: build.movements, balances: build.balances, summaries: build.summaries, timings });
+    const timings = await benchmarkQueries(bench.db, build, {
+      samples: 30,
+      verifySamples: kind === 'postgres' ? 3 : 1,
+      label: kind,
+    });
+    scale.push({
+      kind,
+      size,
+      buildSeconds: build.buildSeconds,
+      movements: build.movements,
+      balances: build.balances,
+      summaries: build.summaries,
+      timings,
+    });
   } finally {
     await bench.drop();
   }
@@ -95,5 +121,8 @@ const text = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks
 const block = `${begin}\n${lines.join('\n')}\n${end}`;
 const a = text.indexOf(begin);
 const b = text.indexOf(end);
-writeFileSync(docPath, a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length) : `${text.trimEnd()}\n\n## Stock ledger\n\n${block}\n`);
+writeFileSync(
+  docPath,
+  a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length) : `${text.trimEnd()}\n\n## Stock ledger\n\n${block}\n`,
+);
 log(`wrote ${path.relative(process.cwd(), docPath)} (${n(totalMinutes, 1)} min)`);

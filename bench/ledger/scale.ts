@@ -19,7 +19,12 @@ export type ScaleBuild = { net: Network; buildSeconds: number; movements: number
 /** Inserts lots, assets and their opening movements in chunks; the movement trigger builds balances. */
 export async function buildLedger(db: Database, size: ScaleSize, label: string): Promise<ScaleBuild> {
   const start = process.hrtime.bigint();
-  const net = await createNetwork(db, { nodes: size.nodes, bulkItems: 0, lotItems: size.lotItems, serialItems: size.serialItems });
+  const net = await createNetwork(db, {
+    nodes: size.nodes,
+    bulkItems: 0,
+    lotItems: size.lotItems,
+    serialItems: size.serialItems,
+  });
   const CHUNK = 100_000;
   const today = '2026-11-29';
   const openingDocument = async (tx: Queryable, nodeId: string) => {
@@ -51,7 +56,9 @@ export async function buildLedger(db: Database, size: ScaleSize, label: string):
         [doc, net.nodeIds, from, to, net.organisationId],
       );
     });
-    log(`${label} build: lots ${to.toLocaleString('en')} / ${size.lots.toLocaleString('en')} (${(elapsedMs(start) / 1000).toFixed(0)} s)`);
+    log(
+      `${label} build: lots ${to.toLocaleString('en')} / ${size.lots.toLocaleString('en')} (${(elapsedMs(start) / 1000).toFixed(0)} s)`,
+    );
   }
   for (let from = 1; from <= size.assets; from += CHUNK) {
     const to = Math.min(size.assets, from + CHUNK - 1);
@@ -73,21 +80,38 @@ export async function buildLedger(db: Database, size: ScaleSize, label: string):
         [doc, from, to, net.tag],
       );
     });
-    log(`${label} build: assets ${to.toLocaleString('en')} / ${size.assets.toLocaleString('en')} (${(elapsedMs(start) / 1000).toFixed(0)} s)`);
+    log(
+      `${label} build: assets ${to.toLocaleString('en')} / ${size.assets.toLocaleString('en')} (${(elapsedMs(start) / 1000).toFixed(0)} s)`,
+    );
   }
   await db.exec('VACUUM ANALYZE');
   const [counts] = await db.query<{ movements: number; balances: number; summaries: number }>(
     'SELECT (SELECT count(*) FROM stock_movement)::int AS movements, (SELECT count(*) FROM stock_balance)::int AS balances, (SELECT count(*) FROM stock_summary)::int AS summaries',
   );
   const buildSeconds = elapsedMs(start) / 1000;
-  log(`${label} build done in ${buildSeconds.toFixed(0)} s: ${counts!.movements} movements, ${counts!.balances} balances, ${counts!.summaries} summaries`);
+  log(
+    `${label} build done in ${buildSeconds.toFixed(0)} s: ${counts!.movements} movements, ${counts!.balances} balances, ${counts!.summaries} summaries`,
+  );
   return { net, buildSeconds, ...counts! };
 }
 
-export type QueryTiming = { query: string; goalMs: number | null; p50Ms: number; p95Ms: number; samples: number; rows: number; total: number | null; note?: string };
+export type QueryTiming = {
+  query: string;
+  goalMs: number | null;
+  p50Ms: number;
+  p95Ms: number;
+  samples: number;
+  rows: number;
+  total: number | null;
+  note?: string;
+};
 
 /** Times each query `samples` times (after two warm-ups), with parameters varied across samples. */
-export async function benchmarkQueries(db: Database, build: ScaleBuild, options: { samples: number; verifySamples: number; label: string }): Promise<QueryTiming[]> {
+export async function benchmarkQueries(
+  db: Database,
+  build: ScaleBuild,
+  options: { samples: number; verifySamples: number; label: string },
+): Promise<QueryTiming[]> {
   const deps = { db, clock: { now: () => new Date('2026-11-29T08:00:00Z') } };
   const actor = systemActor('ledger-benchmark');
   const { net } = build;
@@ -110,18 +134,66 @@ export async function benchmarkQueries(db: Database, build: ScaleBuild, options:
   type Case = { query: string; goalMs: number | null; run(i: number): Promise<{ rows: number; total: number | null }> };
   const page = (r: { items: unknown[]; total: number }) => ({ rows: r.items.length, total: r.total });
   const cases: Case[] = [
-    { query: 'listStock, page 1 (50 rows), no filter', goalMs: 50, run: async () => page(await listStock(deps, actor, { limit: 50 })) },
-    { query: `listStock, deep page (offset ${deepStock.toLocaleString('en')}), no filter`, goalMs: 50, run: async () => page(await listStock(deps, actor, { limit: 50, offset: deepStock })) },
-    { query: 'listStock, page 1, node filter', goalMs: 50, run: async (i) => page(await listStock(deps, actor, { limit: 50, nodeId: node(i) })) },
-    { query: 'listStock, deep page (offset 400), node filter', goalMs: 50, run: async (i) => page(await listStock(deps, actor, { limit: 50, offset: 400, nodeId: node(i) })) },
-    { query: 'listStock, page 1, sorted by available', goalMs: 50, run: async () => page(await listStock(deps, actor, { limit: 50, sort: 'available', order: 'desc' })) },
-    { query: 'listAssets, page 1, node + item', goalMs: 50, run: async (i) => page(await listAssets(deps, actor, { limit: 50, nodeId: serialPair(i).node_id, itemId: serialPair(i).item_id })) },
-    { query: 'listAssets, page 1, node only', goalMs: 50, run: async (i) => page(await listAssets(deps, actor, { limit: 50, nodeId: serialPair(i).node_id })) },
+    {
+      query: 'listStock, page 1 (50 rows), no filter',
+      goalMs: 50,
+      run: async () => page(await listStock(deps, actor, { limit: 50 })),
+    },
+    {
+      query: `listStock, deep page (offset ${deepStock.toLocaleString('en')}), no filter`,
+      goalMs: 50,
+      run: async () => page(await listStock(deps, actor, { limit: 50, offset: deepStock })),
+    },
+    {
+      query: 'listStock, page 1, node filter',
+      goalMs: 50,
+      run: async (i) => page(await listStock(deps, actor, { limit: 50, nodeId: node(i) })),
+    },
+    {
+      query: 'listStock, deep page (offset 400), node filter',
+      goalMs: 50,
+      run: async (i) => page(await listStock(deps, actor, { limit: 50, offset: 400, nodeId: node(i) })),
+    },
+    {
+      query: 'listStock, page 1, sorted by available',
+      goalMs: 50,
+      run: async () => page(await listStock(deps, actor, { limit: 50, sort: 'available', order: 'desc' })),
+    },
+    {
+      query: 'listAssets, page 1, node + item',
+      goalMs: 50,
+      run: async (i) =>
+        page(await listAssets(deps, actor, { limit: 50, nodeId: serialPair(i).node_id, itemId: serialPair(i).item_id })),
+    },
+    {
+      query: 'listAssets, page 1, node only',
+      goalMs: 50,
+      run: async (i) => page(await listAssets(deps, actor, { limit: 50, nodeId: serialPair(i).node_id })),
+    },
     { query: 'listAssets, page 1, no filter', goalMs: 50, run: async () => page(await listAssets(deps, actor, { limit: 50 })) },
-    { query: 'listAssets, text search on code (q)', goalMs: 50, run: async (i) => page(await listAssets(deps, actor, { limit: 50, q: searches[i % searches.length]! })) },
-    { query: `listAssets, deep offset (${deepAsset.toLocaleString('en')}), no filter`, goalMs: 50, run: async () => page(await listAssets(deps, actor, { limit: 50, offset: deepAsset })) },
-    { query: 'availabilityOf, serialised item at a node', goalMs: null, run: async (i) => (await availabilityOf(deps, actor, serialPair(i).node_id, serialPair(i).item_id), { rows: 1, total: null }) },
-    { query: 'availabilityOf, lot item at a node', goalMs: null, run: async (i) => (await availabilityOf(deps, actor, lotPair(i).node_id, lotPair(i).item_id), { rows: 1, total: null }) },
+    {
+      query: 'listAssets, text search on code (q)',
+      goalMs: 50,
+      run: async (i) => page(await listAssets(deps, actor, { limit: 50, q: searches[i % searches.length]! })),
+    },
+    {
+      query: `listAssets, deep offset (${deepAsset.toLocaleString('en')}), no filter`,
+      goalMs: 50,
+      run: async () => page(await listAssets(deps, actor, { limit: 50, offset: deepAsset })),
+    },
+    {
+      query: 'availabilityOf, serialised item at a node',
+      goalMs: null,
+      run: async (i) => (
+        await availabilityOf(deps, actor, serialPair(i).node_id, serialPair(i).item_id),
+        { rows: 1, total: null }
+      ),
+    },
+    {
+      query: 'availabilityOf, lot item at a node',
+      goalMs: null,
+      run: async (i) => (await availabilityOf(deps, actor, lotPair(i).node_id, lotPair(i).item_id), { rows: 1, total: null }),
+    },
   ];
   const results: QueryTiming[] = [];
   for (const c of cases) {
@@ -134,8 +206,17 @@ export async function benchmarkQueries(db: Database, build: ScaleBuild, options:
       last = await c.run(i);
       times.push(elapsedMs(start));
     }
-    const timing = { query: c.query, goalMs: c.goalMs, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), samples: options.samples, ...last };
-    log(`${options.label} ${c.query}: p50 ${timing.p50Ms.toFixed(1)} ms, p95 ${timing.p95Ms.toFixed(1)} ms (${last.rows} rows, total ${last.total})`);
+    const timing = {
+      query: c.query,
+      goalMs: c.goalMs,
+      p50Ms: percentile(times, 50),
+      p95Ms: percentile(times, 95),
+      samples: options.samples,
+      ...last,
+    };
+    log(
+      `${options.label} ${c.query}: p50 ${timing.p50Ms.toFixed(1)} ms, p95 ${timing.p95Ms.toFixed(1)} ms (${last.rows} rows, total ${last.total})`,
+    );
     results.push(timing);
   }
   const verifyTimes: number[] = [];
@@ -145,7 +226,8 @@ export async function benchmarkQueries(db: Database, build: ScaleBuild, options:
     verdict = await verifyLedger(db);
     verifyTimes.push(elapsedMs(start));
   }
-  if (verdict.differences.length) throw new Error(`${options.label}: ledger verify found ${verdict.differences.length} differences`);
+  if (verdict.differences.length)
+    throw new Error(`${options.label}: ledger verify found ${verdict.differences.length} differences`);
   results.push({
     query: `verifyLedger (${verdict.movementsChecked.toLocaleString('en')} movements, no differences)`,
     goalMs: null,

@@ -149,7 +149,9 @@ ${table}
 
 const docPath = new URL('../../docs/benchmarks.md', import.meta.url);
 if (!existsSync(new URL('../../docs/', import.meta.url))) mkdirSync(new URL('../../docs/', import.meta.url));
-const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n\n## Dispatch solver\n\n<!-- solver:begin -->\n<!-- solver:end -->\n';
+const doc = existsSync(docPath)
+  ? readFileSync(docPath, 'utf8')
+  : '# Benchmarks\n\n## Dispatch solver\n\n<!-- solver:begin -->\n<!-- solver:end -->\n';
 const begin = doc.indexOf('<!-- solver:begin -->');
 const end = doc.indexOf('<!-- solver:end -->');
 if (begin < 0 || end < 0) throw new Error('docs/benchmarks.md lacks the solver markers');

@@ -11,8 +11,12 @@ async function run(args: string[], env: Record<string, string>) {
   const out: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  const writeErr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  const write = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  const writeErr = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
   try {
     const code = await runCli(args);
     return { code, output: out.join('\n') };
@@ -50,10 +54,20 @@ describe('the zhanqin command', () => {
 
   it('solves a problem file and prints the plan, or the problems found', async () => {
     const file = path.join(dir, 'problem.json');
-    writeFileSync(file, JSON.stringify({ sources: [{ id: 's', stock: { cyl: 5 } }], incidents: [{ id: 'i', demand: { cyl: 7 } }], travelMinutes: { s: { i: 12 } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        sources: [{ id: 's', stock: { cyl: 5 } }],
+        incidents: [{ id: 'i', demand: { cyl: 7 } }],
+        travelMinutes: { s: { i: 12 } },
+      }),
+    );
     const ok = await run(['solve', '--input', file], env);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.output)).toMatchObject({ lines: [{ source: 's', incident: 'i', item: 'cyl', qty: 5, minutes: 12 }], shortfalls: [{ qty: 2 }] });
+    expect(JSON.parse(ok.output)).toMatchObject({
+      lines: [{ source: 's', incident: 'i', item: 'cyl', qty: 5, minutes: 12 }],
+      shortfalls: [{ qty: 2 }],
+    });
     writeFileSync(file, JSON.stringify({ sources: [{ id: 's', stock: { cyl: -1 } }], incidents: [], travelMinutes: {} }));
     const bad = await run(['solve', '--input', file], env);
     expect(bad.code).toBe(1);

@@ -55,7 +55,11 @@ const commands: Record<string, Command> = {
         console.log('The database already holds network data; the demo was not seeded.');
         return 0;
       }
-      console.log(`Seeded: ${Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+      console.log(
+        `Seeded: ${Object.entries(report.counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}`,
+      );
       console.log(`Demo users: ${report.demoUsers.map((u) => `${u.username} (${u.role})`).join(', ')}`);
       if (report.demoPasswordGenerated) console.log(`Demo password (shown once): ${report.demoPassword}`);
       return 0;
@@ -80,7 +84,10 @@ const commands: Record<string, Command> = {
         return 0;
       }
       console.log(`${result.differences.length} difference(s):`);
-      for (const d of result.differences) console.log(`  node ${d.nodeId} item ${d.itemId} unit ${d.stockKey} ${d.bucket}: stored ${d.stored}, movements ${d.fromMovements}`);
+      for (const d of result.differences)
+        console.log(
+          `  node ${d.nodeId} item ${d.itemId} unit ${d.stockKey} ${d.bucket}: stored ${d.stored}, movements ${d.fromMovements}`,
+        );
       return 1;
     } finally {
       await db.close();
@@ -101,7 +108,9 @@ const commands: Record<string, Command> = {
         console.log(`Audit chain intact: ${verdict.checked} entries.`);
         return 0;
       }
-      console.log(`Audit chain broken at entry ${verdict.firstBrokenSeq} (${verdict.reason}); ${verdict.checked} entries before it are intact.`);
+      console.log(
+        `Audit chain broken at entry ${verdict.firstBrokenSeq} (${verdict.reason}); ${verdict.checked} entries before it are intact.`,
+      );
       return 1;
     } finally {
       await db.close();

@@ -22,7 +22,16 @@ describe('starting the server', () => {
   });
 
   it('moves to the next free port when the default one is taken, and says so', async () => {
-    const config = { ...parseConfig({ HOST: '127.0.0.1', ZHANQIN_DATA_DIR: path.join(dir, 'a'), ZHANQIN_DEMO: '0', LOG_LEVEL: 'silent', ZHANQIN_ADMIN_PASSWORD: 'Admin-Main-Pass-1' }), port: busyPort };
+    const config = {
+      ...parseConfig({
+        HOST: '127.0.0.1',
+        ZHANQIN_DATA_DIR: path.join(dir, 'a'),
+        ZHANQIN_DEMO: '0',
+        LOG_LEVEL: 'silent',
+        ZHANQIN_ADMIN_PASSWORD: 'Admin-Main-Pass-1',
+      }),
+      port: busyPort,
+    };
     const printed: string[] = [];
     const running = await startServer(config, (line) => printed.push(line));
     try {
@@ -37,13 +46,25 @@ describe('starting the server', () => {
   }, 60_000);
 
   it('fails with a message naming PORT when the chosen port is taken', async () => {
-    const config = parseConfig({ HOST: '127.0.0.1', PORT: String(busyPort), ZHANQIN_DATA_DIR: path.join(dir, 'b'), ZHANQIN_DEMO: '0', LOG_LEVEL: 'silent' });
+    const config = parseConfig({
+      HOST: '127.0.0.1',
+      PORT: String(busyPort),
+      ZHANQIN_DATA_DIR: path.join(dir, 'b'),
+      ZHANQIN_DEMO: '0',
+      LOG_LEVEL: 'silent',
+    });
     await expect(startServer(config, () => undefined)).rejects.toThrow(StartupError);
     await expect(startServer(config, () => undefined)).rejects.toThrow(/PORT=\d+ is already in use/);
   }, 60_000);
 
   it('prints a random first administrator password once when none is configured', async () => {
-    const config = parseConfig({ HOST: '127.0.0.1', PORT: '0', ZHANQIN_DATA_DIR: path.join(dir, 'c'), ZHANQIN_DEMO: '0', LOG_LEVEL: 'silent' });
+    const config = parseConfig({
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ZHANQIN_DATA_DIR: path.join(dir, 'c'),
+      ZHANQIN_DEMO: '0',
+      LOG_LEVEL: 'silent',
+    });
     const printed: string[] = [];
     const first = await startServer(config, (line) => printed.push(line));
     await first.close();

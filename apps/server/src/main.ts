@@ -37,7 +37,8 @@ export async function startServer(config: Config, print: (line: string) => void 
   // An operator's chosen port that is taken fails before anything else starts.
   if (config.portExplicit && config.port !== 0) {
     const free = await findFreePort(config.host, config.port, 1).catch(() => null);
-    if (free === null) throw new StartupError(`PORT=${config.port} is already in use; choose another port or stop the other process`);
+    if (free === null)
+      throw new StartupError(`PORT=${config.port} is already in use; choose another port or stop the other process`);
   }
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -54,7 +55,9 @@ export async function startServer(config: Config, print: (line: string) => void 
     // Expired lots go to quarantine by themselves: at start and every six hours.
     const expiry = await quarantineExpiredLots(deps, systemActor('expiry-check'));
     const expiryTimer = setInterval(() => {
-      quarantineExpiredLots(deps, systemActor('expiry-check')).catch((error: unknown) => app.log.error({ err: error }, 'expiry check failed'));
+      quarantineExpiredLots(deps, systemActor('expiry-check')).catch((error: unknown) =>
+        app.log.error({ err: error }, 'expiry check failed'),
+      );
     }, 6 * 3600_000);
     expiryTimer.unref();
 
@@ -85,10 +88,16 @@ export async function startServer(config: Config, print: (line: string) => void 
       `  Database  ${db.kind === 'pglite' ? `PGlite (embedded) in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
       applied.length ? `  Migrations applied: ${applied.join(', ')}` : '  Migrations: up to date',
       `  Travel    ${road.summary}`,
-      expiry.units ? `  Expired lots quarantined: ${expiry.units} units at ${expiry.documents} node(s)` : '  Expired lots: none to quarantine',
+      expiry.units
+        ? `  Expired lots quarantined: ${expiry.units} units at ${expiry.documents} node(s)`
+        : '  Expired lots: none to quarantine',
     ];
     if (seed?.seeded) {
-      lines.push(`  Demo data: Liupanshui network seeded (${Object.entries(seed.counts).map(([k, v]) => `${v} ${k}`).join(', ')})`);
+      lines.push(
+        `  Demo data: Liupanshui network seeded (${Object.entries(seed.counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')})`,
+      );
       lines.push(`  Demo users (${seed.demoUsers.map((u) => u.username).join(', ')})`);
       if (seed.demoPasswordGenerated) lines.push(`    password (shown once): ${seed.demoPassword}`);
       else lines.push('    password: the value of ZHANQIN_DEMO_PASSWORD');

@@ -12,17 +12,30 @@ describeEachDatabase('authentication', (kind) => {
     expect(apiRoutes.length).toBeGreaterThan(15);
     const publicRoutes = apiRoutes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.url}`);
     for (const route of publicRoutes) {
-      expect(route === 'GET /api/v1/health' || route === 'POST /api/v1/auth/login' || route.includes('/api/docs') || route === 'GET /api/openapi.json').toBe(true);
+      expect(
+        route === 'GET /api/v1/health' ||
+          route === 'POST /api/v1/auth/login' ||
+          route.includes('/api/docs') ||
+          route === 'GET /api/openapi.json',
+      ).toBe(true);
     }
     for (const route of apiRoutes.filter((r) => !r.isPublic)) {
-      const res = await ctx.app.inject({ method: route.method as 'GET', url: concreteUrl(route.url), payload: route.method === 'GET' ? undefined : {} });
+      const res = await ctx.app.inject({
+        method: route.method as 'GET',
+        url: concreteUrl(route.url),
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(res.json().code).toBe('UNAUTHENTICATED');
     }
   });
 
   it('accepts a bearer token and a session cookie, and refuses a forged token', async () => {
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: ADMIN_PASSWORD },
+    });
     expect(login.statusCode).toBe(200);
     const { token, user } = login.json();
     expect(user.role).toBe('admin');
@@ -30,13 +43,19 @@ describeEachDatabase('authentication', (kind) => {
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Strict');
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token) })).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { zq_session: cookie!.value } })).statusCode).toBe(200);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { zq_session: cookie!.value } })).statusCode,
+    ).toBe(200);
     const forged = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer('A'.repeat(43)) });
     expect(forged.statusCode).toBe(401);
   });
 
   it('requires the CSRF header for cookie-authenticated changes but not for bearer tokens', async () => {
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lps.logistics', password: 'Demo-Test-Pass-1' } });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'lps.logistics', password: 'Demo-Test-Pass-1' },
+    });
     const { csrfToken } = login.json();
     const session = login.cookies.find((c) => c.name === 'zq_session')!.value;
     const nodes = await ctx.app.inject({ method: 'GET', url: '/api/v1/nodes?limit=1', cookies: { zq_session: session } });
@@ -60,11 +79,26 @@ describeEachDatabase('authentication', (kind) => {
   it('changes a password only with the current one, and revokes the other sessions', async () => {
     const first = await ctx.login('truck.driver');
     const second = await ctx.login('truck.driver');
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: bearer(first), payload: { currentPassword: 'wrong-one-1', newPassword: 'New-Driver-Pass-9' } });
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: bearer(first),
+      payload: { currentPassword: 'wrong-one-1', newPassword: 'New-Driver-Pass-9' },
+    });
     expect(wrong.statusCode).toBe(422);
-    const weak = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: bearer(first), payload: { currentPassword: 'Demo-Test-Pass-1', newPassword: 'short' } });
+    const weak = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: bearer(first),
+      payload: { currentPassword: 'Demo-Test-Pass-1', newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
-    const ok = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: bearer(first), payload: { currentPassword: 'Demo-Test-Pass-1', newPassword: 'New-Driver-Pass-9' } });
+    const ok = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: bearer(first),
+      payload: { currentPassword: 'Demo-Test-Pass-1', newPassword: 'New-Driver-Pass-9' },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(first) })).statusCode).toBe(200);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(second) })).statusCode).toBe(401);

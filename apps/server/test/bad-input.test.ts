@@ -2,7 +2,14 @@ import { expect, it } from 'vitest';
 import type { RouteEntry } from '../src/http/app.ts';
 import { bearer, describeEachDatabase, useTestApp } from './support.ts';
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; enum?: unknown[]; const?: unknown; format?: string };
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+};
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const concreteUrl = (url: string, id = UNKNOWN_ID) => url.replace(/:[A-Za-z]+/g, id);
@@ -27,17 +34,32 @@ function wrongValues(schema: JsonSchema): unknown[] {
 }
 
 /** Sent as raw JSON text, so the prototype-poisoning attempt reaches the server as written. */
-const hostileBodies: string[] = ['null', '[]', '"just a string"', '42', '{"__proto__": {"admin": true}}', '{"constructor": {"prototype": {"admin": true}}}', '{"unknownField": 1}'];
+const hostileBodies: string[] = [
+  'null',
+  '[]',
+  '"just a string"',
+  '42',
+  '{"__proto__": {"admin": true}}',
+  '{"constructor": {"prototype": {"admin": true}}}',
+  '{"unknownField": 1}',
+];
 
 describeEachDatabase('bad input, generated from the route schemas', (kind) => {
   const ctx = useTestApp(kind);
   const routes = () => ctx.app.routeTable.filter((r: RouteEntry) => r.url.startsWith('/api/v1/'));
-  const send = (route: RouteEntry, init: { url?: string; payload?: unknown; body?: string; headers?: Record<string, string>; query?: Record<string, string> }) =>
+  const send = (
+    route: RouteEntry,
+    init: { url?: string; payload?: unknown; body?: string; headers?: Record<string, string>; query?: Record<string, string> },
+  ) =>
     ctx.app.inject({
       method: route.method as 'POST',
       url: init.url ?? concreteUrl(route.url),
       query: init.query,
-      headers: { ...bearer(ctx.adminToken), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        ...bearer(ctx.adminToken),
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
+      },
       ...(init.body !== undefined ? { body: init.body } : init.payload !== undefined ? { payload: init.payload as object } : {}),
     });
   const expectClientError = (res: { statusCode: number; json(): { code?: string } }, label: string) => {
@@ -76,7 +98,10 @@ describeEachDatabase('bad input, generated from the route schemas', (kind) => {
   it('answers malformed and unknown ids in the path with 400 and 404', async () => {
     for (const route of routes().filter((r) => r.url.includes(':id'))) {
       const label = `${route.method} ${route.url}`;
-      const malformed = await send(route, { url: concreteUrl(route.url, 'not-a-uuid'), payload: route.method === 'GET' ? undefined : {} });
+      const malformed = await send(route, {
+        url: concreteUrl(route.url, 'not-a-uuid'),
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(malformed.statusCode, label).toBe(400);
       if (route.method === 'GET') {
         const unknown = await send(route, {});
@@ -91,7 +116,15 @@ describeEachDatabase('bad input, generated from the route schemas', (kind) => {
       const properties = (route.schema.querystring as JsonSchema).properties ?? {};
       for (const [name, schema] of Object.entries(properties)) {
         const types = JSON.stringify(schema);
-        const bad = types.includes('"integer"') ? ['abc', '99999999999', '-5'] : types.includes('"const"') ? ['no-such-value'] : types.includes('uuid') ? ['nope'] : types.includes('date-time') ? ['yesterday'] : ['x'.repeat(500)];
+        const bad = types.includes('"integer"')
+          ? ['abc', '99999999999', '-5']
+          : types.includes('"const"')
+            ? ['no-such-value']
+            : types.includes('uuid')
+              ? ['nope']
+              : types.includes('date-time')
+                ? ['yesterday']
+                : ['x'.repeat(500)];
         for (const value of bad) {
           const res = await send(route, { query: { [name]: value } });
           expect(res.statusCode, `${route.url}?${name}=${value.slice(0, 20)}`).toBe(400);
@@ -103,12 +136,26 @@ describeEachDatabase('bad input, generated from the route schemas', (kind) => {
 
   it('rejects impossible coordinates and keeps the data intact', async () => {
     const [org] = await ctx.db.query<{ id: string }>("SELECT id FROM organisation WHERE code = 'GZ-LPS'");
-    for (const [lat, lng] of [[91, 104], [-91, 104], [26, 181], [26, -181], ['26', 104]]) {
+    for (const [lat, lng] of [
+      [91, 104],
+      [-91, 104],
+      [26, 181],
+      [26, -181],
+      ['26', 104],
+    ]) {
       const res = await ctx.app.inject({
         method: 'POST',
         url: '/api/v1/nodes',
         headers: bearer(ctx.adminToken),
-        payload: { code: `BAD-${String(lat)}-${String(lng)}`, organisationId: org!.id, type: 'micro-station', nameZh: '坏', nameEn: 'Bad', lat, lng },
+        payload: {
+          code: `BAD-${String(lat)}-${String(lng)}`,
+          organisationId: org!.id,
+          type: 'micro-station',
+          nameZh: '坏',
+          nameEn: 'Bad',
+          lat,
+          lng,
+        },
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('VALIDATION_FAILED');
@@ -121,10 +168,20 @@ describeEachDatabase('bad input, generated from the route schemas', (kind) => {
 describeEachDatabase('bodies that are empty', (kind) => {
   const ctx = useTestApp(kind, { demo: false });
   it('treats an empty JSON body as no body, and still refuses one a route needs', async () => {
-    const noBodyNeeded = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { ...bearer(ctx.adminToken), 'content-type': 'application/json' }, body: '' });
+    const noBodyNeeded = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { ...bearer(ctx.adminToken), 'content-type': 'application/json' },
+      body: '',
+    });
     expect(noBodyNeeded.statusCode).toBe(204);
     const token = await ctx.login('admin');
-    const needed = await ctx.app.inject({ method: 'POST', url: '/api/v1/nodes', headers: { ...bearer(token), 'content-type': 'application/json' }, body: '' });
+    const needed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/nodes',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      body: '',
+    });
     expect(needed.statusCode).toBe(400);
     expect(needed.json().code).toBe('VALIDATION_FAILED');
   });

@@ -13,7 +13,9 @@ const UNITS = 10_000;
 /** Starts the fixture, kills it with SIGKILL `delayMs` after it begins posting, and says whether it had finished. */
 function postAndKill(target: string, delayMs: number): Promise<{ finished: boolean; killed: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, target, String(UNITS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, target, String(UNITS)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -38,7 +40,9 @@ async function wholeOrNothing(db: Database) {
     const [m] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement WHERE document_id = $1', [doc.id]);
     expect(m!.n).toBe(UNITS);
   }
-  const [assets] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM asset a JOIN item i ON i.id = a.item_id WHERE i.code = 'CRASH-ITEM'");
+  const [assets] = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM asset a JOIN item i ON i.id = a.item_id WHERE i.code = 'CRASH-ITEM'",
+  );
   expect(assets!.n).toBe(docs.length * UNITS);
   expect((await verifyLedger(db)).differences).toEqual([]);
   return docs.length;

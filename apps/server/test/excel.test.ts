@@ -30,7 +30,8 @@ describeEachDatabase('Excel exports and the opening-stock import', (kind) => {
   const ctx = useTestApp(kind);
   const admin = client(ctx, () => ctx.adminToken);
   const ids: Record<string, string> = {};
-  const get = (url: string, token = ctx.adminToken) => ctx.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: bearer(token) });
+  const get = (url: string, token = ctx.adminToken) =>
+    ctx.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: bearer(token) });
   const upload = (body: Buffer | string, dryRun: boolean, options: { token?: string; contentType?: string } = {}) =>
     ctx.app.inject({
       method: 'POST',
@@ -38,7 +39,8 @@ describeEachDatabase('Excel exports and the opening-stock import', (kind) => {
       headers: { ...bearer(options.token ?? ctx.adminToken), 'content-type': options.contentType ?? XLSX_MEDIA_TYPE },
       body,
     });
-  const movements = async () => Number((await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement'))[0]!.n);
+  const movements = async () =>
+    Number((await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement'))[0]!.n);
 
   beforeAll(async () => {
     for (const code of ['LPS-BASE', 'LPS-SW-ZS1']) ids[code] = await idOf(ctx.db, 'node', code);
@@ -68,9 +70,21 @@ describeEachDatabase('Excel exports and the opening-stock import', (kind) => {
 
   it('writes text that looks like a formula as text, never as a formula', async () => {
     const [org] = await ctx.db.query<{ id: string }>("SELECT id FROM organisation WHERE code = 'GZ-LPS'");
-    const node = await admin.post('/nodes', { code: 'XL-INJECT', organisationId: org!.id, type: 'micro-station', nameZh: '=HYPERLINK("http://evil","点我")', nameEn: '@SUM(1+1)', lat: 26.6, lng: 104.8 });
+    const node = await admin.post('/nodes', {
+      code: 'XL-INJECT',
+      organisationId: org!.id,
+      type: 'micro-station',
+      nameZh: '=HYPERLINK("http://evil","点我")',
+      nameEn: '@SUM(1+1)',
+      lat: 26.6,
+      lng: 104.8,
+    });
     expect(node.status, JSON.stringify(node.body)).toBe(201);
-    const receipt = await admin.post('/receipts', { nodeId: node.body.id, source: 'purchase', lines: [{ itemId: ids['DIESEL-0'], qty: 10 }] });
+    const receipt = await admin.post('/receipts', {
+      nodeId: node.body.id,
+      source: 'purchase',
+      lines: [{ itemId: ids['DIESEL-0'], qty: 10 }],
+    });
     expect(receipt.status).toBe(201);
     const res = await get(`/exports/stock.xlsx?nodeId=${node.body.id}`);
     const cell = (await readXlsx(res.rawPayload)).getWorksheet('库存 Stock')!.getCell('B2');
@@ -96,7 +110,9 @@ describeEachDatabase('Excel exports and the opening-stock import', (kind) => {
     const workbook = await readXlsx(res.rawPayload);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([OPENING_SHEET, '说明 Instructions', '代码 Codes']);
     expect(String(workbook.getWorksheet(OPENING_SHEET)!.getCell('A1').value)).toMatch(/^nodeCode/);
-    expect((workbook.getWorksheet('说明 Instructions') as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+    expect(
+      (workbook.getWorksheet('说明 Instructions') as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+    ).toBe(true);
     const codes = workbook.getWorksheet('代码 Codes')!;
     const nodeCodes = codes.getColumn(1).values.slice(2);
     expect(nodeCodes).toContain('LPS-BASE');
@@ -114,12 +130,24 @@ describeEachDatabase('Excel exports and the opening-stock import', (kind) => {
     sheet.addRow(['LPS-BASE', 'MEAL-SELFHEAT', 50, 'OPN-LOT-1', new Date(Date.UTC(2026, 5, 1)), '2027-12-01', null]);
     sheet.addRow(['LPS-BASE', 'DIESEL-0', 1000, null, null, null, null]);
     const file = Buffer.from(await template.xlsx.writeBuffer());
-    const before = { cyl: await balance(ctx.db, ids['LPS-SW-ZS1']!, ids['CYL-6.8-30']!), meal: await balance(ctx.db, ids['LPS-BASE']!, ids['MEAL-SELFHEAT']!) };
+    const before = {
+      cyl: await balance(ctx.db, ids['LPS-SW-ZS1']!, ids['CYL-6.8-30']!),
+      meal: await balance(ctx.db, ids['LPS-BASE']!, ids['MEAL-SELFHEAT']!),
+    };
     const movementsBefore = await movements();
 
     const preview = await upload(file, true);
     expect(preview.statusCode, preview.body).toBe(200);
-    expect(preview.json()).toMatchObject({ ok: true, dryRun: true, rows: 3, errors: [], receipts: [{ nodeCode: 'LPS-SW-ZS1', lines: 1, units: 2, assets: 2 }, { nodeCode: 'LPS-BASE', lines: 2, units: 1050 }] });
+    expect(preview.json()).toMatchObject({
+      ok: true,
+      dryRun: true,
+      rows: 3,
+      errors: [],
+      receipts: [
+        { nodeCode: 'LPS-SW-ZS1', lines: 1, units: 2, assets: 2 },
+        { nodeCode: 'LPS-BASE', lines: 2, units: 1050 },
+      ],
+    });
     expect(await movements()).toBe(movementsBefore);
 
     const posted = await upload(file, false);
@@ -135,7 +163,9 @@ describeEachDatabase('Excel exports and the opening-stock import', (kind) => {
     expect(stock.body.items[0].onHand).toBe(before.cyl.onHand + 2);
     const asset = await admin.get('/codes/OPN-CYL-2');
     expect(asset.body).toMatchObject({ kind: 'asset', asset: { serialNo: 'OPN-CYL-2', nodeId: ids['LPS-SW-ZS1'] } });
-    const [lot] = await ctx.db.query<{ produced_on: string; expires_on: string }>("SELECT produced_on, expires_on FROM lot WHERE lot_no = 'OPN-LOT-1'");
+    const [lot] = await ctx.db.query<{ produced_on: string; expires_on: string }>(
+      "SELECT produced_on, expires_on FROM lot WHERE lot_no = 'OPN-LOT-1'",
+    );
     expect(lot).toEqual({ produced_on: '2026-06-01', expires_on: '2027-12-01' });
   });
 
@@ -146,7 +176,10 @@ describeEachDatabase('Excel exports and the opening-stock import', (kind) => {
     expect(wrongSheet.statusCode).toBe(400);
     expect(wrongSheet.json().details).toMatchObject({ expectedSheet: OPENING_SHEET, sheets: ['Sheet1'] });
 
-    const missingColumns = await upload(await sheetOf([['LPS-BASE', 'DIESEL-0']], { header: ['nodeCode', 'itemCode', 'lotNo'] }), false);
+    const missingColumns = await upload(
+      await sheetOf([['LPS-BASE', 'DIESEL-0']], { header: ['nodeCode', 'itemCode', 'lotNo'] }),
+      false,
+    );
     expect(missingColumns.statusCode).toBe(400);
     expect(missingColumns.json().details.missingColumns).toEqual(['qty', 'producedOn', 'expiresOn', 'serials']);
 
@@ -208,7 +241,16 @@ describeEachDatabase('Excel exports and the opening-stock import', (kind) => {
     expect((await upload('{"rows": []}', false, { contentType: 'application/json' })).statusCode).toBe(415);
     expect((await upload('a,b,c', false, { contentType: 'text/csv' })).statusCode).toBe(415);
     expect((await upload(Buffer.alloc(10 * 1024 * 1024 + 1, 1), false)).statusCode).toBe(413);
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/imports/opening-stock?dryRun=maybe', headers: { ...bearer(ctx.adminToken), 'content-type': XLSX_MEDIA_TYPE }, body: file })).statusCode).toBe(400);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/v1/imports/opening-stock?dryRun=maybe',
+          headers: { ...bearer(ctx.adminToken), 'content-type': XLSX_MEDIA_TYPE },
+          body: file,
+        })
+      ).statusCode,
+    ).toBe(400);
 
     expect(await movements()).toBe(movementsBefore);
   });
@@ -216,10 +258,19 @@ describeEachDatabase('Excel exports and the opening-stock import', (kind) => {
   it('lets a keeper import only into their own nodes, and a viewer not at all', async () => {
     const before = await movements();
     const keeper = await ctx.login('zs1.keeper');
-    const other = await upload(await sheetOf([['LPS-SW-ZS1', 'DIESEL-0', 5], ['LPS-BASE', 'DIESEL-0', 5]]), false, { token: keeper });
+    const other = await upload(
+      await sheetOf([
+        ['LPS-SW-ZS1', 'DIESEL-0', 5],
+        ['LPS-BASE', 'DIESEL-0', 5],
+      ]),
+      false,
+      { token: keeper },
+    );
     expect(other.statusCode).toBe(403);
     expect(other.json()).toMatchObject({ code: 'FORBIDDEN_SCOPE', details: { nodeCodes: ['LPS-BASE'] } });
-    expect((await upload(await sheetOf([['LPS-SW-ZS1', 'DIESEL-0', 5]]), false, { token: await ctx.login('lps.viewer') })).statusCode).toBe(403);
+    expect(
+      (await upload(await sheetOf([['LPS-SW-ZS1', 'DIESEL-0', 5]]), false, { token: await ctx.login('lps.viewer') })).statusCode,
+    ).toBe(403);
     expect(await movements()).toBe(before);
     const own = await upload(await sheetOf([['LPS-SW-ZS1', 'DIESEL-0', 5]]), false, { token: keeper });
     expect(own.statusCode, own.body).toBe(201);
@@ -248,10 +299,17 @@ describeEachDatabase('Excel exports and the opening-stock import', (kind) => {
           options,
         ),
     };
-    const file = await sheetOf([['LPS-SW-ZS1', 'DIESEL-0', 5], ['LPS-BASE', 'DIESEL-0', 5]]);
-    await expect(importOpeningStock({ ...ctx.deps, db: failing }, systemActor('test'), file, { dryRun: false })).rejects.toThrow('disk full');
+    const file = await sheetOf([
+      ['LPS-SW-ZS1', 'DIESEL-0', 5],
+      ['LPS-BASE', 'DIESEL-0', 5],
+    ]);
+    await expect(importOpeningStock({ ...ctx.deps, db: failing }, systemActor('test'), file, { dryRun: false })).rejects.toThrow(
+      'disk full',
+    );
     expect(inserts).toBe(2);
     expect(await movements()).toBe(before);
-    expect(Number((await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_document'))[0]!.n)).toBe(documentsBefore);
+    expect(Number((await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_document'))[0]!.n)).toBe(
+      documentsBefore,
+    );
   });
 });

@@ -20,17 +20,29 @@ const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b
 
 describe('label rendering', () => {
   const font = findCjkFont();
-  const label = (i: number) => ({ code: `GZ-LPS-${String(i).padStart(7, '0')}`, itemNameZh: '正压式消防空气呼吸器', itemNameEn: 'Positive-pressure SCBA', serialNo: `SN-${i}`, nodeCode: 'LPS-BASE' });
+  const label = (i: number) => ({
+    code: `GZ-LPS-${String(i).padStart(7, '0')}`,
+    itemNameZh: '正压式消防空气呼吸器',
+    itemNameEn: 'Positive-pressure SCBA',
+    serialNo: `SN-${i}`,
+    nodeCode: 'LPS-BASE',
+  });
 
   it('keeps a hundred labels with Chinese text under a megabyte by embedding a subset of the font', async () => {
-    const pdf = await renderLabels(Array.from({ length: 100 }, (_, i) => label(i)), { layout: 'label', widthMm: 50, heightMm: 30, font });
+    const pdf = await renderLabels(
+      Array.from({ length: 100 }, (_, i) => label(i)),
+      { layout: 'label', widthMm: 50, heightMm: 30, font },
+    );
     expect(pageCount(pdf)).toBe(100);
     expect(pdf.length).toBeLessThan(1024 * 1024);
     expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+/);
   });
 
   it('puts 24 labels on an A4 sheet and starts a new sheet for the 25th', async () => {
-    const pdf = await renderLabels(Array.from({ length: 25 }, (_, i) => label(i)), { layout: 'a4', widthMm: 70, heightMm: 37, font });
+    const pdf = await renderLabels(
+      Array.from({ length: 25 }, (_, i) => label(i)),
+      { layout: 'a4', widthMm: 70, heightMm: 37, font },
+    );
     expect(pageCount(pdf)).toBe(2);
     for (const box of mediaBoxes(pdf)) {
       expect(box[2]).toBeCloseTo(595.28, 1);
@@ -39,8 +51,12 @@ describe('label rendering', () => {
   });
 
   it('refuses labels too large for the A4 grid and labels too narrow for text beside the QR', async () => {
-    await expect(renderLabels([label(1)], { layout: 'a4', widthMm: 80, heightMm: 30, font })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(renderLabels([label(1)], { layout: 'label', widthMm: 25, heightMm: 30, font })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(renderLabels([label(1)], { layout: 'a4', widthMm: 80, heightMm: 30, font })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(renderLabels([label(1)], { layout: 'label', widthMm: 25, heightMm: 30, font })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('answers 503 UNAVAILABLE when no Chinese font is installed', () => {
@@ -55,8 +71,12 @@ describe('label rendering', () => {
   });
 
   it('falls back to a font fontconfig lists for Chinese, preferring a Simplified Chinese regular face', () => {
-    const listed = '/x/NotoSansCJK-Bold.ttc\tNotoSansCJKjp-Bold\n/x/NotoSansCJK-Regular.ttc\tNotoSansCJKsc-Regular\n/x/font.pcf.gz\tfixed\n';
-    expect(findCjkFont({ known: [], fcList: () => listed, exists: () => true })).toEqual({ path: '/x/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' });
+    const listed =
+      '/x/NotoSansCJK-Bold.ttc\tNotoSansCJKjp-Bold\n/x/NotoSansCJK-Regular.ttc\tNotoSansCJKsc-Regular\n/x/font.pcf.gz\tfixed\n';
+    expect(findCjkFont({ known: [], fcList: () => listed, exists: () => true })).toEqual({
+      path: '/x/NotoSansCJK-Regular.ttc',
+      family: 'NotoSansCJKsc-Regular',
+    });
   });
 });
 
@@ -67,12 +87,17 @@ describeEachDatabase('asset labels', (kind) => {
   let baseReceiptId = '';
   let zs1Assets: string[] = [];
   let keeperToken = '';
-  const print = (payload: unknown, token = ctx.adminToken) => ctx.app.inject({ method: 'POST', url: '/api/v1/labels', headers: bearer(token), payload: payload as object });
+  const print = (payload: unknown, token = ctx.adminToken) =>
+    ctx.app.inject({ method: 'POST', url: '/api/v1/labels', headers: bearer(token), payload: payload as object });
 
   beforeAll(async () => {
     const cylinder = await idOf(ctx.db, 'item', 'CYL-6.8-30');
     const receive = async (nodeCode: string, serials: string[]) => {
-      const res = await admin.post('/receipts', { nodeId: await idOf(ctx.db, 'node', nodeCode), source: 'purchase', lines: [{ itemId: cylinder, qty: serials.length, serials }] });
+      const res = await admin.post('/receipts', {
+        nodeId: await idOf(ctx.db, 'node', nodeCode),
+        source: 'purchase',
+        lines: [{ itemId: cylinder, qty: serials.length, serials }],
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return { id: res.body.id as string, assetIds: res.body.lines[0].assetIds as string[] };
     };
@@ -106,7 +131,18 @@ describeEachDatabase('asset labels', (kind) => {
       mkdirSync(ARTIFACTS, { recursive: true });
       const file = path.join(ARTIFACTS, `label-${kind}.pdf`);
       writeFileSync(file, pdf);
-      execFileSync('pdftoppm', ['-r', '300', '-f', '1', '-l', '1', '-singlefile', '-png', file, path.join(ARTIFACTS, `label-${kind}`)]);
+      execFileSync('pdftoppm', [
+        '-r',
+        '300',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        '-png',
+        file,
+        path.join(ARTIFACTS, `label-${kind}`),
+      ]);
       const png = path.join(ARTIFACTS, `label-${kind}.png`);
       expect(statSync(png).size).toBeGreaterThan(5000);
       const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
@@ -134,7 +170,10 @@ describeEachDatabase('asset labels', (kind) => {
   it('refuses bad selections with clear errors', async () => {
     const unknown = await print({ assetIds: [baseAssets[0], '00000000-0000-4000-8000-000000000000'] });
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.json()).toMatchObject({ code: 'REFERENCE_NOT_FOUND', details: { missing: ['00000000-0000-4000-8000-000000000000'] } });
+    expect(unknown.json()).toMatchObject({
+      code: 'REFERENCE_NOT_FOUND',
+      details: { missing: ['00000000-0000-4000-8000-000000000000'] },
+    });
     expect((await print({ assetIds: [] })).statusCode).toBe(400);
     expect((await print({})).statusCode).toBe(400);
     expect((await print({ assetIds: baseAssets, receiptId: baseReceiptId })).statusCode).toBe(400);
@@ -143,11 +182,15 @@ describeEachDatabase('asset labels', (kind) => {
     expect((await print({ receiptId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
     expect((await print({ assetIds: baseAssets, layout: 'a4', widthMm: 80 })).statusCode).toBe(400);
     expect((await print({ assetIds: baseAssets, widthMm: 5 })).statusCode).toBe(400);
-    const noAssets = await admin.post('/receipts', { nodeId: await idOf(ctx.db, 'node', 'LPS-BASE'), source: 'purchase', lines: [{ itemId: await idOf(ctx.db, 'item', 'DIESEL-0'), qty: 10 }] });
+    const noAssets = await admin.post('/receipts', {
+      nodeId: await idOf(ctx.db, 'node', 'LPS-BASE'),
+      source: 'purchase',
+      lines: [{ itemId: await idOf(ctx.db, 'item', 'DIESEL-0'), qty: 10 }],
+    });
     expect((await print({ receiptId: noAssets.body.id })).statusCode).toBe(422);
   });
 
-  it("lets a keeper print the labels of their own node only", async () => {
+  it('lets a keeper print the labels of their own node only', async () => {
     const own = await print({ assetIds: zs1Assets }, keeperToken);
     expect(own.statusCode, own.body).toBe(200);
     expect(pageCount(own.rawPayload)).toBe(2);
@@ -155,11 +198,16 @@ describeEachDatabase('asset labels', (kind) => {
     expect(other.statusCode).toBe(403);
     expect(other.json().code).toBe('FORBIDDEN_SCOPE');
     expect((await print({ receiptId: baseReceiptId }, keeperToken)).statusCode).toBe(403);
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/labels', payload: { assetIds: zs1Assets } })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/labels', payload: { assetIds: zs1Assets } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('answers 503 when the host has no Chinese font, before rendering anything', async () => {
     const noFont = () => findCjkFont({ known: [], fcList: () => '' });
-    await expect(printLabels(ctx.deps, systemActor(), { assetIds: baseAssets }, noFont)).rejects.toMatchObject({ code: 'UNAVAILABLE', status: 503 });
+    await expect(printLabels(ctx.deps, systemActor(), { assetIds: baseAssets }, noFont)).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      status: 503,
+    });
   });
 });

@@ -15,7 +15,15 @@ describeOnPostgres('the ledger under concurrent requests [postgres]', () => {
   let other: string;
   let categoryId: string;
   const newItem = async (code: string, tracking: 'bulk' | 'serialised') => {
-    const res = await admin.post('/items', { code, categoryId, nameZh: `测试${code}`, nameEn: `Test ${code}`, unitZh: '个', unitEn: 'pc', tracking });
+    const res = await admin.post('/items', {
+      code,
+      categoryId,
+      nameZh: `测试${code}`,
+      nameEn: `Test ${code}`,
+      unitZh: '个',
+      unitEn: 'pc',
+      tracking,
+    });
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
@@ -28,9 +36,13 @@ describeOnPostgres('the ledger under concurrent requests [postgres]', () => {
 
   it('lets exactly 10 of 40 concurrent one-unit transfers win when the node holds 10', async () => {
     const item = await newItem('RACE-BULK', 'bulk');
-    expect((await admin.post('/receipts', { nodeId: node, source: 'purchase', lines: [{ itemId: item, qty: 10 }] })).status).toBe(201);
+    expect((await admin.post('/receipts', { nodeId: node, source: 'purchase', lines: [{ itemId: item, qty: 10 }] })).status).toBe(
+      201,
+    );
     const results = await Promise.all(
-      Array.from({ length: 40 }, () => admin.post('/transfers', { fromNodeId: node, toNodeId: other, lines: [{ itemId: item, qty: 1 }] })),
+      Array.from({ length: 40 }, () =>
+        admin.post('/transfers', { fromNodeId: node, toNodeId: other, lines: [{ itemId: item, qty: 1 }] }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(10);
@@ -43,9 +55,13 @@ describeOnPostgres('the ledger under concurrent requests [postgres]', () => {
   it('lets exactly 10 of 40 concurrent transfers win for 10 serialised units, each unit promised once', async () => {
     const item = await newItem('RACE-SER', 'serialised');
     const serials = Array.from({ length: 10 }, (_, i) => `RACE-${i}`);
-    expect((await admin.post('/receipts', { nodeId: node, source: 'purchase', lines: [{ itemId: item, qty: 10, serials }] })).status).toBe(201);
+    expect(
+      (await admin.post('/receipts', { nodeId: node, source: 'purchase', lines: [{ itemId: item, qty: 10, serials }] })).status,
+    ).toBe(201);
     const results = await Promise.all(
-      Array.from({ length: 40 }, () => admin.post('/transfers', { fromNodeId: node, toNodeId: other, lines: [{ itemId: item, qty: 1 }] })),
+      Array.from({ length: 40 }, () =>
+        admin.post('/transfers', { fromNodeId: node, toNodeId: other, lines: [{ itemId: item, qty: 1 }] }),
+      ),
     );
     const winners = results.filter((r) => r.status === 201);
     expect(winners).toHaveLength(10);
@@ -61,9 +77,15 @@ describeOnPostgres('the ledger under concurrent requests [postgres]', () => {
   });
 
   it('approves a count once even when two approvals race', async () => {
-    const [{ id }] = (await ctx.db.query<{ id: string }>("SELECT id FROM stock_document WHERE kind = 'count' AND node_id = $1 AND state = 'counting'", [other])) as [{ id: string }];
+    const [{ id }] = (await ctx.db.query<{ id: string }>(
+      "SELECT id FROM stock_document WHERE kind = 'count' AND node_id = $1 AND state = 'counting'",
+      [other],
+    )) as [{ id: string }];
     await admin.post(`/counts/${id}/submit`);
-    const results = await Promise.all([admin.post(`/counts/${id}/decision`, { approve: true }), admin.post(`/counts/${id}/decision`, { approve: true })]);
+    const results = await Promise.all([
+      admin.post(`/counts/${id}/decision`, { approve: true }),
+      admin.post(`/counts/${id}/decision`, { approve: true }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
@@ -86,7 +108,9 @@ describeOnPostgres('the ledger under concurrent requests [postgres]', () => {
   it('posts a document once when the same idempotency key arrives twice at the same moment', async () => {
     const item = await newItem('RACE-IDEM', 'bulk');
     const body = { nodeId: node, source: 'purchase', lines: [{ itemId: item, qty: 7 }] };
-    const results = await Promise.all([1, 2, 3].map(() => admin.post('/receipts', body, { 'idempotency-key': 'same-key-at-once' })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => admin.post('/receipts', body, { 'idempotency-key': 'same-key-at-once' })),
+    );
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect((await balance(ctx.db, node, item)).onHand).toBe(7);

@@ -61,21 +61,39 @@ describeEachDatabase('the ledger under random document sequences, through the us
                 break;
               case 'transfer':
                 if (o.from === o.to) break;
-                transfers.push((await createTransfer(deps, actor, { fromNodeId: nodes[o.from]!, toNodeId: nodes[o.to]!, lines: [{ itemId, qty: o.qty }] })).document.id);
+                transfers.push(
+                  (
+                    await createTransfer(deps, actor, {
+                      fromNodeId: nodes[o.from]!,
+                      toNodeId: nodes[o.to]!,
+                      lines: [{ itemId, qty: o.qty }],
+                    })
+                  ).document.id,
+                );
                 break;
               case 'ship':
               case 'cancel':
                 if (transfers.length) await advanceTransfer(deps, actor, transfers[o.pick % transfers.length]!, o.kind);
                 break;
               case 'receive':
-                if (transfers.length) await receiveTransfer(deps, actor, transfers[o.pick % transfers.length]!, { lines: [{ itemId, qty: o.part }] });
+                if (transfers.length)
+                  await receiveTransfer(deps, actor, transfers[o.pick % transfers.length]!, { lines: [{ itemId, qty: o.part }] });
                 break;
               case 'quarantine':
               case 'release':
-                await postQuarantine(deps, actor, { nodeId: nodes[o.node]!, reason: 'property test', lines: [{ itemId, qty: o.qty }] }, o.kind);
+                await postQuarantine(
+                  deps,
+                  actor,
+                  { nodeId: nodes[o.node]!, reason: 'property test', lines: [{ itemId, qty: o.qty }] },
+                  o.kind,
+                );
                 break;
               case 'adjust':
-                await postAdjustment(deps, actor, { nodeId: nodes[o.node]!, reason: 'property test', lines: [{ itemId, qty: o.qty }] });
+                await postAdjustment(deps, actor, {
+                  nodeId: nodes[o.node]!,
+                  reason: 'property test',
+                  lines: [{ itemId, qty: o.qty }],
+                });
                 break;
             }
           } catch (error) {

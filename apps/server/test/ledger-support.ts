@@ -9,8 +9,18 @@ export async function idOf(db: Queryable, table: 'node' | 'item' | 'organisation
 
 /** A tiny API client over inject for one signed-in user. */
 export function client(ctx: TestContext, token: () => string) {
-  const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
-    const res = await ctx.app.inject({ method, url: `/api/v1${url}`, payload: payload as object, headers: { ...bearer(token()), ...headers } });
+  const call = async (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const res = await ctx.app.inject({
+      method,
+      url: `/api/v1${url}`,
+      payload: payload as object,
+      headers: { ...bearer(token()), ...headers },
+    });
     return { status: res.statusCode, body: res.body ? res.json() : null, headers: res.headers };
   };
   return {
@@ -25,5 +35,10 @@ export async function balance(db: Queryable, nodeId: string, itemId: string) {
     'SELECT coalesce(sum(on_hand),0) AS on_hand, coalesce(sum(reserved),0) AS reserved, coalesce(sum(in_transit),0) AS in_transit, coalesce(sum(quarantined),0) AS quarantined FROM stock_balance WHERE node_id = $1 AND item_id = $2',
     [nodeId, itemId],
   );
-  return { onHand: Number(row!.on_hand), reserved: Number(row!.reserved), inTransit: Number(row!.in_transit), quarantined: Number(row!.quarantined) };
+  return {
+    onHand: Number(row!.on_hand),
+    reserved: Number(row!.reserved),
+    inTransit: Number(row!.in_transit),
+    quarantined: Number(row!.quarantined),
+  };
 }

@@ -18,8 +18,16 @@ describeEachDatabase('the stock ledger', (kind) => {
       source: 'purchase',
       reference: 'PO-2026-77',
       lines: [
-        { itemId: ids['CYL-6.8-30'], qty: 3, serials: ['T-CYL-1', { serialNo: 'T-CYL-2', rfidEpc: 'e2801160600002040a1b2c3d' }, 'T-CYL-3'] },
-        { itemId: ids['MEAL-SELFHEAT'], qty: 40, lot: { lotNo: 'T-MEAL-2026-11', producedOn: '2026-11-01', expiresOn: '2027-05-01' } },
+        {
+          itemId: ids['CYL-6.8-30'],
+          qty: 3,
+          serials: ['T-CYL-1', { serialNo: 'T-CYL-2', rfidEpc: 'e2801160600002040a1b2c3d' }, 'T-CYL-3'],
+        },
+        {
+          itemId: ids['MEAL-SELFHEAT'],
+          qty: 40,
+          lot: { lotNo: 'T-MEAL-2026-11', producedOn: '2026-11-01', expiresOn: '2027-05-01' },
+        },
         { itemId: ids['DIESEL-0'], qty: 5000 },
       ],
     });
@@ -32,14 +40,19 @@ describeEachDatabase('the stock ledger', (kind) => {
     const after = await balance(ctx.db, ids['LPS-SW-LZ1']!, ids['CYL-6.8-30']!);
     expect(after.onHand - before.onHand).toBe(3);
     const lookup = await admin.get(`/codes/${codes[1]}`);
-    expect(lookup.body).toMatchObject({ kind: 'asset', asset: { serialNo: 'T-CYL-2', rfidEpc: 'E2801160600002040A1B2C3D', status: 'in-stock' } });
+    expect(lookup.body).toMatchObject({
+      kind: 'asset',
+      asset: { serialNo: 'T-CYL-2', rfidEpc: 'E2801160600002040A1B2C3D', status: 'in-stock' },
+    });
     expect(lookup.body.asset.history[0]).toMatchObject({ kind: 'received', documentNumber: res.body.number });
     const byEpc = await admin.get('/codes/E2801160600002040A1B2C3D');
     expect(byEpc.body.asset.code).toBe(codes[1]);
   });
 
   it('refuses a receipt with problems as a whole: nothing is posted', async () => {
-    const [{ n: movementsBefore }] = (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement')) as [{ n: number }];
+    const [{ n: movementsBefore }] = (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement')) as [
+      { n: number },
+    ];
     const dupSerials = await admin.post('/receipts', {
       nodeId: ids['LPS-SW-LZ1'],
       source: 'purchase',
@@ -50,15 +63,36 @@ describeEachDatabase('the stock ledger', (kind) => {
     });
     expect(dupSerials.status).toBe(400);
     expect(dupSerials.body.details.problems[0].message).toContain('appears twice');
-    const existingSerial = await admin.post('/receipts', { nodeId: ids['LPS-SW-LZ1'], source: 'purchase', lines: [{ itemId: ids['DIESEL-0'], qty: 10 }, { itemId: ids['CYL-6.8-30'], qty: 1, serials: ['T-CYL-1'] }] });
+    const existingSerial = await admin.post('/receipts', {
+      nodeId: ids['LPS-SW-LZ1'],
+      source: 'purchase',
+      lines: [
+        { itemId: ids['DIESEL-0'], qty: 10 },
+        { itemId: ids['CYL-6.8-30'], qty: 1, serials: ['T-CYL-1'] },
+      ],
+    });
     expect(existingSerial.status).toBe(409);
-    const missingLot = await admin.post('/receipts', { nodeId: ids['LPS-SW-LZ1'], source: 'purchase', lines: [{ itemId: ids['MEAL-SELFHEAT'], qty: 5 }] });
+    const missingLot = await admin.post('/receipts', {
+      nodeId: ids['LPS-SW-LZ1'],
+      source: 'purchase',
+      lines: [{ itemId: ids['MEAL-SELFHEAT'], qty: 5 }],
+    });
     expect(missingLot.status).toBe(400);
-    const unknownItem = await admin.post('/receipts', { nodeId: ids['LPS-SW-LZ1'], source: 'purchase', lines: [{ itemId: '00000000-0000-4000-8000-000000000000', qty: 5 }] });
+    const unknownItem = await admin.post('/receipts', {
+      nodeId: ids['LPS-SW-LZ1'],
+      source: 'purchase',
+      lines: [{ itemId: '00000000-0000-4000-8000-000000000000', qty: 5 }],
+    });
     expect(unknownItem.status).toBe(422);
-    const lotClash = await admin.post('/receipts', { nodeId: ids['LPS-SW-LZ1'], source: 'purchase', lines: [{ itemId: ids['MEAL-SELFHEAT'], qty: 5, lot: { lotNo: 'T-MEAL-2026-11', expiresOn: '2030-01-01' } }] });
+    const lotClash = await admin.post('/receipts', {
+      nodeId: ids['LPS-SW-LZ1'],
+      source: 'purchase',
+      lines: [{ itemId: ids['MEAL-SELFHEAT'], qty: 5, lot: { lotNo: 'T-MEAL-2026-11', expiresOn: '2030-01-01' } }],
+    });
     expect(lotClash.status).toBe(422);
-    const [{ n: movementsAfter }] = (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement')) as [{ n: number }];
+    const [{ n: movementsAfter }] = (await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement')) as [
+      { n: number },
+    ];
     expect(movementsAfter).toBe(movementsBefore);
   });
 
@@ -84,11 +118,22 @@ describeEachDatabase('the stock ledger', (kind) => {
     const diesel = ids['DIESEL-0']!;
     const fromBefore = await balance(ctx.db, from, diesel);
     const toBefore = await balance(ctx.db, to, diesel);
-    const tooMuch = await admin.post('/transfers', { fromNodeId: from, toNodeId: to, lines: [{ itemId: diesel, qty: fromBefore.onHand + 1 }] });
+    const tooMuch = await admin.post('/transfers', {
+      fromNodeId: from,
+      toNodeId: to,
+      lines: [{ itemId: diesel, qty: fromBefore.onHand + 1 }],
+    });
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body.code).toBe('INSUFFICIENT_STOCK');
     expect(tooMuch.body.details.short[0]).toMatchObject({ requested: fromBefore.onHand + 1 });
-    const created = await admin.post('/transfers', { fromNodeId: from, toNodeId: to, lines: [{ itemId: diesel, qty: 300 }, { itemId: ids['CYL-6.8-30'], qty: 2 }] });
+    const created = await admin.post('/transfers', {
+      fromNodeId: from,
+      toNodeId: to,
+      lines: [
+        { itemId: diesel, qty: 300 },
+        { itemId: ids['CYL-6.8-30'], qty: 2 },
+      ],
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.state).toBe('draft');
     expect((await balance(ctx.db, from, diesel)).reserved - fromBefore.reserved).toBe(300);
@@ -100,7 +145,10 @@ describeEachDatabase('the stock ledger', (kind) => {
     expect((await admin.post(`/transfers/${id}/cancel`)).status).toBe(409);
     const cylinders = created.body.lines.filter((l: { assetId: string | null }) => l.assetId);
     const received = await admin.post(`/transfers/${id}/receive`, {
-      lines: [{ itemId: diesel, qty: 280 }, { itemId: ids['CYL-6.8-30'], assetId: cylinders[0].assetId, qty: 1 }],
+      lines: [
+        { itemId: diesel, qty: 280 },
+        { itemId: ids['CYL-6.8-30'], assetId: cylinders[0].assetId, qty: 1 },
+      ],
       note: '20 L spilt; one cylinder missing',
     });
     expect(received.status).toBe(200);
@@ -119,7 +167,11 @@ describeEachDatabase('the stock ledger', (kind) => {
   it('cancels a draft transfer and frees its reservation', async () => {
     const from = ids['LPS-SW-LZ1']!;
     const before = await balance(ctx.db, from, ids['DIESEL-0']!);
-    const created = await admin.post('/transfers', { fromNodeId: from, toNodeId: ids['LPS-BASE'], lines: [{ itemId: ids['DIESEL-0'], qty: 10 }] });
+    const created = await admin.post('/transfers', {
+      fromNodeId: from,
+      toNodeId: ids['LPS-BASE'],
+      lines: [{ itemId: ids['DIESEL-0'], qty: 10 }],
+    });
     expect((await admin.post(`/transfers/${created.body.id}/cancel`)).body.state).toBe('cancelled');
     expect(await balance(ctx.db, from, ids['DIESEL-0']!)).toEqual(before);
   });
@@ -129,22 +181,46 @@ describeEachDatabase('the stock ledger', (kind) => {
     const diesel = ids['DIESEL-0']!;
     const b = await balance(ctx.db, node, diesel);
     const free = b.onHand - b.reserved - b.quarantined;
-    expect((await admin.post('/quarantines', { nodeId: node, reason: 'water in tank 油水分离', lines: [{ itemId: diesel, qty: free }] })).status).toBe(201);
-    expect((await admin.post('/transfers', { fromNodeId: node, toNodeId: ids['LPS-BASE'], lines: [{ itemId: diesel, qty: 1 }] })).status).toBe(409);
+    expect(
+      (
+        await admin.post('/quarantines', {
+          nodeId: node,
+          reason: 'water in tank 油水分离',
+          lines: [{ itemId: diesel, qty: free }],
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await admin.post('/transfers', { fromNodeId: node, toNodeId: ids['LPS-BASE'], lines: [{ itemId: diesel, qty: 1 }] }))
+        .status,
+    ).toBe(409);
     const avail = await admin.get(`/stock/availability?nodeId=${node}&itemId=${diesel}`);
     expect(avail.body).toMatchObject({ available: 0, notDispatchable: { quarantined: b.quarantined + free } });
-    expect((await admin.post('/releases', { nodeId: node, reason: 'tested OK', lines: [{ itemId: diesel, qty: free }] })).status).toBe(201);
+    expect(
+      (await admin.post('/releases', { nodeId: node, reason: 'tested OK', lines: [{ itemId: diesel, qty: free }] })).status,
+    ).toBe(201);
     expect((await balance(ctx.db, node, diesel)).quarantined).toBe(b.quarantined);
   });
 
   it('writes off only after approval by someone else, and never beyond stock', async () => {
     const node = ids['LPS-SW-LZ1']!;
-    const keeperUser = await admin.post('/users', { username: 'lz1.keeper', password: 'Keeper-Pass-77', displayName: '六枝库管', role: 'warehouse-keeper', nodeIds: [node] });
+    const keeperUser = await admin.post('/users', {
+      username: 'lz1.keeper',
+      password: 'Keeper-Pass-77',
+      displayName: '六枝库管',
+      role: 'warehouse-keeper',
+      nodeIds: [node],
+    });
     expect(keeperUser.status).toBe(201);
     const keeperToken = await ctx.login('lz1.keeper', 'Keeper-Pass-77');
     const keeper = client(ctx, () => keeperToken);
     const before = await balance(ctx.db, node, ids['DIESEL-0']!);
-    const request = await keeper.post('/write-offs', { nodeId: node, kind: 'scrap', reason: '变质 degraded', lines: [{ itemId: ids['DIESEL-0'], qty: 50 }] });
+    const request = await keeper.post('/write-offs', {
+      nodeId: node,
+      kind: 'scrap',
+      reason: '变质 degraded',
+      lines: [{ itemId: ids['DIESEL-0'], qty: 50 }],
+    });
     expect(request.status).toBe(201);
     expect(request.body.state).toBe('pending-approval');
     expect((await balance(ctx.db, node, ids['DIESEL-0']!)).quarantined - before.quarantined).toBe(50);
@@ -204,10 +280,14 @@ describeEachDatabase('the stock ledger', (kind) => {
     expect(below.body.items.every((r: { available: number; minReserve: number }) => r.available < r.minReserve)).toBe(true);
     const assets = await admin.get(`/assets?nodeId=${ids['LPS-BASE']}&itemId=${ids['CYL-6.8-30']}&limit=5`);
     expect(assets.body.items).toHaveLength(5);
-    const next = await admin.get(`/assets?nodeId=${ids['LPS-BASE']}&itemId=${ids['CYL-6.8-30']}&limit=5&after=${assets.body.items[4].code}`);
+    const next = await admin.get(
+      `/assets?nodeId=${ids['LPS-BASE']}&itemId=${ids['CYL-6.8-30']}&limit=5&after=${assets.body.items[4].code}`,
+    );
     expect(next.body.items[0].code > assets.body.items[4].code).toBe(true);
     const byOffset = await admin.get(`/assets?nodeId=${ids['LPS-BASE']}&itemId=${ids['CYL-6.8-30']}&limit=5&offset=5`);
-    expect(next.body.items.map((a: { code: string }) => a.code)).toEqual(byOffset.body.items.map((a: { code: string }) => a.code));
+    expect(next.body.items.map((a: { code: string }) => a.code)).toEqual(
+      byOffset.body.items.map((a: { code: string }) => a.code),
+    );
     const code = assets.body.items[0].code as string;
     const byPrefix = await admin.get(`/assets?q=${encodeURIComponent(code.slice(0, -1).toLowerCase())}&limit=50`);
     expect(byPrefix.body.items.map((a: { code: string }) => a.code)).toContain(code);
@@ -219,12 +299,19 @@ describeEachDatabase('the stock ledger', (kind) => {
     const node = ids['LPS-SW-LZ1']!;
     const slots = (await admin.get(`/nodes/${node}/slots`)).body as { id: string; code: string; zone: string }[];
     expect(slots.length).toBeGreaterThan(10);
-    const first = await admin.post('/receipts', { nodeId: node, source: 'purchase', lines: [{ itemId: ids['HOSE-65-20'], qty: 2, serials: ['PUT-H-1', 'PUT-H-2'] }] });
+    const first = await admin.post('/receipts', {
+      nodeId: node,
+      source: 'purchase',
+      lines: [{ itemId: ids['HOSE-65-20'], qty: 2, serials: ['PUT-H-1', 'PUT-H-2'] }],
+    });
     const suggestions = await admin.get(`/receipts/${first.body.id}/put-away`);
     const line = suggestions.body.lines[0];
     expect(line.assetIds).toEqual(first.body.lines[0].assetIds);
     expect(line.suggestedSlot).toMatchObject({ why: expect.stringMatching(/fitting-zone|free-slot|same-item/) });
-    const put = await admin.post('/put-away', { nodeId: node, assignments: [{ slotId: line.suggestedSlot.id, itemId: ids['HOSE-65-20'], assetIds: line.assetIds }] });
+    const put = await admin.post('/put-away', {
+      nodeId: node,
+      assignments: [{ slotId: line.suggestedSlot.id, itemId: ids['HOSE-65-20'], assetIds: line.assetIds }],
+    });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     const asset = await admin.get(`/assets/${line.assetIds[0]}`);
     expect(asset.body.slotCode).toBe(line.suggestedSlot.code);
@@ -232,7 +319,10 @@ describeEachDatabase('the stock ledger', (kind) => {
     const again = await admin.get(`/put-away/suggestion?nodeId=${node}&itemId=${ids['HOSE-65-20']}`);
     expect(again.body.slot).toMatchObject({ id: line.suggestedSlot.id, why: 'same-item' });
     const otherNodeSlot = (await admin.get(`/nodes/${ids['LPS-BASE']}/slots`)).body[0];
-    const wrong = await admin.post('/put-away', { nodeId: node, assignments: [{ slotId: otherNodeSlot.id, itemId: ids['HOSE-65-20'], assetIds: line.assetIds }] });
+    const wrong = await admin.post('/put-away', {
+      nodeId: node,
+      assignments: [{ slotId: otherNodeSlot.id, itemId: ids['HOSE-65-20'], assetIds: line.assetIds }],
+    });
     expect(wrong.status).toBe(422);
   });
 
@@ -244,7 +334,9 @@ describeEachDatabase('the stock ledger', (kind) => {
 
   it('lets the database itself refuse negative balances, edits of history and hand-made balances', async () => {
     const [doc] = await ctx.db.query<{ id: string }>('SELECT id FROM stock_document LIMIT 1');
-    const [org] = await ctx.db.query<{ organisation_id: string }>('SELECT organisation_id FROM node WHERE id = $1', [ids['LPS-SW-LZ1']]);
+    const [org] = await ctx.db.query<{ organisation_id: string }>('SELECT organisation_id FROM node WHERE id = $1', [
+      ids['LPS-SW-LZ1'],
+    ]);
     await expect(
       ctx.db.query(
         `INSERT INTO stock_movement (organisation_id, document_id, node_id, item_id, stock_key, bucket, delta, at)
@@ -262,7 +354,7 @@ describeEachDatabase('the stock ledger', (kind) => {
 describeEachDatabase('stock scope', (kind) => {
   const ctx = useTestApp(kind);
 
-  it('gives a keeper scoped to one node 403 on another node\'s stock actions and hides its stock', async () => {
+  it("gives a keeper scoped to one node 403 on another node's stock actions and hides its stock", async () => {
     const token = await ctx.login('zs1.keeper');
     const keeper = client(ctx, () => token);
     const own = await idOf(ctx.db, 'node', 'LPS-SW-ZS1');
@@ -285,6 +377,8 @@ describeEachDatabase('stock scope', (kind) => {
     expect(stock.body.items.every((r: { nodeId: string }) => r.nodeId === own)).toBe(true);
     expect((await keeper.get(`/stock/availability?nodeId=${other}&itemId=${diesel}`)).status).toBe(403);
     const docs = await keeper.get('/documents?limit=500');
-    expect(docs.body.items.every((d: { nodeId: string; toNodeId: string | null }) => d.nodeId === own || d.toNodeId === own)).toBe(true);
+    expect(
+      docs.body.items.every((d: { nodeId: string; toNodeId: string | null }) => d.nodeId === own || d.toNodeId === own),
+    ).toBe(true);
   });
 });

@@ -4,8 +4,10 @@ import { bearer, describeEachDatabase, useTestApp } from './support.ts';
 describeEachDatabase('organisations, nodes and the catalogue', (kind) => {
   const ctx = useTestApp(kind);
   const get = (url: string, token = ctx.adminToken) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-  const post = (url: string, payload: object, token = ctx.adminToken) => ctx.app.inject({ method: 'POST', url, payload, headers: bearer(token) });
-  const patch = (url: string, payload: object, token = ctx.adminToken) => ctx.app.inject({ method: 'PATCH', url, payload, headers: bearer(token) });
+  const post = (url: string, payload: object, token = ctx.adminToken) =>
+    ctx.app.inject({ method: 'POST', url, payload, headers: bearer(token) });
+  const patch = (url: string, payload: object, token = ctx.adminToken) =>
+    ctx.app.inject({ method: 'PATCH', url, payload, headers: bearer(token) });
 
   it('holds the demo 1+8+N network: one base, eight sub-warehouses and N further nodes', async () => {
     const all = (await get('/api/v1/nodes?limit=500')).json();
@@ -27,7 +29,13 @@ describeEachDatabase('organisations, nodes and the catalogue', (kind) => {
     expect(codes).toEqual([...codes].sort());
     expect(new Set(codes).size).toBe(6);
     const desc = (await get('/api/v1/nodes?type=sub-warehouse&sort=code&order=desc&limit=1')).json();
-    expect(desc.items[0].code).toBe(codes.length ? [...(await get('/api/v1/nodes?type=sub-warehouse&limit=8')).json().items.map((n: { code: string }) => n.code)].sort().at(-1) : '');
+    expect(desc.items[0].code).toBe(
+      codes.length
+        ? [...(await get('/api/v1/nodes?type=sub-warehouse&limit=8')).json().items.map((n: { code: string }) => n.code)]
+            .sort()
+            .at(-1)
+        : '',
+    );
     const search = (await get(`/api/v1/nodes?q=${encodeURIComponent('钟山')}`)).json();
     expect(search.total).toBeGreaterThan(0);
     const beyond = (await get('/api/v1/nodes?offset=1000')).json();
@@ -55,7 +63,15 @@ describeEachDatabase('organisations, nodes and the catalogue', (kind) => {
     const updated = await patch(`/api/v1/nodes/${node.id}`, { status: 'closed', address: '六盘水市钟山区' });
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({ status: 'closed', address: '六盘水市钟山区' });
-    const duplicate = await post('/api/v1/nodes', { code: 'LPS-MS-TEST', organisationId: org!.id, type: 'micro-station', nameZh: '重复', nameEn: 'Dup', lat: 26.6, lng: 104.85 });
+    const duplicate = await post('/api/v1/nodes', {
+      code: 'LPS-MS-TEST',
+      organisationId: org!.id,
+      type: 'micro-station',
+      nameZh: '重复',
+      nameEn: 'Dup',
+      lat: 26.6,
+      lng: 104.85,
+    });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().code).toBe('DUPLICATE');
     const audit = (await get(`/api/v1/audit?entityType=node&entityId=${node.id}`)).json();
@@ -66,16 +82,51 @@ describeEachDatabase('organisations, nodes and the catalogue', (kind) => {
 
   it('requires an agreement for partner nodes', async () => {
     const [org] = await ctx.db.query<{ id: string }>("SELECT id FROM organisation WHERE code = 'GZ-LPS'");
-    const res = await post('/api/v1/nodes', { code: 'LPS-PT-X', organisationId: org!.id, type: 'partner', nameZh: '无协议', nameEn: 'No agreement', lat: 26.6, lng: 104.85 });
+    const res = await post('/api/v1/nodes', {
+      code: 'LPS-PT-X',
+      organisationId: org!.id,
+      type: 'partner',
+      nameZh: '无协议',
+      nameEn: 'No agreement',
+      lat: 26.6,
+      lng: 104.85,
+    });
     expect(res.statusCode).toBe(400);
   });
 
   it('keeps the organisation tree consistent when moving a subtree', async () => {
-    const orgs = (await get('/api/v1/organisations?limit=500')).json().items as { id: string; code: string; kind: string; parentId: string | null }[];
+    const orgs = (await get('/api/v1/organisations?limit=500')).json().items as {
+      id: string;
+      code: string;
+      kind: string;
+      parentId: string | null;
+    }[];
     const corps = orgs.find((o) => o.kind === 'corps')!;
-    const det = (await post('/api/v1/organisations', { code: 'GZ-TEST', parentId: corps.id, kind: 'detachment', nameZh: '测试支队', nameEn: 'Test detachment' })).json();
-    const bat = (await post('/api/v1/organisations', { code: 'GZ-TEST-B', parentId: det.id, kind: 'battalion', nameZh: '测试大队', nameEn: 'Test battalion' })).json();
-    const wrongKind = await post('/api/v1/organisations', { code: 'GZ-TEST-C', parentId: bat.id, kind: 'detachment', nameZh: '错层', nameEn: 'Wrong level' });
+    const det = (
+      await post('/api/v1/organisations', {
+        code: 'GZ-TEST',
+        parentId: corps.id,
+        kind: 'detachment',
+        nameZh: '测试支队',
+        nameEn: 'Test detachment',
+      })
+    ).json();
+    const bat = (
+      await post('/api/v1/organisations', {
+        code: 'GZ-TEST-B',
+        parentId: det.id,
+        kind: 'battalion',
+        nameZh: '测试大队',
+        nameEn: 'Test battalion',
+      })
+    ).json();
+    const wrongKind = await post('/api/v1/organisations', {
+      code: 'GZ-TEST-C',
+      parentId: bat.id,
+      kind: 'detachment',
+      nameZh: '错层',
+      nameEn: 'Wrong level',
+    });
     expect(wrongKind.statusCode).toBe(400);
     const cycle = await patch(`/api/v1/organisations/${det.id}`, { parentId: bat.id });
     expect(cycle.statusCode).toBe(422);
@@ -103,9 +154,28 @@ describeEachDatabase('organisations, nodes and the catalogue', (kind) => {
 
   it('creates and updates an item type with checked temperatures', async () => {
     const [category] = (await get('/api/v1/categories')).json();
-    const bad = await post('/api/v1/items', { code: 'T-1', categoryId: category.id, nameZh: '测试', nameEn: 'Test', unitZh: '个', unitEn: 'pc', tracking: 'lot', storageTempMinC: 30, storageTempMaxC: 5 });
+    const bad = await post('/api/v1/items', {
+      code: 'T-1',
+      categoryId: category.id,
+      nameZh: '测试',
+      nameEn: 'Test',
+      unitZh: '个',
+      unitEn: 'pc',
+      tracking: 'lot',
+      storageTempMinC: 30,
+      storageTempMaxC: 5,
+    });
     expect(bad.statusCode).toBe(400);
-    const created = await post('/api/v1/items', { code: 'T-1', categoryId: category.id, nameZh: '测试', nameEn: 'Test', unitZh: '个', unitEn: 'pc', tracking: 'lot', shelfLifeMonths: 12 });
+    const created = await post('/api/v1/items', {
+      code: 'T-1',
+      categoryId: category.id,
+      nameZh: '测试',
+      nameEn: 'Test',
+      unitZh: '个',
+      unitEn: 'pc',
+      tracking: 'lot',
+      shelfLifeMonths: 12,
+    });
     expect(created.statusCode).toBe(201);
     const updated = await patch(`/api/v1/items/${created.json().id}`, { inspectionIntervalDays: 30, safetyCritical: true });
     expect(updated.json()).toMatchObject({ inspectionIntervalDays: 30, safetyCritical: true, shelfLifeMonths: 12 });
@@ -114,7 +184,9 @@ describeEachDatabase('organisations, nodes and the catalogue', (kind) => {
   it('publishes OpenAPI and the browsable docs without sign-in', async () => {
     const spec = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/nodes', '/api/v1/items', '/api/v1/organisations', '/api/v1/health']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/nodes', '/api/v1/items', '/api/v1/organisations', '/api/v1/health']),
+    );
     const docs = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
@@ -136,13 +208,26 @@ describeEachDatabase('scope', (kind) => {
   it('lets a logistics officer change nodes of the detachment but not of another detachment', async () => {
     const token = await ctx.login('lps.logistics');
     const [own] = await ctx.db.query<{ id: string }>("SELECT id FROM node WHERE code = 'LPS-SW-PZ1'");
-    const ok = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/nodes/${own!.id}`, payload: { is24h: true }, headers: bearer(token) });
+    const ok = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/nodes/${own!.id}`,
+      payload: { is24h: true },
+      headers: bearer(token),
+    });
     expect(ok.statusCode).toBe(200);
     const [bijie] = await ctx.db.query<{ id: string }>("SELECT id FROM organisation WHERE code = 'GZ-BJ'");
     const outside = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/nodes',
-      payload: { code: 'BJ-X', organisationId: bijie!.id, type: 'station', nameZh: '毕节', nameEn: 'Bijie', lat: 27.3, lng: 105.3 },
+      payload: {
+        code: 'BJ-X',
+        organisationId: bijie!.id,
+        type: 'station',
+        nameZh: '毕节',
+        nameEn: 'Bijie',
+        lat: 27.3,
+        lng: 105.3,
+      },
       headers: bearer(token),
     });
     expect(outside.statusCode).toBe(403);
@@ -152,7 +237,12 @@ describeEachDatabase('scope', (kind) => {
   it('refuses role actions a role does not have', async () => {
     const token = await ctx.login('lps.viewer');
     const [own] = await ctx.db.query<{ id: string }>("SELECT id FROM node WHERE code = 'LPS-SW-PZ1'");
-    const res = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/nodes/${own!.id}`, payload: { is24h: true }, headers: bearer(token) });
+    const res = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/nodes/${own!.id}`,
+      payload: { is24h: true },
+      headers: bearer(token),
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('FORBIDDEN');
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer(token) })).statusCode).toBe(403);

@@ -25,7 +25,9 @@ export function databaseKinds(): DatabaseKind[] {
 }
 
 /** A fresh, migrated database: in-memory PGlite, or a new database on the PostgreSQL server dropped afterwards. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<{ db: Database; url: string | null; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  kind: DatabaseKind,
+): Promise<{ db: Database; url: string | null; drop(): Promise<void> }> {
   if (kind === 'pglite') {
     const db = await openPglite(null);
     await migrate(db);
@@ -96,7 +98,12 @@ export function useTestApp(
     const config = testConfig(options.config);
     const graph = await loadRoadGraphFile(DEMO_ROAD_GRAPH_PATH);
     if (!graph.ok) throw new Error(graph.error.join('\n'));
-    const deps: Deps = { db: created.db, clock: options.clock ?? { now: () => new Date() }, config, travel: createTravelModel(graph.value) };
+    const deps: Deps = {
+      db: created.db,
+      clock: options.clock ?? { now: () => new Date() },
+      config,
+      travel: createTravelModel(graph.value),
+    };
     if (options.demo ?? true) await seedDemo(deps);
     await ensureFirstAdmin(deps);
     const app = await buildApp(deps, { extraRoutes: options.extraRoutes });

@@ -8,7 +8,12 @@ import { startServer, type RunningServer } from './support/server.ts';
 const PASSWORD = 'E2e-Zhanqin-Test-Passw0rd';
 const skipReason = browserSkipReason();
 
-type ChartElement = { zqChart: { convertToPixel: (finder: object, value: number[]) => number[]; getOption: () => { series: { id: string; data: unknown[] }[] } } };
+type ChartElement = {
+  zqChart: {
+    convertToPixel: (finder: object, value: number[]) => number[];
+    getOption: () => { series: { id: string; data: unknown[] }[] };
+  };
+};
 
 (skipReason ? describe.skip : describe)('dispatch journey (Chromium)', () => {
   let server: RunningServer;
@@ -22,13 +27,20 @@ type ChartElement = { zqChart: { convertToPixel: (finder: object, value: number[
 
   async function shot(target: Page, name: string): Promise<void> {
     await target.waitForTimeout(300);
-    await target.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: name.includes('plan') || name.includes('report') });
+    await target.screenshot({
+      path: path.join(ARTIFACTS_DIR, `${name}.png`),
+      fullPage: name.includes('plan') || name.includes('report'),
+    });
   }
 
   function watch(target: Page): void {
     target.on('pageerror', (error) => errors.push(error.message));
     target.on('console', (message) => {
-      if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) errors.push(message.text());
+      if (
+        message.type() === 'error' &&
+        !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
+      )
+        errors.push(message.text());
     });
   }
 
@@ -36,17 +48,33 @@ type ChartElement = { zqChart: { convertToPixel: (finder: object, value: number[
     await select.click();
     await select.pressSequentially(text);
     await select.page().locator('.ant-select-dropdown:visible').last().getByText(text, { exact: false }).first().click();
-    await select.page().locator('.ant-select-dropdown:visible').last().waitFor({ state: 'hidden' }).catch(() => undefined);
+    await select
+      .page()
+      .locator('.ant-select-dropdown:visible')
+      .last()
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
   }
 
   /** Clicks the dispatch map at a WGS-84 position, through the chart's own coordinate conversion. */
   async function clickMapAt(lng: number, lat: number): Promise<void> {
     const map = page.getByTestId('dispatch-map');
-    const [x, y] = (await map.evaluate((element, lngLat) => (element as unknown as ChartElement).zqChart.convertToPixel({ geoIndex: 0 }, lngLat), [lng, lat])) as [number, number];
+    const [x, y] = (await map.evaluate(
+      (element, lngLat) => (element as unknown as ChartElement).zqChart.convertToPixel({ geoIndex: 0 }, lngLat),
+      [lng, lat],
+    )) as [number, number];
     await map.click({ position: { x, y } });
   }
 
-  async function createIncident(at: [number, number], type: string, level: number, people: number, scba: number, hours: number, title: string): Promise<string> {
+  async function createIncident(
+    at: [number, number],
+    type: string,
+    level: number,
+    people: number,
+    scba: number,
+    hours: number,
+    title: string,
+  ): Promise<string> {
     await clickMapAt(...at);
     const drawer = page.locator('.incident-drawer');
     await drawer.getByTestId('incident-form-position').waitFor({ state: 'visible' });
@@ -69,7 +97,12 @@ type ChartElement = { zqChart: { convertToPixel: (finder: object, value: number[
   }
 
   async function routesOnMap(): Promise<number> {
-    return page.getByTestId('dispatch-map').evaluate((element) => ((element as unknown as ChartElement).zqChart.getOption().series.find((s) => s.id === 'routes')?.data.length ?? 0));
+    return page
+      .getByTestId('dispatch-map')
+      .evaluate(
+        (element) =>
+          (element as unknown as ChartElement).zqChart.getOption().series.find((s) => s.id === 'routes')?.data.length ?? 0,
+      );
   }
 
   beforeAll(async () => {
@@ -125,14 +158,16 @@ type ChartElement = { zqChart: { convertToPixel: (finder: object, value: number[
     expect(await panel.getByTestId('plan-timings').textContent()).toMatch(/求解 [\d.]+ ms/);
     expect(await panel.getByTestId('plan-makespan').textContent()).toContain('下界');
     // The earthquake pre-plan asks for self-heating meals the demo network does not hold.
-    if ((await panel.getByTestId('shortfall-row').count()) > 0) expect(await panel.getByTestId('shortfall-row').first().textContent()).toMatch(/缺 \d+ 件/);
+    if ((await panel.getByTestId('shortfall-row').count()) > 0)
+      expect(await panel.getByTestId('shortfall-row').first().textContent()).toMatch(/缺 \d+ 件/);
     await expect.poll(routesOnMap).toBeGreaterThan(0);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'dispatch-02-plan');
   });
 
   it('plans the earthquake and the hazmat leak jointly', async () => {
-    for (const number of [numbers.quake, numbers.hazmat]) await page.locator(`[data-incident-number="${number}"]`).getByTestId('incident-check').click();
+    for (const number of [numbers.quake, numbers.hazmat])
+      await page.locator(`[data-incident-number="${number}"]`).getByTestId('incident-check').click();
     await page.getByTestId('plan-jointly').click();
     const panel = page.getByTestId('plan-panel');
     await expect.poll(() => panel.getByTestId('demand-table').count()).toBe(2);
@@ -141,7 +176,8 @@ type ChartElement = { zqChart: { convertToPixel: (finder: object, value: number[
     expect(text).toContain(numbers.quake!);
     await expect.poll(routesOnMap).toBeGreaterThan(1);
     await shot(page, 'dispatch-03-joint-plan');
-    for (const number of [numbers.quake, numbers.hazmat]) await page.locator(`[data-incident-number="${number}"]`).getByTestId('incident-check').click();
+    for (const number of [numbers.quake, numbers.hazmat])
+      await page.locator(`[data-incident-number="${number}"]`).getByTestId('incident-check').click();
   });
 
   it('confirms a fresh plan for the earthquake and follows its shipments', async () => {
@@ -155,7 +191,9 @@ type ChartElement = { zqChart: { convertToPixel: (finder: object, value: number[
     const shipments = page.getByTestId('shipments-panel');
     await expect.poll(() => shipments.locator('[data-shipment-number]').count()).toBeGreaterThan(0);
     expect(await shipments.getByTestId('shipment-state').first().textContent()).toBe('拣货中');
-    await expect.poll(() => page.locator(`[data-incident-number="${numbers.quake}"]`).getAttribute('data-incident-state')).toBe('dispatched');
+    await expect
+      .poll(() => page.locator(`[data-incident-number="${numbers.quake}"]`).getAttribute('data-incident-state'))
+      .toBe('dispatched');
     await shot(page, 'dispatch-04-confirmed');
   });
 
@@ -177,7 +215,9 @@ type ChartElement = { zqChart: { convertToPixel: (finder: object, value: number[
         await scan.press('Enter');
         await expect.poll(() => mobile.getByTestId('pick-feedback').textContent()).toContain('不在本拣货单上');
       }
-      const codes = await mobile.locator('[data-testid="pick-line"][data-picked="false"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+      const codes = await mobile
+        .locator('[data-testid="pick-line"][data-picked="false"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
       for (const [i, code] of codes.entries()) {
         await scan.fill(code);
         await scan.press('Enter');
@@ -209,7 +249,9 @@ type ChartElement = { zqChart: { convertToPixel: (finder: object, value: number[
       await arrive.first().click();
       await page.waitForTimeout(400);
     }
-    await expect.poll(() => page.locator('[data-testid="depot-shipments"] [data-shipment-state="delivered"]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid="depot-shipments"] [data-shipment-state="delivered"]').count())
+      .toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-testid="depot-stock"] [data-item-code]').count()).toBeGreaterThan(0);
     await shot(page, 'dispatch-09-depot');
 
@@ -223,8 +265,11 @@ type ChartElement = { zqChart: { convertToPixel: (finder: object, value: number[
 
     // Return a used serial unit (an SCBA cylinder when the plan sent one; else a module) to the base.
     const returns = page.getByTestId('depot-return');
-    const stockCodes = await page.locator('[data-testid="depot-stock"] [data-item-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-item-code') ?? ''));
-    const returnCode = stockCodes.find((c) => c.startsWith('SCBA-CYL')) ?? stockCodes.find((c) => c.startsWith('MOD-')) ?? stockCodes[0]!;
+    const stockCodes = await page
+      .locator('[data-testid="depot-stock"] [data-item-code]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-item-code') ?? ''));
+    const returnCode =
+      stockCodes.find((c) => c.startsWith('SCBA-CYL')) ?? stockCodes.find((c) => c.startsWith('MOD-')) ?? stockCodes[0]!;
     await pickOption(returns.locator('#returnItem'), returnCode);
     const units = returns.locator('#returnUnits');
     if (await units.isVisible().catch(() => false)) {

@@ -45,7 +45,10 @@ if (skipReason && requireAll && chromiumMissing) {
       page.on('console', (message) => {
         // Chromium logs every 4xx answer as a failed resource; the journeys provoke some on purpose (401, 409, 429)
         // and the UI shows them. What must not appear are script errors and React/antd warnings.
-        if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) {
+        if (
+          message.type() === 'error' &&
+          !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
+        ) {
           consoleErrors.push(message.text());
         }
       });
@@ -131,10 +134,9 @@ if (skipReason && requireAll && chromiumMissing) {
       const map = page.getByTestId('network-map');
       const pixel = await map.evaluate(
         (element, lngLat) =>
-          (element as unknown as { zqChart: { convertToPixel: (finder: object, value: number[]) => number[] } }).zqChart.convertToPixel(
-            { geoIndex: 0 },
-            lngLat,
-          ),
+          (
+            element as unknown as { zqChart: { convertToPixel: (finder: object, value: number[]) => number[] } }
+          ).zqChart.convertToPixel({ geoIndex: 0 }, lngLat),
         [base!.lng, base!.lat],
       );
       const [x, y] = pixel as [number, number];
@@ -154,7 +156,9 @@ if (skipReason && requireAll && chromiumMissing) {
       expect(await page.getByTestId('user-menu').textContent()).toContain('Administrator');
       // Nothing Chinese left in the app's own strings (the 中文 switch label and user names are exempt).
       const chrome = await page
-        .locator('.ant-layout-sider, [data-testid="app-title"], [data-testid="network-page"] h3, [data-testid="network-page"] .ant-statistic-title, [data-testid="network-page"] .ant-card-head')
+        .locator(
+          '.ant-layout-sider, [data-testid="app-title"], [data-testid="network-page"] h3, [data-testid="network-page"] .ant-statistic-title, [data-testid="network-page"] .ant-card-head',
+        )
         .allTextContents();
       expect(chrome.join(' ')).not.toMatch(/\p{Script=Han}/u);
       await page.waitForTimeout(500);
@@ -174,12 +178,16 @@ if (skipReason && requireAll && chromiumMissing) {
     it('lists nodes and catalogue items from the server', async () => {
       await page.getByTestId('menu-nodes').click();
       await page.getByTestId('nodes-page').waitFor({ state: 'visible' });
-      await expect.poll(() => page.locator('[data-testid="nodes-page"] .ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('[data-testid="nodes-page"] .ant-table-tbody tr.ant-table-row').count())
+        .toBeGreaterThan(0);
       await shot('nodes-zh');
 
       await page.getByTestId('menu-catalogue').click();
       await page.getByTestId('catalogue-page').waitFor({ state: 'visible' });
-      await expect.poll(() => page.locator('[data-testid="catalogue-page"] .ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('[data-testid="catalogue-page"] .ant-table-tbody tr.ant-table-row').count())
+        .toBeGreaterThan(0);
       await shot('catalogue-zh');
     });
 
@@ -226,11 +234,15 @@ if (skipReason && requireAll && chromiumMissing) {
     it('lets the administrator manage users and verify the audit chain', async () => {
       await page.getByTestId('menu-users').click();
       await page.getByTestId('users-page').waitFor({ state: 'visible' });
-      await expect.poll(() => page.locator('[data-testid="users-page"] .ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(1);
+      await expect
+        .poll(() => page.locator('[data-testid="users-page"] .ant-table-tbody tr.ant-table-row').count())
+        .toBeGreaterThan(1);
 
       await page.getByTestId('menu-audit').click();
       await page.getByTestId('audit-page').waitFor({ state: 'visible' });
-      await expect.poll(() => page.locator('[data-testid="audit-page"] .ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('[data-testid="audit-page"] .ant-table-tbody tr.ant-table-row').count())
+        .toBeGreaterThan(0);
       await page.getByTestId('audit-verify').click();
       const verdict = page.getByTestId('audit-verify-result');
       await verdict.waitFor({ state: 'visible' });

@@ -34,7 +34,9 @@ if (skipReason && requireAll && chromiumMissing) {
     async function choose(testId: string, text: string): Promise<void> {
       await page.getByTestId(testId).click();
       await page.keyboard.type(text);
-      const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first();
+      const option = page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+        .first();
       await option.waitFor({ state: 'visible', timeout: 15_000 });
       await option.click();
     }
@@ -67,7 +69,11 @@ if (skipReason && requireAll && chromiumMissing) {
       page.on('pageerror', (error) => problems.push(error.message));
       page.on('console', (message) => {
         // 4xx answers are provoked on purpose (an unknown scanned code is a 404, a short transfer a 409).
-        if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) problems.push(message.text());
+        if (
+          message.type() === 'error' &&
+          !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
+        )
+          problems.push(message.text());
       });
       await signIn(page, server.baseUrl, 'admin', PASSWORD);
     });
@@ -125,17 +131,36 @@ if (skipReason && requireAll && chromiumMissing) {
       expect(assetCodes).toHaveLength(2);
       await shot('stock-02-receipt-posted');
 
-      const popup = context.waitForEvent('page', { timeout: 15_000 }).then((p) => p, () => undefined);
-      const [labels] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/labels') && r.request().method() === 'POST'), page.getByTestId('print-labels').click()]);
+      const popup = context.waitForEvent('page', { timeout: 15_000 }).then(
+        (p) => p,
+        () => undefined,
+      );
+      const [labels] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/labels') && r.request().method() === 'POST'),
+        page.getByTestId('print-labels').click(),
+      ]);
       expect(labels.status()).toBe(200);
       expect(labels.headers()['content-type']).toContain('application/pdf');
       expect(labels.headers()['x-label-count']).toBe('2');
       // The page read the body as a blob; fetch the same labels with the session to look at the bytes.
       const head = await page.evaluate(async (id) => {
-        const csrf = document.cookie.split('; ').find((c) => c.startsWith('zq_csrf='))?.slice('zq_csrf='.length) ?? '';
-        const response = await fetch('/api/v1/labels', { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) }, body: JSON.stringify({ receiptId: id }) });
+        const csrf =
+          document.cookie
+            .split('; ')
+            .find((c) => c.startsWith('zq_csrf='))
+            ?.slice('zq_csrf='.length) ?? '';
+        const response = await fetch('/api/v1/labels', {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+          body: JSON.stringify({ receiptId: id }),
+        });
         const bytes = new Uint8Array(await response.arrayBuffer());
-        return { type: response.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
+        return {
+          type: response.headers.get('content-type'),
+          head: String.fromCharCode(...bytes.slice(0, 5)),
+          size: bytes.length,
+        };
       }, receiptId);
       expect(head.type).toContain('application/pdf');
       expect(head.head).toBe('%PDF-');
@@ -178,7 +203,12 @@ if (skipReason && requireAll && chromiumMissing) {
       await shot('stock-04-transfer-shortage');
 
       await qty.fill('1');
-      const [created] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/v1/transfers') && r.request().method() === 'POST' && r.status() === 201), page.getByTestId('transfer-submit').click()]);
+      const [created] = await Promise.all([
+        page.waitForResponse(
+          (r) => r.url().endsWith('/api/v1/transfers') && r.request().method() === 'POST' && r.status() === 201,
+        ),
+        page.getByTestId('transfer-submit').click(),
+      ]);
       const number = ((await created.json()) as { number: string }).number;
       const row = page.locator('[data-testid=transfers-table] tbody tr', { hasText: number });
       await row.waitFor({ state: 'visible' });
@@ -210,9 +240,13 @@ if (skipReason && requireAll && chromiumMissing) {
       await shot('stock-06-count');
       await page.getByTestId('count-submit').click();
       await confirmPopover();
-      await expect.poll(() => page.getByTestId('count-detail').getByTestId('count-state').getAttribute('data-state')).toBe('submitted');
+      await expect
+        .poll(() => page.getByTestId('count-detail').getByTestId('count-state').getAttribute('data-state'))
+        .toBe('submitted');
       await page.getByTestId('count-approve').click();
-      await expect.poll(() => page.getByTestId('count-detail').getByTestId('count-state').getAttribute('data-state')).toBe('approved');
+      await expect
+        .poll(() => page.getByTestId('count-detail').getByTestId('count-state').getAttribute('data-state'))
+        .toBe('approved');
       await shot('stock-07-count-approved');
     });
 
@@ -243,9 +277,18 @@ if (skipReason && requireAll && chromiumMissing) {
         return Buffer.from(await workbook.xlsx.writeBuffer());
       };
       const upload = async (name: string, buffer: Buffer) =>
-        page.locator('[data-testid=import-page] input[type=file]').first().setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+        page
+          .locator('[data-testid=import-page] input[type=file]')
+          .first()
+          .setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
 
-      await upload('bad.xlsx', await workbookWith([['LPS-SW-ZS1', 'PPE-GLOVES-NOPE', 2], ['LPS-SW-ZS1', 'CYL-6.8-30', 1, null, null, null, 'E2E-OPN-CYL-1']]));
+      await upload(
+        'bad.xlsx',
+        await workbookWith([
+          ['LPS-SW-ZS1', 'PPE-GLOVES-NOPE', 2],
+          ['LPS-SW-ZS1', 'CYL-6.8-30', 1, null, null, null, 'E2E-OPN-CYL-1'],
+        ]),
+      );
       await page.getByTestId('import-errors').waitFor({ state: 'visible' });
       expect(await page.getByTestId('import-result').getAttribute('data-ok')).toBe('false');
       expect(await page.getByTestId('import-errors').textContent()).toContain('2');

@@ -68,7 +68,9 @@ export const UserUpdate = Type.Object(
     organisationIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
     nodeIds: Type.Optional(Type.Array(Id, { maxItems: 500 })),
     disabled: Type.Optional(Type.Boolean()),
-    password: Type.Optional(Type.String({ minLength: 10, maxLength: 256, description: 'reset; the user must change it at next sign-in' })),
+    password: Type.Optional(
+      Type.String({ minLength: 10, maxLength: 256, description: 'reset; the user must change it at next sign-in' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -80,7 +82,9 @@ export const UserListQuery = Type.Object(
     q: Type.Optional(Type.String({ maxLength: 100 })),
     role: Type.Optional(Role),
     disabled: Type.Optional(Type.Boolean()),
-    sort: Type.Optional(Type.Union([Type.Literal('username'), Type.Literal('displayName'), Type.Literal('role'), Type.Literal('createdAt')])),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('username'), Type.Literal('displayName'), Type.Literal('role'), Type.Literal('createdAt')]),
+    ),
   },
   { additionalProperties: false },
 );

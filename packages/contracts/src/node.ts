@@ -12,7 +12,10 @@ export const NodeType = Type.Union(
     Type.Literal('vehicle'),
     Type.Literal('staging'),
   ],
-  { description: 'base 基地 · sub-warehouse 分库 · station 站 · micro-station 微型站 · partner 代储 · vehicle 车载 · staging 前置' },
+  {
+    description:
+      'base 基地 · sub-warehouse 分库 · station 站 · micro-station 微型站 · partner 代储 · vehicle 车载 · staging 前置',
+  },
 );
 export type NodeType = Static<typeof NodeType>;
 export const NODE_TYPES = ['base', 'sub-warehouse', 'station', 'micro-station', 'partner', 'vehicle', 'staging'] as const;

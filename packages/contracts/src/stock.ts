@@ -1,7 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { Id, Page, PageQuery } from './common.ts';
 
-const Qty = Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'units; bulk items count in their integer base unit' });
+const Qty = Type.Integer({
+  minimum: 1,
+  maximum: 1_000_000_000,
+  description: 'units; bulk items count in their integer base unit',
+});
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Reason = Type.String({ minLength: 1, maxLength: 500 });
 
@@ -30,7 +34,13 @@ export const SerialInput = Type.Union([
 export const ReceiptCreate = Type.Object(
   {
     nodeId: Id,
-    source: Type.Union([Type.Literal('purchase'), Type.Literal('return'), Type.Literal('donation'), Type.Literal('transfer'), Type.Literal('opening')]),
+    source: Type.Union([
+      Type.Literal('purchase'),
+      Type.Literal('return'),
+      Type.Literal('donation'),
+      Type.Literal('transfer'),
+      Type.Literal('opening'),
+    ]),
     reference: Type.Optional(Type.String({ maxLength: 200, description: 'delivery note, purchase order…' })),
     lines: Type.Array(
       Type.Object(
@@ -77,7 +87,15 @@ export const TransferReceive = Type.Object(
     /** Omit to receive everything shipped. Otherwise what arrived per shipped line; the rest is recorded as missing. */
     lines: Type.Optional(
       Type.Array(
-        Type.Object({ itemId: Id, lotId: Type.Optional(Id), assetId: Type.Optional(Id), qty: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }) }, { additionalProperties: false }),
+        Type.Object(
+          {
+            itemId: Id,
+            lotId: Type.Optional(Id),
+            assetId: Type.Optional(Id),
+            qty: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }),
+          },
+          { additionalProperties: false },
+        ),
         { maxItems: 20_000 },
       ),
     ),
@@ -95,7 +113,12 @@ export const AdjustmentCreate = Type.Object(
       Type.Object(
         {
           itemId: Id,
-          qty: Type.Integer({ minimum: -1_000_000_000, maximum: 1_000_000_000, not: { const: 0 }, description: 'signed: negative removes stock' }),
+          qty: Type.Integer({
+            minimum: -1_000_000_000,
+            maximum: 1_000_000_000,
+            not: { const: 0 },
+            description: 'signed: negative removes stock',
+          }),
           lotId: Type.Optional(Id),
           assetId: Type.Optional(Id),
         },
@@ -113,7 +136,10 @@ export const QuarantineCreate = Type.Object(
     nodeId: Id,
     reason: Reason,
     lines: Type.Array(
-      Type.Object({ itemId: Id, qty: Qty, lotId: Type.Optional(Id), assetId: Type.Optional(Id) }, { additionalProperties: false }),
+      Type.Object(
+        { itemId: Id, qty: Qty, lotId: Type.Optional(Id), assetId: Type.Optional(Id) },
+        { additionalProperties: false },
+      ),
       { minItems: 1, maxItems: 2000 },
     ),
   },
@@ -127,7 +153,10 @@ export const WriteOffCreate = Type.Object(
     kind: Type.Union([Type.Literal('write-off'), Type.Literal('scrap')]),
     reason: Reason,
     lines: Type.Array(
-      Type.Object({ itemId: Id, qty: Qty, lotId: Type.Optional(Id), assetId: Type.Optional(Id) }, { additionalProperties: false }),
+      Type.Object(
+        { itemId: Id, qty: Qty, lotId: Type.Optional(Id), assetId: Type.Optional(Id) },
+        { additionalProperties: false },
+      ),
       { minItems: 1, maxItems: 2000 },
     ),
   },
@@ -141,7 +170,11 @@ export const ApprovalDecision = Type.Object(
 );
 
 export const CountCreate = Type.Object(
-  { nodeId: Id, itemIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 2000 })), note: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    nodeId: Id,
+    itemIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 2000 })),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
   { additionalProperties: false },
 );
 export type CountCreate = Static<typeof CountCreate>;
@@ -150,7 +183,12 @@ export const CountRecord = Type.Object(
   {
     lines: Type.Array(
       Type.Object(
-        { itemId: Id, lotId: Type.Optional(Id), assetId: Type.Optional(Id), counted: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }) },
+        {
+          itemId: Id,
+          lotId: Type.Optional(Id),
+          assetId: Type.Optional(Id),
+          counted: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }),
+        },
         { additionalProperties: false },
       ),
       { minItems: 1, maxItems: 20_000 },
@@ -225,13 +263,17 @@ export const StockListQuery = Type.Object(
     nodeType: Type.Optional(Type.String({ maxLength: 32 })),
     q: Type.Optional(Type.String({ maxLength: 100 })),
     belowMinimum: Type.Optional(Type.Boolean()),
-    sort: Type.Optional(Type.Union([Type.Literal('node'), Type.Literal('item'), Type.Literal('available'), Type.Literal('onHand')])),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('node'), Type.Literal('item'), Type.Literal('available'), Type.Literal('onHand')]),
+    ),
   },
   { additionalProperties: false },
 );
 export type StockListQuery = Static<typeof StockListQuery>;
 /** Large ledger lists count exactly up to 10,000 matching rows; beyond that `total` is the planner's estimate. */
-const TotalIsEstimate = { totalIsEstimate: Type.Optional(Type.Boolean({ description: 'true when total is an estimate (over 10,000 matching rows)' })) };
+const TotalIsEstimate = {
+  totalIsEstimate: Type.Optional(Type.Boolean({ description: 'true when total is an estimate (over 10,000 matching rows)' })),
+};
 export const StockPage = Type.Object({ ...Page(StockRow).properties, ...TotalIsEstimate });
 
 export const Asset = Type.Object({
@@ -258,8 +300,12 @@ export const AssetListQuery = Type.Object(
     nodeId: Type.Optional(Id),
     itemId: Type.Optional(Id),
     status: Type.Optional(Type.String({ maxLength: 32 })),
-    q: Type.Optional(Type.String({ maxLength: 100, description: 'start of an asset code or serial number, or a whole RFID EPC' })),
-    after: Type.Optional(Type.String({ maxLength: 100, description: 'keyset paging: the last asset code of the previous page (fast at any depth)' })),
+    q: Type.Optional(
+      Type.String({ maxLength: 100, description: 'start of an asset code or serial number, or a whole RFID EPC' }),
+    ),
+    after: Type.Optional(
+      Type.String({ maxLength: 100, description: 'keyset paging: the last asset code of the previous page (fast at any depth)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -271,7 +317,14 @@ export const LedgerVerdict = Type.Object({
   balancesChecked: Type.Integer(),
   movementsChecked: Type.Integer(),
   differences: Type.Array(
-    Type.Object({ nodeId: Type.String(), itemId: Type.String(), stockKey: Type.String(), bucket: Type.String(), stored: Type.Number(), fromMovements: Type.Number() }),
+    Type.Object({
+      nodeId: Type.String(),
+      itemId: Type.String(),
+      stockKey: Type.String(),
+      bucket: Type.String(),
+      stored: Type.Number(),
+      fromMovements: Type.Number(),
+    }),
   ),
 });
 

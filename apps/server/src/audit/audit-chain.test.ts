@@ -6,7 +6,19 @@ function chain(n: number) {
   let prev = GENESIS_HASH;
   const entries: (AuditEntry & { prevHash: string; hash: string })[] = [];
   for (let seq = 1; seq <= n; seq++) {
-    const e: AuditEntry = { seq, organisationId: null, at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(), actorUserId: null, actorUsername: 'u', actorRole: 'admin', action: 'x.y', entityType: 'node', entityId: String(seq), summary: { n: seq }, clientAddress: '127.0.0.1' };
+    const e: AuditEntry = {
+      seq,
+      organisationId: null,
+      at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(),
+      actorUserId: null,
+      actorUsername: 'u',
+      actorRole: 'admin',
+      action: 'x.y',
+      entityType: 'node',
+      entityId: String(seq),
+      summary: { n: seq },
+      clientAddress: '127.0.0.1',
+    };
     const hash = hashAuditEntry(prev, e);
     entries.push({ ...e, prevHash: prev, hash });
     prev = hash;
@@ -16,7 +28,9 @@ function chain(n: number) {
 
 describe('audit chain', () => {
   it('hashes objects the same whatever their key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    );
   });
 
   it('accepts an intact chain and names the first altered, removed or relinked entry', () => {

@@ -52,7 +52,12 @@ export function hashAuditEntry(prevHash: string, entry: AuditEntry): string {
 
 export type ChainVerdict =
   | { ok: true; checked: number }
-  | { ok: false; checked: number; firstBrokenSeq: number; reason: 'hash-mismatch' | 'missing-entry' | 'link-mismatch' | 'head-mismatch' };
+  | {
+      ok: false;
+      checked: number;
+      firstBrokenSeq: number;
+      reason: 'hash-mismatch' | 'missing-entry' | 'link-mismatch' | 'head-mismatch';
+    };
 
 /** Walks entries in seq order and names the first one whose hash, link or position is wrong. */
 export function verifyAuditChain(

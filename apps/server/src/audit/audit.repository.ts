@@ -110,7 +110,11 @@ export async function listAudit(db: Queryable, q: AuditQuery, organisationPaths:
       q.action && where('a.action = ?', q.action),
       q.from && where('a.at >= ?', q.from),
       q.to && where('a.at < ?', q.to),
-      organisationPaths && where('o.path LIKE ANY (?)', organisationPaths.map((p) => `${p}%`)),
+      organisationPaths &&
+        where(
+          'o.path LIKE ANY (?)',
+          organisationPaths.map((p) => `${p}%`),
+        ),
     ],
     orderBy: 'a.seq',
     order: 'desc',

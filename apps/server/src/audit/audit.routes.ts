@@ -11,7 +11,14 @@ const tags = ['audit'];
 export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/audit',
-    { schema: { tags, summary: 'The audit log, newest first, within your scope', querystring: AuditQuery, response: { 200: AuditPage, ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'The audit log, newest first, within your scope',
+        querystring: AuditQuery,
+        response: { 200: AuditPage, ...STANDARD_ERRORS },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requireAction(actor, 'audit.read');
@@ -22,7 +29,13 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
   );
   app.get(
     '/audit/verify',
-    { schema: { tags, summary: 'Re-hash the whole chain and name the first broken entry', response: { 200: AuditVerdict, ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'Re-hash the whole chain and name the first broken entry',
+        response: { 200: AuditVerdict, ...STANDARD_ERRORS },
+      },
+    },
     async (request) => {
       requireAction(actorOf(request), 'audit.read');
       return verifyAudit(deps.db);

@@ -20,7 +20,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     '/auth/login',
     {
       config: { public: true },
-      schema: { tags, summary: 'Sign in: returns a bearer token and sets the session cookie', body: LoginRequest, response: { 200: LoginResponse, ...errorResponses(400, 401, 413, 415, 429) } },
+      schema: {
+        tags,
+        summary: 'Sign in: returns a bearer token and sets the session cookie',
+        body: LoginRequest,
+        response: { 200: LoginResponse, ...errorResponses(400, 401, 413, 415, 429) },
+      },
     },
     async (request, reply) => {
       const body = request.body as { username: string; password: string };
@@ -48,9 +53,21 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   );
   app.post(
     '/auth/password',
-    { schema: { tags, summary: 'Change your own password; other sessions are revoked', body: PasswordChange, response: { 204: Type.Null(), ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change your own password; other sessions are revoked',
+        body: PasswordChange,
+        response: { 204: Type.Null(), ...STANDARD_ERRORS },
+      },
+    },
     async (request, reply) => {
-      await changeOwnPassword(deps, actorOf(request), request.sessionToken!, request.body as { currentPassword: string; newPassword: string });
+      await changeOwnPassword(
+        deps,
+        actorOf(request),
+        request.sessionToken!,
+        request.body as { currentPassword: string; newPassword: string },
+      );
       return reply.status(204).send();
     },
   );

@@ -9,9 +9,13 @@ import { countAdmins } from './users.repository.ts';
  * Makes a fresh database usable: a root organisation if there is none, and the first
  * administrator `admin` with ZHANQIN_ADMIN_PASSWORD or a random password returned to be printed once.
  */
-export async function ensureFirstAdmin(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<{ created: boolean; password: string | null; generated: boolean }> {
+export async function ensureFirstAdmin(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+): Promise<{ created: boolean; password: string | null; generated: boolean }> {
   if ((await countAdmins(deps.db)) > 0) return { created: false, password: null, generated: false };
-  const [root] = await deps.db.query<{ id: string }>('SELECT id FROM organisation WHERE parent_id IS NULL ORDER BY created_at, code LIMIT 1');
+  const [root] = await deps.db.query<{ id: string }>(
+    'SELECT id FROM organisation WHERE parent_id IS NULL ORDER BY created_at, code LIMIT 1',
+  );
   if (!root) {
     const id = randomUUID();
     await deps.db.query(

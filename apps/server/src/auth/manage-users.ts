@@ -6,7 +6,15 @@ import { AppError, notFound } from '../http/app-error.ts';
 import { requireAction, type Actor, type Role } from './actor.ts';
 import { checkPasswordStrength, hashPassword } from './password.ts';
 import { revokeUserSessions } from './sessions.repository.ts';
-import { countAdmins, findUser, insertUser, listUsers, setPasswordHash, updateUser, type UserRecord } from './users.repository.ts';
+import {
+  countAdmins,
+  findUser,
+  insertUser,
+  listUsers,
+  setPasswordHash,
+  updateUser,
+  type UserRecord,
+} from './users.repository.ts';
 
 export type UserCreateInput = {
   username: string;
@@ -30,10 +38,16 @@ export type UserPatch = {
 async function resolveScope(tx: Queryable, organisationIds: string[], nodeIds: string[]): Promise<string | null> {
   const orgs = await tx.query<{ id: string }>('SELECT id FROM organisation WHERE id = ANY ($1::uuid[])', [organisationIds]);
   const missingOrgs = organisationIds.filter((id) => !orgs.some((o) => o.id === id));
-  const nodes = await tx.query<{ id: string; organisation_id: string }>('SELECT id, organisation_id FROM node WHERE id = ANY ($1::uuid[])', [nodeIds]);
+  const nodes = await tx.query<{ id: string; organisation_id: string }>(
+    'SELECT id, organisation_id FROM node WHERE id = ANY ($1::uuid[])',
+    [nodeIds],
+  );
   const missingNodes = nodeIds.filter((id) => !nodes.some((n) => n.id === id));
   if (missingOrgs.length || missingNodes.length) {
-    throw new AppError('REFERENCE_NOT_FOUND', 'Some organisations or nodes of the scope do not exist', { missingOrgs, missingNodes });
+    throw new AppError('REFERENCE_NOT_FOUND', 'Some organisations or nodes of the scope do not exist', {
+      missingOrgs,
+      missingNodes,
+    });
   }
   return organisationIds[0] ?? nodes.find((n) => n.id === nodeIds[0])?.organisation_id ?? null;
 }
@@ -51,7 +65,11 @@ export async function getUser(deps: Pick<Deps, 'db'>, actor: Actor, id: string):
 }
 
 /** Creates a user with a role and a scope. Non-admin roles need at least one organisation or node. */
-export async function createUser(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: UserCreateInput & { isDemo?: boolean; mustChangePassword?: boolean }) {
+export async function createUser(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  input: UserCreateInput & { isDemo?: boolean; mustChangePassword?: boolean },
+) {
   requireAction(actor, 'users.admin');
   const weakness = checkPasswordStrength(input.password);
   if (weakness) throw new AppError('VALIDATION_FAILED', `The password is too weak: ${weakness}`);
@@ -64,7 +82,9 @@ export async function createUser(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
   return deps.db.transaction(async (tx) => {
     let home = await resolveScope(tx, organisationIds, nodeIds);
     if (!home) {
-      const [root] = await tx.query<{ id: string }>('SELECT id FROM organisation WHERE parent_id IS NULL ORDER BY created_at, code LIMIT 1');
+      const [root] = await tx.query<{ id: string }>(
+        'SELECT id FROM organisation WHERE parent_id IS NULL ORDER BY created_at, code LIMIT 1',
+      );
       if (!root) throw new AppError('UNPROCESSABLE', 'Create an organisation before users');
       home = root.id;
     }
@@ -83,7 +103,13 @@ export async function createUser(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
     await appendAudit(
       tx,
       actor,
-      { action: 'user.create', entityType: 'user', entityId: user.id, organisationId: home, summary: { after: { username: user.username, role: user.role, organisationIds, nodeIds } } },
+      {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        organisationId: home,
+        summary: { after: { username: user.username, role: user.role, organisationIds, nodeIds } },
+      },
       deps.clock.now(),
     );
     return user;
@@ -101,7 +127,8 @@ export async function changeUser(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
   return deps.db.transaction(async (tx) => {
     const before = await findUser(tx, id);
     if (!before) throw notFound('User', id);
-    const losesAdmin = before.role === 'admin' && !before.disabled && ((patch.role && patch.role !== 'admin') || patch.disabled === true);
+    const losesAdmin =
+      before.role === 'admin' && !before.disabled && ((patch.role && patch.role !== 'admin') || patch.disabled === true);
     if (losesAdmin && (await countAdmins(tx)) <= 1) {
       throw new AppError('UNPROCESSABLE', 'This is the last active administrator; appoint another first');
     }
@@ -127,8 +154,20 @@ export async function changeUser(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
         entityId: id,
         organisationId: after.organisationId,
         summary: {
-          before: { displayName: before.displayName, role: before.role, organisationIds: before.organisationIds, nodeIds: before.nodeIds, disabled: before.disabled },
-          after: { displayName: after.displayName, role: after.role, organisationIds: after.organisationIds, nodeIds: after.nodeIds, disabled: after.disabled },
+          before: {
+            displayName: before.displayName,
+            role: before.role,
+            organisationIds: before.organisationIds,
+            nodeIds: before.nodeIds,
+            disabled: before.disabled,
+          },
+          after: {
+            displayName: after.displayName,
+            role: after.role,
+            organisationIds: after.organisationIds,
+            nodeIds: after.nodeIds,
+            disabled: after.disabled,
+          },
           passwordReset: passwordHash !== null,
         },
       },

@@ -59,7 +59,15 @@ export async function findLiveSession(db: Queryable, tokenHash: string, now: Dat
 
 export async function insertSession(
   db: Queryable,
-  s: { tokenHash: string; userId: string; organisationId: string; csrfToken: string; now: Date; expiresAt: Date; clientAddress: string | null },
+  s: {
+    tokenHash: string;
+    userId: string;
+    organisationId: string;
+    csrfToken: string;
+    now: Date;
+    expiresAt: Date;
+    clientAddress: string | null;
+  },
 ): Promise<void> {
   await db.query(
     `INSERT INTO user_session (token_hash, organisation_id, user_id, csrf_token, created_at, expires_at, last_seen_at, client_address)
@@ -87,7 +95,9 @@ export async function revokeUserSessions(db: Queryable, userId: string, now: Dat
 type AttemptRow = { failures: number; window_started_at: Date; locked_until: Date | null };
 
 export async function findAttempts(db: Queryable, subjects: string[]): Promise<Map<string, AttemptRow>> {
-  const rows = await db.query<AttemptRow & { subject: string }>('SELECT * FROM login_attempt WHERE subject = ANY ($1)', [subjects]);
+  const rows = await db.query<AttemptRow & { subject: string }>('SELECT * FROM login_attempt WHERE subject = ANY ($1)', [
+    subjects,
+  ]);
   return new Map(rows.map((r) => [r.subject, r]));
 }
 

@@ -87,7 +87,13 @@ export async function signIn(
         unrestricted: false,
         clientAddress: input.clientAddress,
       },
-      { action: 'session.create', entityType: 'user', entityId: user.id, organisationId: user.organisationId, summary: { expiresAt: expiresAt.toISOString() } },
+      {
+        action: 'session.create',
+        entityType: 'user',
+        entityId: user.id,
+        organisationId: user.organisationId,
+        summary: { expiresAt: expiresAt.toISOString() },
+      },
       now,
     );
   });
@@ -98,7 +104,12 @@ export async function signIn(
 export async function signOut(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, token: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
     await revokeSession(tx, hashToken(token), deps.clock.now());
-    await appendAudit(tx, actor, { action: 'session.revoke', entityType: 'user', entityId: actor.userId, organisationId: null, summary: {} }, deps.clock.now());
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'session.revoke', entityType: 'user', entityId: actor.userId, organisationId: null, summary: {} },
+      deps.clock.now(),
+    );
   });
 }
 
@@ -116,11 +127,17 @@ export async function changeOwnPassword(
   }
   const weakness = checkPasswordStrength(input.newPassword);
   if (weakness) throw new AppError('VALIDATION_FAILED', `The new password is too weak: ${weakness}`);
-  if (input.newPassword === input.currentPassword) throw new AppError('VALIDATION_FAILED', 'The new password must differ from the current one');
+  if (input.newPassword === input.currentPassword)
+    throw new AppError('VALIDATION_FAILED', 'The new password must differ from the current one');
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
     await setPasswordHash(tx, actor.userId!, hash, false);
     await revokeUserSessions(tx, actor.userId!, deps.clock.now(), hashToken(token));
-    await appendAudit(tx, actor, { action: 'user.password-change', entityType: 'user', entityId: actor.userId, organisationId: null, summary: {} }, deps.clock.now());
+    await appendAudit(
+      tx,
+      actor,
+      { action: 'user.password-change', entityType: 'user', entityId: actor.userId, organisationId: null, summary: {} },
+      deps.clock.now(),
+    );
   });
 }

@@ -106,7 +106,14 @@ export async function insertUser(
 export async function updateUser(
   db: Queryable,
   id: string,
-  patch: { displayName?: string; role?: Role; organisationIds?: string[]; nodeIds?: string[]; disabled?: boolean; organisationId?: string },
+  patch: {
+    displayName?: string;
+    role?: Role;
+    organisationIds?: string[];
+    nodeIds?: string[];
+    disabled?: boolean;
+    organisationId?: string;
+  },
 ): Promise<UserRecord | null> {
   const rows = await db.query<UserRow>(
     `UPDATE app_user SET display_name = COALESCE($2, display_name), role = COALESCE($3, role),
@@ -136,7 +143,15 @@ export async function setPasswordHash(db: Queryable, id: string, hash: string, m
 
 export async function listUsers(
   db: Queryable,
-  q: { q?: string; role?: Role; disabled?: boolean; limit?: number; offset?: number; order?: 'asc' | 'desc'; sort?: 'username' | 'displayName' | 'role' | 'createdAt' },
+  q: {
+    q?: string;
+    role?: Role;
+    disabled?: boolean;
+    limit?: number;
+    offset?: number;
+    order?: 'asc' | 'desc';
+    sort?: 'username' | 'displayName' | 'role' | 'createdAt';
+  },
 ) {
   const sort = { username: 'u.username', displayName: 'u.display_name', role: 'u.role', createdAt: 'u.created_at' } as const;
   const { rows, total } = await listPage<UserRow>(db, {

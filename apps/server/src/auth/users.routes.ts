@@ -10,7 +10,14 @@ const tags = ['users'];
 export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/users',
-    { schema: { tags, summary: 'List users (administrators)', querystring: UserListQuery, response: { 200: UserPage, ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'List users (administrators)',
+        querystring: UserListQuery,
+        response: { 200: UserPage, ...STANDARD_ERRORS },
+      },
+    },
     async (request) => {
       const query = request.query as UserListQuery;
       const page = await listAllUsers(deps, actorOf(request), query);
@@ -24,12 +31,27 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   );
   app.post(
     '/users',
-    { schema: { tags, summary: 'Create a user with a role and a scope', body: UserCreate, response: { 201: User, ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a user with a role and a scope',
+        body: UserCreate,
+        response: { 201: User, ...STANDARD_ERRORS },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createUser(deps, actorOf(request), request.body as UserCreate)),
   );
   app.patch(
     '/users/:id',
-    { schema: { tags, summary: 'Change, re-scope, disable a user or reset the password', params: IdParams, body: UserUpdate, response: { 200: User, ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change, re-scope, disable a user or reset the password',
+        params: IdParams,
+        body: UserUpdate,
+        response: { 200: User, ...STANDARD_ERRORS },
+      },
+    },
     async (request) => changeUser(deps, actorOf(request), (request.params as { id: string }).id, request.body as UserUpdate),
   );
 }

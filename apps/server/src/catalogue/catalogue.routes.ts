@@ -13,7 +13,13 @@ const tags = ['catalogue'];
 export function registerCatalogueRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/categories',
-    { schema: { tags, summary: 'The category tree, flat (parentId links)', response: { 200: Type.Array(Category), ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'The category tree, flat (parentId links)',
+        response: { 200: Type.Array(Category), ...STANDARD_ERRORS },
+      },
+    },
     async (request) => {
       requireAction(actorOf(request), 'network.read');
       return listCategories(deps.db);
@@ -36,16 +42,32 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: Deps): void 
   app.post(
     '/items',
     { schema: { tags, summary: 'Add an item type', body: ItemCreate, response: { 201: Item, ...STANDARD_ERRORS } } },
-    async (request, reply) => reply.status(201).send(await createCatalogueItem(deps, actorOf(request), request.body as ItemCreate)),
+    async (request, reply) =>
+      reply.status(201).send(await createCatalogueItem(deps, actorOf(request), request.body as ItemCreate)),
   );
   app.patch(
     '/items/:id',
-    { schema: { tags, summary: 'Change an item type', params: IdParams, body: ItemUpdate, response: { 200: Item, ...STANDARD_ERRORS } } },
-    async (request) => changeCatalogueItem(deps, actorOf(request), (request.params as { id: string }).id, request.body as ItemUpdate),
+    {
+      schema: {
+        tags,
+        summary: 'Change an item type',
+        params: IdParams,
+        body: ItemUpdate,
+        response: { 200: Item, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) =>
+      changeCatalogueItem(deps, actorOf(request), (request.params as { id: string }).id, request.body as ItemUpdate),
   );
   app.get(
     '/modules',
-    { schema: { tags, summary: 'Modules (kits) with their packing lists', response: { 200: Type.Array(ModuleKit), ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'Modules (kits) with their packing lists',
+        response: { 200: Type.Array(ModuleKit), ...STANDARD_ERRORS },
+      },
+    },
     async (request) => {
       requireAction(actorOf(request), 'network.read');
       return listModules(deps.db);

@@ -32,13 +32,21 @@ export async function createCatalogueItem(deps: Pick<Deps, 'db' | 'clock'>, acto
   return deps.db.transaction(async (tx) => {
     const category = await findCategory(tx, input.categoryId);
     if (!category) throw new AppError('REFERENCE_NOT_FOUND', `Category ${input.categoryId} does not exist`);
-    const [owner] = await tx.query<{ organisation_id: string }>('SELECT organisation_id FROM category WHERE id = $1', [category.id]);
+    const [owner] = await tx.query<{ organisation_id: string }>('SELECT organisation_id FROM category WHERE id = $1', [
+      category.id,
+    ]);
     const id = randomUUID();
     await insertItem(tx, id, owner!.organisation_id, input);
     await appendAudit(
       tx,
       actor,
-      { action: 'item.create', entityType: 'item', entityId: id, organisationId: owner!.organisation_id, summary: { after: { code: input.code, nameZh: input.nameZh, tracking: input.tracking } } },
+      {
+        action: 'item.create',
+        entityType: 'item',
+        entityId: id,
+        organisationId: owner!.organisation_id,
+        summary: { after: { code: input.code, nameZh: input.nameZh, tracking: input.tracking } },
+      },
       deps.clock.now(),
     );
     return (await findItem(tx, id))!;
@@ -66,7 +74,11 @@ export async function changeCatalogueItem(deps: Pick<Deps, 'db' | 'clock'>, acto
         entityType: 'item',
         entityId: id,
         organisationId: owner!.organisation_id,
-        summary: { fields, before: Object.fromEntries(fields.map((k) => [k, before[k]])), after: Object.fromEntries(fields.map((k) => [k, after[k]])) },
+        summary: {
+          fields,
+          before: Object.fromEntries(fields.map((k) => [k, before[k]])),
+          after: Object.fromEntries(fields.map((k) => [k, after[k]])),
+        },
       },
       deps.clock.now(),
     );

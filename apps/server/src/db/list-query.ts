@@ -23,14 +23,16 @@ export type ListRequest = {
 /** One round trip for a page and its total: `count(*) OVER ()` rides along on every row. */
 export async function listPage<Row>(db: Queryable, req: ListRequest): Promise<{ rows: Row[]; total: number }> {
   const params: unknown[] = [];
-  const clauses = req.conditions.filter((c): c is Condition => Boolean(c)).map((c) => {
-    let i = 0;
-    const sql = c.sql.replace(/\?/g, () => {
-      params.push(c.params[i++]);
-      return `$${params.length}`;
+  const clauses = req.conditions
+    .filter((c): c is Condition => Boolean(c))
+    .map((c) => {
+      let i = 0;
+      const sql = c.sql.replace(/\?/g, () => {
+        params.push(c.params[i++]);
+        return `$${params.length}`;
+      });
+      return `(${sql})`;
     });
-    return `(${sql})`;
-  });
   const whereSql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   const dir = req.order === 'desc' ? 'DESC' : 'ASC';
   params.push(req.limit, req.offset);

@@ -23,7 +23,9 @@ describe('migrate', () => {
   it('returns the same JavaScript values as the pg driver: int8 and numeric as numbers, dates as text', async () => {
     const db = await openPglite(null);
     try {
-      const [row] = await db.query<{ n: unknown; d: unknown; m: unknown }>("SELECT count(*) AS n, DATE '2026-01-02' AS d, 1.5::numeric AS m");
+      const [row] = await db.query<{ n: unknown; d: unknown; m: unknown }>(
+        "SELECT count(*) AS n, DATE '2026-01-02' AS d, 1.5::numeric AS m",
+      );
       expect(row).toEqual({ n: 1, d: '2026-01-02', m: 1.5 });
     } finally {
       await db.close();

@@ -16,21 +16,47 @@ export type ConsumptionReport = {
   incidentNumber: string;
   isExercise: boolean;
   closedAt: string;
-  items: { itemId: string; itemCode: string; itemNameZh: string; itemNameEn: string; dispatched: number; consumed: number; issued: number; returnedOk: number; returnedForInspection: number; notReturned: number }[];
+  items: {
+    itemId: string;
+    itemCode: string;
+    itemNameZh: string;
+    itemNameEn: string;
+    dispatched: number;
+    consumed: number;
+    issued: number;
+    returnedOk: number;
+    returnedForInspection: number;
+    notReturned: number;
+  }[];
   shipments: { delivered: number; cancelled: number };
   replenishment: { fromNodeId: string | null; toNodeId: string; itemId: string; qty: number; note: string }[];
 };
 
 /** Adds up what went to the scene, what was used, issued and brought back, per item. */
-async function buildReport(tx: Queryable, incidentId: string): Promise<Omit<ConsumptionReport, 'incidentNumber' | 'isExercise' | 'closedAt' | 'replenishment' | 'shipments'> & { sentBySource: Map<string, Map<string, number>>; returnedTo: Map<string, Map<string, number>> }> {
+async function buildReport(
+  tx: Queryable,
+  incidentId: string,
+): Promise<
+  Omit<ConsumptionReport, 'incidentNumber' | 'isExercise' | 'closedAt' | 'replenishment' | 'shipments'> & {
+    sentBySource: Map<string, Map<string, number>>;
+    returnedTo: Map<string, Map<string, number>>;
+  }
+> {
   const docs = await tx.query<{ kind: string; node_id: string; state: string; lines: DocLine[] }>(
     "SELECT kind, node_id, state, lines FROM stock_document WHERE meta ->> 'incidentId' = $1",
     [incidentId],
   );
-  const totals = new Map<string, { dispatched: number; consumed: number; issued: number; returnedOk: number; returnedForInspection: number }>();
+  const totals = new Map<
+    string,
+    { dispatched: number; consumed: number; issued: number; returnedOk: number; returnedForInspection: number }
+  >();
   const sentBySource = new Map<string, Map<string, number>>();
   const returnedTo = new Map<string, Map<string, number>>();
-  const bump = (itemId: string, field: 'dispatched' | 'consumed' | 'issued' | 'returnedOk' | 'returnedForInspection', qty: number) => {
+  const bump = (
+    itemId: string,
+    field: 'dispatched' | 'consumed' | 'issued' | 'returnedOk' | 'returnedForInspection',
+    qty: number,
+  ) => {
     const t = totals.get(itemId) ?? { dispatched: 0, consumed: 0, issued: 0, returnedOk: 0, returnedForInspection: 0 };
     t[field] += qty;
     totals.set(itemId, t);
@@ -54,7 +80,12 @@ async function buildReport(tx: Queryable, incidentId: string): Promise<Omit<Cons
     }
   }
   const items = new Map(
-    (await tx.query<{ id: string; code: string; name_zh: string; name_en: string }>('SELECT id, code, name_zh, name_en FROM item WHERE id = ANY ($1::uuid[])', [[...totals.keys()]])).map((i) => [i.id, i]),
+    (
+      await tx.query<{ id: string; code: string; name_zh: string; name_en: string }>(
+        'SELECT id, code, name_zh, name_en FROM item WHERE id = ANY ($1::uuid[])',
+        [[...totals.keys()]],
+      )
+    ).map((i) => [i.id, i]),
   );
   return {
     items: [...totals.entries()]
@@ -77,38 +108,59 @@ async function buildReport(tx: Queryable, incidentId: string): Promise<Omit<Cons
  * told where), closes the depot, and produces the consumption report with replenishment proposals —
  * "consume a batch, replenish a batch": each source gets back what it sent and did not get back.
  */
-export async function closeIncident(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, incidentId: string, options: { returnRemainingTo?: string } = {}): Promise<ConsumptionReport> {
+export async function closeIncident(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  incidentId: string,
+  options: { returnRemainingTo?: string } = {},
+): Promise<ConsumptionReport> {
   const plain = await findIncident(deps.db, incidentId);
   if (plain && !plain.stagingNodeId) return closeWithoutDepot(deps, actor, incidentId);
   if (options.returnRemainingTo) {
     const { incident, depotId } = await depotOf(deps.db, actor, incidentId);
     const remaining = incident.isExercise ? [] : await depotStock(deps.db, depotId);
     const lines = remaining.filter((r) => r.available > 0);
-    const assets = await deps.db.query<{ id: string; item_id: string }>("SELECT id, item_id FROM asset WHERE node_id = $1 AND status = 'in-stock'", [depotId]);
+    const assets = await deps.db.query<{ id: string; item_id: string }>(
+      "SELECT id, item_id FROM asset WHERE node_id = $1 AND status = 'in-stock'",
+      [depotId],
+    );
     const serialised = new Set(assets.map((a) => a.item_id));
     const returnLines = [
-      ...lines.filter((l) => !serialised.has(l.itemId)).map((l) => ({ itemId: l.itemId, qty: l.available, condition: 'ok' as const })),
+      ...lines
+        .filter((l) => !serialised.has(l.itemId))
+        .map((l) => ({ itemId: l.itemId, qty: l.available, condition: 'ok' as const })),
       ...[...serialised].map((itemId) => {
         const ids = assets.filter((a) => a.item_id === itemId).map((a) => a.id);
         return { itemId, qty: ids.length, assetIds: ids, condition: 'ok' as const };
       }),
     ];
-    if (returnLines.length) await returnFromScene(deps, actor, incidentId, { toNodeId: options.returnRemainingTo, lines: returnLines });
+    if (returnLines.length)
+      await returnFromScene(deps, actor, incidentId, { toNodeId: options.returnRemainingTo, lines: returnLines });
   }
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const { incident, depotId } = await depotOf(tx, actor, incidentId, true);
     const next = nextIncidentState(incident.state, 'close');
     if (!next) throw new AppError('INVALID_STATE', `Incident ${incident.number} is ${incident.state}`);
-    const shipments = await tx.query<{ id: string; document_id: string | null; state: string; number: string }>('SELECT id, document_id, state, number FROM shipment WHERE incident_id = $1 FOR UPDATE', [incident.id]);
+    const shipments = await tx.query<{ id: string; document_id: string | null; state: string; number: string }>(
+      'SELECT id, document_id, state, number FROM shipment WHERE incident_id = $1 FOR UPDATE',
+      [incident.id],
+    );
     const moving = shipments.filter((s) => s.state === 'in-transit');
-    if (moving.length) throw new AppError('INVALID_STATE', 'Shipments are still on the road; confirm their arrival first', { shipments: moving.map((s) => s.number) });
+    if (moving.length)
+      throw new AppError('INVALID_STATE', 'Shipments are still on the road; confirm their arrival first', {
+        shipments: moving.map((s) => s.number),
+      });
     let cancelled = 0;
     for (const s of shipments) if (await cancelShipmentIn(tx, actor, s, now)) cancelled++;
     if (!incident.isExercise) {
       const left = (await depotStock(tx, depotId)).filter((r) => r.onHand > 0 || r.inTransit > 0);
       if (left.length) {
-        throw new AppError('INVALID_STATE', 'The forward depot still holds stock: return it (or send returnRemainingTo) before closing', { remaining: left.map((r) => ({ itemCode: r.itemCode, onHand: r.onHand })) });
+        throw new AppError(
+          'INVALID_STATE',
+          'The forward depot still holds stock: return it (or send returnRemainingTo) before closing',
+          { remaining: left.map((r) => ({ itemCode: r.itemCode, onHand: r.onHand })) },
+        );
       }
     }
     const report = await buildReport(tx, incident.id);
@@ -120,10 +172,25 @@ export async function closeIncident(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
         if (qty - back > 0) shortfalls.push(shortfallAgainst({ nodeId, itemId, minReserve: 0, target: qty - back }, 0));
       }
     }
-    const nodes = await tx.query<{ id: string; type: string; lat: number; lng: number }>("SELECT id, type, lat, lng FROM node WHERE status = 'open' AND type IN ('base', 'sub-warehouse')");
+    const nodes = await tx.query<{ id: string; type: string; lat: number; lng: number }>(
+      "SELECT id, type, lat, lng FROM node WHERE status = 'open' AND type IN ('base', 'sub-warehouse')",
+    );
     const nearest = (from: { lat: number; lng: number } | undefined, type: string) =>
-      from ? nodes.filter((n) => n.type === type).sort((a, b) => (a.lat - from.lat) ** 2 + (a.lng - from.lng) ** 2 - ((b.lat - from.lat) ** 2 + (b.lng - from.lng) ** 2))[0]?.id ?? null : null;
-    const sources = new Map((await tx.query<{ id: string; type: string; lat: number; lng: number }>('SELECT id, type, lat, lng FROM node WHERE id = ANY ($1::uuid[])', [[...report.sentBySource.keys()]])).map((n) => [n.id, n]));
+      from
+        ? (nodes
+            .filter((n) => n.type === type)
+            .sort(
+              (a, b) => (a.lat - from.lat) ** 2 + (a.lng - from.lng) ** 2 - ((b.lat - from.lat) ** 2 + (b.lng - from.lng) ** 2),
+            )[0]?.id ?? null)
+        : null;
+    const sources = new Map(
+      (
+        await tx.query<{ id: string; type: string; lat: number; lng: number }>(
+          'SELECT id, type, lat, lng FROM node WHERE id = ANY ($1::uuid[])',
+          [[...report.sentBySource.keys()]],
+        )
+      ).map((n) => [n.id, n]),
+    );
     const supplierOf = (nodeId: string) => {
       const node = sources.get(nodeId);
       if (!node || node.type === 'base' || node.type === 'partner') return null;
@@ -142,7 +209,11 @@ export async function closeIncident(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
       ...shortfalls
         .map((s) => ({ toNodeId: s.nodeId, itemId: s.itemId, qty: s.toTarget - (covered.get(`${s.nodeId}|${s.itemId}`) ?? 0) }))
         .filter((s) => s.qty > 0)
-        .map((s) => ({ fromNodeId: null, ...s, note: 'purchase or partner call-off: no supplier can spare it 需采购或联勤补充' })),
+        .map((s) => ({
+          fromNodeId: null,
+          ...s,
+          note: 'purchase or partner call-off: no supplier can spare it 需采购或联勤补充',
+        })),
     ];
     const result: ConsumptionReport = {
       incidentNumber: incident.number,
@@ -154,7 +225,18 @@ export async function closeIncident(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
     };
     await updateIncident(tx, incident.id, { state: next, closedAt: now, report: result });
     await tx.query("UPDATE node SET status = 'closed', updated_at = now() WHERE id = $1", [depotId]);
-    await appendAudit(tx, actor, { action: 'incident.close', entityType: 'incident', entityId: incident.id, organisationId: incident.organisationId, summary: { number: incident.number, items: result.items.length, replenishment: replenishment.length } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'incident.close',
+        entityType: 'incident',
+        entityId: incident.id,
+        organisationId: incident.organisationId,
+        summary: { number: incident.number, items: result.items.length, replenishment: replenishment.length },
+      },
+      now,
+    );
     return result;
   });
 }
@@ -168,9 +250,27 @@ async function closeWithoutDepot(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
     requireOrganisationScope(actor, 'incident.write', { id: incident.organisationId, path: incident.organisationPath });
     const next = nextIncidentState(incident.state, 'close');
     if (!next) throw new AppError('INVALID_STATE', `Incident ${incident.number} is ${incident.state}`);
-    const report: ConsumptionReport = { incidentNumber: incident.number, isExercise: incident.isExercise, closedAt: now.toISOString(), items: [], shipments: { delivered: 0, cancelled: 0 }, replenishment: [] };
+    const report: ConsumptionReport = {
+      incidentNumber: incident.number,
+      isExercise: incident.isExercise,
+      closedAt: now.toISOString(),
+      items: [],
+      shipments: { delivered: 0, cancelled: 0 },
+      replenishment: [],
+    };
     await updateIncident(tx, incident.id, { state: next, closedAt: now, report });
-    await appendAudit(tx, actor, { action: 'incident.close', entityType: 'incident', entityId: incident.id, organisationId: incident.organisationId, summary: { number: incident.number, items: 0 } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'incident.close',
+        entityType: 'incident',
+        entityId: incident.id,
+        organisationId: incident.organisationId,
+        summary: { number: incident.number, items: 0 },
+      },
+      now,
+    );
     return report;
   });
 }

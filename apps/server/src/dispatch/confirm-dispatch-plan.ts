@@ -42,7 +42,11 @@ export type ConfirmResult = { plan: StoredPlan; shipments: { id: string; number:
  * an ETA. When stock moved since planning, nothing is reserved: the plan is marked stale, a fresh
  * plan is made from what is left, and the caller gets 409 STALE_PLAN naming it.
  */
-export async function confirmDispatchPlan(deps: Pick<Deps, 'db' | 'clock' | 'travel'>, actor: Actor, planId: string): Promise<ConfirmResult> {
+export async function confirmDispatchPlan(
+  deps: Pick<Deps, 'db' | 'clock' | 'travel'>,
+  actor: Actor,
+  planId: string,
+): Promise<ConfirmResult> {
   requireAction(actor, 'dispatch.confirm');
   try {
     return await deps.db.transaction(async (tx) => {
@@ -50,17 +54,31 @@ export async function confirmDispatchPlan(deps: Pick<Deps, 'db' | 'clock' | 'tra
       const plan = await findPlan(tx, planId, true);
       if (!plan) throw notFound('Dispatch plan', planId);
       if (plan.state !== 'draft') {
-        throw new AppError('INVALID_STATE', `Plan ${plan.number} is ${plan.state}${plan.replacedBy ? '; confirm its replacement' : ''}`, { state: plan.state, replacedBy: plan.replacedBy });
+        throw new AppError(
+          'INVALID_STATE',
+          `Plan ${plan.number} is ${plan.state}${plan.replacedBy ? '; confirm its replacement' : ''}`,
+          { state: plan.state, replacedBy: plan.replacedBy },
+        );
       }
       const incidents = await loadPlannableIncidents(tx, actor, plan.incidentIds, true);
       const isExercise = incidents[0]!.isExercise;
       const staging = new Map<string, string>();
       for (const incident of incidents) staging.set(incident.id, await ensureStagingNode(tx, incident));
       const vehicleByRoute = new Map<string, string>();
-      for (const v of plan.transport.vehicles) for (const trip of v.trips) vehicleByRoute.set(trip.split('#')[0]!, vehicleByRoute.get(trip.split('#')[0]!) ?? v.vehicle);
-      const kinds = new Map((await tx.query<{ id: string; type: string }>('SELECT id, type FROM node WHERE id = ANY ($1::uuid[])', [plan.problem.sources.map((s) => s.id)])).map((n) => [n.id, n.type]));
+      for (const v of plan.transport.vehicles)
+        for (const trip of v.trips) vehicleByRoute.set(trip.split('#')[0]!, vehicleByRoute.get(trip.split('#')[0]!) ?? v.vehicle);
+      const kinds = new Map(
+        (
+          await tx.query<{ id: string; type: string }>('SELECT id, type FROM node WHERE id = ANY ($1::uuid[])', [
+            plan.problem.sources.map((s) => s.id),
+          ])
+        ).map((n) => [n.id, n.type]),
+      );
 
-      const routes = new Map<string, { source: string; incident: string; minutes: number; lines: { itemId: string; qty: number }[] }>();
+      const routes = new Map<
+        string,
+        { source: string; incident: string; minutes: number; lines: { itemId: string; qty: number }[] }
+      >();
       for (const line of plan.plan.lines) {
         const key = `${line.source}>${line.incident}`;
         const route = routes.get(key) ?? { source: line.source, incident: line.incident, minutes: line.minutes, lines: [] };
@@ -79,7 +97,16 @@ export async function confirmDispatchPlan(deps: Pick<Deps, 'db' | 'clock' | 'tra
           const doc = await createTransferIn(
             tx,
             actor,
-            { fromNodeId: route.source, toNodeId, lines: route.lines, kind: 'dispatch', action: 'dispatch.confirm', reference: `${plan.number} / ${incident.number}`, meta: { incidentId: incident.id, planId: plan.id }, dispatchableOnly: true },
+            {
+              fromNodeId: route.source,
+              toNodeId,
+              lines: route.lines,
+              kind: 'dispatch',
+              action: 'dispatch.confirm',
+              reference: `${plan.number} / ${incident.number}`,
+              meta: { incidentId: incident.id, planId: plan.id },
+              dispatchableOnly: true,
+            },
             now,
           );
           documentId = doc.id;
@@ -117,10 +144,19 @@ export async function confirmDispatchPlan(deps: Pick<Deps, 'db' | 'clock' | 'tra
       await appendAudit(
         tx,
         actor,
-        { action: 'dispatch-plan.confirm', entityType: 'dispatch_plan', entityId: plan.id, organisationId: plan.organisationId, summary: { number: plan.number, shipments: shipments.length, exercise: isExercise } },
+        {
+          action: 'dispatch-plan.confirm',
+          entityType: 'dispatch_plan',
+          entityId: plan.id,
+          organisationId: plan.organisationId,
+          summary: { number: plan.number, shipments: shipments.length, exercise: isExercise },
+        },
         now,
       );
-      return { plan: { ...plan, state: 'confirmed' as const, confirmedByName: actor.username, confirmedAt: now.toISOString() }, shipments };
+      return {
+        plan: { ...plan, state: 'confirmed' as const, confirmedByName: actor.username, confirmedAt: now.toISOString() },
+        shipments,
+      };
     });
   } catch (error) {
     const appError = error instanceof AppError ? error : fromDatabaseError(error);
@@ -130,11 +166,15 @@ export async function confirmDispatchPlan(deps: Pick<Deps, 'db' | 'clock' | 'tra
     if (!stale || stale.state !== 'draft') throw error;
     const fresh = await planDispatch(deps, actor, stale.incidentIds, stale.request);
     await setPlanState(deps.db, planId, 'stale', { replacedBy: fresh.id });
-    throw new AppError('STALE_PLAN', `Stock moved since plan ${stale.number} was made; nothing was reserved. Plan ${fresh.number} uses what is left.`, {
-      stalePlanId: planId,
-      freshPlanId: fresh.id,
-      freshPlanNumber: fresh.number,
-      cause: appError.details ?? null,
-    });
+    throw new AppError(
+      'STALE_PLAN',
+      `Stock moved since plan ${stale.number} was made; nothing was reserved. Plan ${fresh.number} uses what is left.`,
+      {
+        stalePlanId: planId,
+        freshPlanId: fresh.id,
+        freshPlanNumber: fresh.number,
+        cause: appError.details ?? null,
+      },
+    );
   }
 }

@@ -10,7 +10,15 @@ export type IncidentDemand = {
 };
 
 export type Transport = {
-  routes: { source: string; incident: string; loads: number; lowerBound: number; weightKg: number; volumeM3: number; minutes: number }[];
+  routes: {
+    source: string;
+    incident: string;
+    loads: number;
+    lowerBound: number;
+    weightKg: number;
+    volumeM3: number;
+    minutes: number;
+  }[];
   vehicles: { vehicle: string; trips: string[]; minutes: number }[];
   makespanMinutes: number | null;
   makespanLowerBound: number | null;
@@ -81,7 +89,10 @@ const toPlan = (r: Row): StoredPlan => ({
   replacedBy: r.replaced_by,
 });
 
-export async function insertPlan(db: Queryable, p: Omit<StoredPlan, 'number' | 'confirmedByName' | 'confirmedAt' | 'replacedBy' | 'state'>): Promise<StoredPlan> {
+export async function insertPlan(
+  db: Queryable,
+  p: Omit<StoredPlan, 'number' | 'confirmedByName' | 'confirmedAt' | 'replacedBy' | 'state'>,
+): Promise<StoredPlan> {
   const [seq] = await db.query<{ n: number }>("SELECT nextval('dispatch_plan_no_seq') AS n");
   const number = `DP-${p.createdAt.slice(0, 4)}-${String(seq!.n).padStart(6, '0')}`;
   const rows = await db.query<Row>(
@@ -113,11 +124,19 @@ export async function findPlan(db: Queryable, id: string, forUpdate = false): Pr
 }
 
 export async function listPlansForIncident(db: Queryable, incidentId: string): Promise<StoredPlan[]> {
-  const rows = await db.query<Row>('SELECT * FROM dispatch_plan WHERE $1 = ANY (incident_ids) ORDER BY created_at DESC LIMIT 50', [incidentId]);
+  const rows = await db.query<Row>(
+    'SELECT * FROM dispatch_plan WHERE $1 = ANY (incident_ids) ORDER BY created_at DESC LIMIT 50',
+    [incidentId],
+  );
   return rows.map(toPlan);
 }
 
-export async function setPlanState(db: Queryable, id: string, state: StoredPlan['state'], extra: { confirmedByName?: string; confirmedAt?: Date; replacedBy?: string } = {}) {
+export async function setPlanState(
+  db: Queryable,
+  id: string,
+  state: StoredPlan['state'],
+  extra: { confirmedByName?: string; confirmedAt?: Date; replacedBy?: string } = {},
+) {
   await db.query(
     'UPDATE dispatch_plan SET state = $2, confirmed_by_name = COALESCE($3, confirmed_by_name), confirmed_at = COALESCE($4, confirmed_at), replaced_by = COALESCE($5, replaced_by) WHERE id = $1',
     [id, state, extra.confirmedByName ?? null, extra.confirmedAt ?? null, extra.replacedBy ?? null],

@@ -24,12 +24,26 @@ import { createTravelModel } from '../travel/travel-model.ts';
 
 const DEFAULT_CAPACITY = { weightKg: 8000, volumeM3: 30 };
 
-type SourceNode = { id: string; code: string; type: string; lat: number; lng: number; organisation_path: string; response_minutes: number | null };
+type SourceNode = {
+  id: string;
+  code: string;
+  type: string;
+  lat: number;
+  lng: number;
+  organisation_path: string;
+  response_minutes: number | null;
+};
 
 async function loadPrePlans(db: Queryable) {
-  const plans = await db.query<{ code: string; incident_type_code: string; min_alarm_level: number; modules: PrePlan['modules']; items: PrePlan['items']; rules: PrePlan['rules']; default_duration_hours: number }>(
-    'SELECT code, incident_type_code, min_alarm_level, modules, items, rules, default_duration_hours FROM pre_plan',
-  );
+  const plans = await db.query<{
+    code: string;
+    incident_type_code: string;
+    min_alarm_level: number;
+    modules: PrePlan['modules'];
+    items: PrePlan['items'];
+    rules: PrePlan['rules'];
+    default_duration_hours: number;
+  }>('SELECT code, incident_type_code, min_alarm_level, modules, items, rules, default_duration_hours FROM pre_plan');
   const types = await db.query<{ code: string; parent_code: string | null }>('SELECT code, parent_code FROM incident_type');
   const modules = await db.query<{ code: string; kit_code: string | null; lines: { itemCode: string; qty: number }[] | null }>(
     `SELECT m.code, k.code AS kit_code,
@@ -38,23 +52,40 @@ async function loadPrePlans(db: Queryable) {
   );
   const parent = new Map(types.map((t) => [t.code, t.parent_code]));
   return {
-    plans: plans.map((p) => ({ code: p.code, incidentTypeCode: p.incident_type_code, minAlarmLevel: p.min_alarm_level, modules: p.modules, items: p.items, rules: p.rules, defaultDurationHours: Number(p.default_duration_hours) })),
+    plans: plans.map((p) => ({
+      code: p.code,
+      incidentTypeCode: p.incident_type_code,
+      minAlarmLevel: p.min_alarm_level,
+      modules: p.modules,
+      items: p.items,
+      rules: p.rules,
+      defaultDurationHours: Number(p.default_duration_hours),
+    })),
     parentOf: (code: string) => parent.get(code) ?? null,
-    modules: new Map<string, ModuleDefinition>(modules.filter((m) => m.kit_code).map((m) => [m.code, { code: m.code, kitItemCode: m.kit_code!, lines: m.lines ?? [] }])),
+    modules: new Map<string, ModuleDefinition>(
+      modules.filter((m) => m.kit_code).map((m) => [m.code, { code: m.code, kitItemCode: m.kit_code!, lines: m.lines ?? [] }]),
+    ),
   };
 }
 
 /** The incidents of a plan, each visible to the actor and still open to dispatch. */
-export async function loadPlannableIncidents(db: Queryable, actor: Actor, incidentIds: readonly string[], forUpdate = false): Promise<IncidentRecord[]> {
+export async function loadPlannableIncidents(
+  db: Queryable,
+  actor: Actor,
+  incidentIds: readonly string[],
+  forUpdate = false,
+): Promise<IncidentRecord[]> {
   const unique = [...new Set(incidentIds)];
   const incidents: IncidentRecord[] = [];
   for (const id of [...unique].sort()) {
     const incident = await findIncident(db, id, forUpdate);
     if (!incident || !isOrganisationInScope(actor, incident.organisationPath)) throw notFound('Incident', id);
-    if (incident.state === 'closed' || incident.state === 'cancelled') throw new AppError('INVALID_STATE', `Incident ${incident.number} is ${incident.state}`);
+    if (incident.state === 'closed' || incident.state === 'cancelled')
+      throw new AppError('INVALID_STATE', `Incident ${incident.number} is ${incident.state}`);
     incidents.push(incident);
   }
-  if (new Set(incidents.map((i) => i.isExercise)).size > 1) throw new AppError('VALIDATION_FAILED', 'A plan cannot mix exercise and real incidents');
+  if (new Set(incidents.map((i) => i.isExercise)).size > 1)
+    throw new AppError('VALIDATION_FAILED', 'A plan cannot mix exercise and real incidents');
   return incidents;
 }
 
@@ -63,18 +94,35 @@ export async function loadPlannableIncidents(db: Queryable, actor: Actor, incide
  * what every node in scope can send (free stock, less expired lots and units failing or overdue for
  * inspection), reserve floors, partner lead times and travel minutes to each incident.
  */
-export async function buildDispatchProblem(deps: Pick<Deps, 'db' | 'clock' | 'travel'>, actor: Actor, incidents: readonly IncidentRecord[], request: PlanRequest) {
+export async function buildDispatchProblem(
+  deps: Pick<Deps, 'db' | 'clock' | 'travel'>,
+  actor: Actor,
+  incidents: readonly IncidentRecord[],
+  request: PlanRequest,
+) {
   const { db } = deps;
   const today = localDate(deps.clock.now());
   const { plans, parentOf, modules } = await loadPrePlans(db);
-  const itemRows = await db.query<{ id: string; code: string; weight_kg: number | null; volume_l: number | null }>('SELECT id, code, weight_kg, volume_l FROM item');
+  const itemRows = await db.query<{ id: string; code: string; weight_kg: number | null; volume_l: number | null }>(
+    'SELECT id, code, weight_kg, volume_l FROM item',
+  );
   const itemByCode = new Map(itemRows.map((i) => [i.code, i]));
   const itemById = new Map(itemRows.map((i) => [i.id, i]));
 
   const demand: IncidentDemand[] = incidents.map((incident) => {
     const plan = choosePrePlan(plans, incident.typeCode, incident.alarmLevel, parentOf);
     const lines = plan
-      ? demandFor(plan, { typeCode: incident.typeCode, alarmLevel: incident.alarmLevel, peopleCommitted: incident.peopleCommitted, scbaWearers: incident.scbaWearers, expectedDurationHours: incident.expectedDurationHours }, modules)
+      ? demandFor(
+          plan,
+          {
+            typeCode: incident.typeCode,
+            alarmLevel: incident.alarmLevel,
+            peopleCommitted: incident.peopleCommitted,
+            scbaWearers: incident.scbaWearers,
+            expectedDurationHours: incident.expectedDurationHours,
+          },
+          modules,
+        )
       : [];
     const resolved = lines.flatMap((l) => {
       const item = itemByCode.get(l.itemCode);
@@ -89,7 +137,7 @@ export async function buildDispatchProblem(deps: Pick<Deps, 'db' | 'clock' | 'tr
       incidentId: incident.id,
       prePlanCode: plan?.code ?? null,
       lines: resolved,
-      note: plan ? null : 'No pre-plan applies at this alarm level: the stations\' own vehicles respond (DOMAIN §6.2).',
+      note: plan ? null : "No pre-plan applies at this alarm level: the stations' own vehicles respond (DOMAIN §6.2).",
     };
   });
   const itemIds = [...new Set(demand.flatMap((d) => d.lines.map((l) => l.itemId)))];
@@ -139,7 +187,10 @@ export async function buildDispatchProblem(deps: Pick<Deps, 'db' | 'clock' | 'tr
   const travelMinutes: DispatchProblem['travelMinutes'] = {};
   const travelMethod: Record<string, Record<string, string>> = {};
   for (const incident of incidents) {
-    const estimates = travel.minutesTo({ lat: incident.lat, lng: incident.lng }, holding.map((s) => ({ id: s.id, lat: s.lat, lng: s.lng })));
+    const estimates = travel.minutesTo(
+      { lat: incident.lat, lng: incident.lng },
+      holding.map((s) => ({ id: s.id, lat: s.lat, lng: s.lng })),
+    );
     for (const [sourceId, estimate] of Object.entries(estimates)) {
       if (!estimate) continue;
       (travelMinutes[sourceId] ??= {})[incident.id] = Math.round(estimate.minutes * 10) / 10;
@@ -168,7 +219,12 @@ export async function buildDispatchProblem(deps: Pick<Deps, 'db' | 'clock' | 'tr
 }
 
 /** Loads the plan onto vehicles (first-fit decreasing per route) and spreads the trips (longest first), with bounds. */
-async function planTransport(db: Queryable, actor: Actor, plan: ReturnType<typeof solveDispatchExplained>['plan'], itemById: Map<string, { weight_kg: number | null; volume_l: number | null }>): Promise<Transport> {
+async function planTransport(
+  db: Queryable,
+  actor: Actor,
+  plan: ReturnType<typeof solveDispatchExplained>['plan'],
+  itemById: Map<string, { weight_kg: number | null; volume_l: number | null }>,
+): Promise<Transport> {
   const scopePaths = actor.unrestricted ? null : actor.organisationPaths.map((p) => `${p}%`);
   const vehicles = await db.query<{ node_id: string; payload_kg: number; volume_m3: number }>(
     `SELECT v.node_id, v.payload_kg, v.volume_m3 FROM vehicle v JOIN node n ON n.id = v.node_id JOIN organisation o ON o.id = n.organisation_id
@@ -178,9 +234,15 @@ async function planTransport(db: Queryable, actor: Actor, plan: ReturnType<typeo
     [scopePaths],
   );
   const capacity = vehicles.length
-    ? { weightKg: Math.max(...vehicles.map((v) => Number(v.payload_kg))), volumeM3: Math.max(...vehicles.map((v) => Number(v.volume_m3))) }
+    ? {
+        weightKg: Math.max(...vehicles.map((v) => Number(v.payload_kg))),
+        volumeM3: Math.max(...vehicles.map((v) => Number(v.volume_m3))),
+      }
     : DEFAULT_CAPACITY;
-  const byRoute = new Map<string, { source: string; incident: string; minutes: number; cargo: { item: string; qty: number }[] }>();
+  const byRoute = new Map<
+    string,
+    { source: string; incident: string; minutes: number; cargo: { item: string; qty: number }[] }
+  >();
   for (const line of plan.lines) {
     const key = `${line.source}>${line.incident}`;
     const route = byRoute.get(key) ?? { source: line.source, incident: line.incident, minutes: line.minutes, cargo: [] };
@@ -188,7 +250,13 @@ async function planTransport(db: Queryable, actor: Actor, plan: ReturnType<typeo
     byRoute.set(key, route);
   }
   const sizes = Object.fromEntries(
-    [...itemById.entries()].map(([id, i]) => [id, { weightKg: Math.min(Number(i.weight_kg ?? 1), capacity.weightKg), volumeM3: Math.min(Number(i.volume_l ?? 1) / 1000, capacity.volumeM3) }]),
+    [...itemById.entries()].map(([id, i]) => [
+      id,
+      {
+        weightKg: Math.min(Number(i.weight_kg ?? 1), capacity.weightKg),
+        volumeM3: Math.min(Number(i.volume_l ?? 1) / 1000, capacity.volumeM3),
+      },
+    ]),
   );
   const routes: Transport['routes'] = [];
   const trips: { id: string; minutes: number }[] = [];
@@ -197,14 +265,42 @@ async function planTransport(db: Queryable, actor: Actor, plan: ReturnType<typeo
     if (!loading.ok) continue;
     const weightKg = loading.value.vehicles.reduce((s, v) => s + v.weightKg, 0);
     const volumeM3 = loading.value.vehicles.reduce((s, v) => s + v.volumeM3, 0);
-    routes.push({ source: route.source, incident: route.incident, loads: loading.value.vehicles.length, lowerBound: loading.value.lowerBound, weightKg: Math.round(weightKg * 10) / 10, volumeM3: Math.round(volumeM3 * 100) / 100, minutes: route.minutes });
-    loading.value.vehicles.forEach((_, i) => trips.push({ id: `${route.source}>${route.incident}#${i + 1}`, minutes: Math.max(1, route.minutes * 2) }));
+    routes.push({
+      source: route.source,
+      incident: route.incident,
+      loads: loading.value.vehicles.length,
+      lowerBound: loading.value.lowerBound,
+      weightKg: Math.round(weightKg * 10) / 10,
+      volumeM3: Math.round(volumeM3 * 100) / 100,
+      minutes: route.minutes,
+    });
+    loading.value.vehicles.forEach((_, i) =>
+      trips.push({ id: `${route.source}>${route.incident}#${i + 1}`, minutes: Math.max(1, route.minutes * 2) }),
+    );
   }
   if (!trips.length || !vehicles.length) {
-    return { routes, vehicles: [], makespanMinutes: null, makespanLowerBound: null, capacity, note: vehicles.length ? null : 'No support vehicle is free: sources use their own transport.' };
+    return {
+      routes,
+      vehicles: [],
+      makespanMinutes: null,
+      makespanLowerBound: null,
+      capacity,
+      note: vehicles.length ? null : 'No support vehicle is free: sources use their own transport.',
+    };
   }
-  const spread = spreadTrips(trips, vehicles.map((v) => v.node_id));
-  if (!spread.ok) return { routes, vehicles: [], makespanMinutes: null, makespanLowerBound: null, capacity, note: `trip planning failed: ${spread.error.code}` };
+  const spread = spreadTrips(
+    trips,
+    vehicles.map((v) => v.node_id),
+  );
+  if (!spread.ok)
+    return {
+      routes,
+      vehicles: [],
+      makespanMinutes: null,
+      makespanLowerBound: null,
+      capacity,
+      note: `trip planning failed: ${spread.error.code}`,
+    };
   return {
     routes,
     vehicles: spread.value.vehicles.filter((s) => s.trips.length > 0),
@@ -219,14 +315,20 @@ async function planTransport(db: Queryable, actor: Actor, plan: ReturnType<typeo
  * One click (一键调度): builds the problem from live data, solves it exactly, explains every line
  * and shortfall, plans transport, and stores the result as a draft plan for confirmation.
  */
-export async function planDispatch(deps: Pick<Deps, 'db' | 'clock' | 'travel'>, actor: Actor, incidentIds: readonly string[], request: PlanRequest): Promise<StoredPlan> {
+export async function planDispatch(
+  deps: Pick<Deps, 'db' | 'clock' | 'travel'>,
+  actor: Actor,
+  incidentIds: readonly string[],
+  request: PlanRequest,
+): Promise<StoredPlan> {
   requireAction(actor, 'dispatch.plan');
   const started = performance.now();
   const incidents = await loadPlannableIncidents(deps.db, actor, incidentIds);
   const { problem, demand, itemById } = await buildDispatchProblem(deps, actor, incidents, request);
   const built = performance.now();
   const checked = validateDispatchProblem(problem);
-  if (!checked.ok) throw new AppError('UNPROCESSABLE', 'The live data gave an invalid dispatch problem', { issues: checked.error });
+  if (!checked.ok)
+    throw new AppError('UNPROCESSABLE', 'The live data gave an invalid dispatch problem', { issues: checked.error });
   const { plan, lineReasons, shortfallReasons } = solveDispatchExplained(problem);
   const solved = performance.now();
   const transport = await planTransport(deps.db, actor, plan, itemById);
@@ -255,7 +357,13 @@ export async function planDispatch(deps: Pick<Deps, 'db' | 'clock' | 'travel'>, 
         entityType: 'dispatch_plan',
         entityId: saved.id,
         organisationId: saved.organisationId,
-        summary: { number: saved.number, incidents: incidents.map((i) => i.number), lines: plan.lines.length, shortfalls: plan.shortfalls.length, delivered: plan.objective.deliveredByPriority },
+        summary: {
+          number: saved.number,
+          incidents: incidents.map((i) => i.number),
+          lines: plan.lines.length,
+          shortfalls: plan.shortfalls.length,
+          delivered: plan.objective.deliveredByPriority,
+        },
       },
       now,
     );

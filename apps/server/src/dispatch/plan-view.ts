@@ -6,27 +6,68 @@ export async function presentPlan(db: Queryable, plan: StoredPlan, now: Date) {
   const nodeIds = [...new Set([...plan.problem.sources.map((s) => s.id), ...plan.transport.vehicles.map((v) => v.vehicle)])];
   const itemIds = [...new Set(plan.problem.incidents.flatMap((i) => Object.keys(i.demand)))];
   const nodes = new Map(
-    (await db.query<{ id: string; code: string; name_zh: string; name_en: string; type: string; lat: number; lng: number; plate: string | null }>(
-      'SELECT n.id, n.code, n.name_zh, n.name_en, n.type, n.lat, n.lng, v.plate FROM node n LEFT JOIN vehicle v ON v.node_id = n.id WHERE n.id = ANY ($1::uuid[])',
-      [nodeIds],
-    )).map((n) => [n.id, n]),
+    (
+      await db.query<{
+        id: string;
+        code: string;
+        name_zh: string;
+        name_en: string;
+        type: string;
+        lat: number;
+        lng: number;
+        plate: string | null;
+      }>(
+        'SELECT n.id, n.code, n.name_zh, n.name_en, n.type, n.lat, n.lng, v.plate FROM node n LEFT JOIN vehicle v ON v.node_id = n.id WHERE n.id = ANY ($1::uuid[])',
+        [nodeIds],
+      )
+    ).map((n) => [n.id, n]),
   );
   const items = new Map(
-    (await db.query<{ id: string; code: string; name_zh: string; name_en: string; unit_zh: string; unit_en: string }>('SELECT id, code, name_zh, name_en, unit_zh, unit_en FROM item WHERE id = ANY ($1::uuid[])', [itemIds])).map((i) => [i.id, i]),
+    (
+      await db.query<{ id: string; code: string; name_zh: string; name_en: string; unit_zh: string; unit_en: string }>(
+        'SELECT id, code, name_zh, name_en, unit_zh, unit_en FROM item WHERE id = ANY ($1::uuid[])',
+        [itemIds],
+      )
+    ).map((i) => [i.id, i]),
   );
   const incidents = new Map(
-    (await db.query<{ id: string; number: string; lat: number; lng: number; priority: number; type_code: string; alarm_level: number; is_exercise: boolean }>(
-      'SELECT id, number, lat, lng, priority, type_code, alarm_level, is_exercise FROM incident WHERE id = ANY ($1::uuid[])',
-      [plan.incidentIds],
-    )).map((i) => [i.id, i]),
+    (
+      await db.query<{
+        id: string;
+        number: string;
+        lat: number;
+        lng: number;
+        priority: number;
+        type_code: string;
+        alarm_level: number;
+        is_exercise: boolean;
+      }>('SELECT id, number, lat, lng, priority, type_code, alarm_level, is_exercise FROM incident WHERE id = ANY ($1::uuid[])', [
+        plan.incidentIds,
+      ])
+    ).map((i) => [i.id, i]),
   );
   const node = (id: string) => {
     const n = nodes.get(id);
-    return { id, code: n?.code ?? '', nameZh: n?.name_zh ?? '', nameEn: n?.name_en ?? '', type: n?.type ?? '', lat: n?.lat ?? 0, lng: n?.lng ?? 0 };
+    return {
+      id,
+      code: n?.code ?? '',
+      nameZh: n?.name_zh ?? '',
+      nameEn: n?.name_en ?? '',
+      type: n?.type ?? '',
+      lat: n?.lat ?? 0,
+      lng: n?.lng ?? 0,
+    };
   };
   const item = (id: string) => {
     const i = items.get(id);
-    return { id, code: i?.code ?? '', nameZh: i?.name_zh ?? '', nameEn: i?.name_en ?? '', unitZh: i?.unit_zh ?? '', unitEn: i?.unit_en ?? '' };
+    return {
+      id,
+      code: i?.code ?? '',
+      nameZh: i?.name_zh ?? '',
+      nameEn: i?.name_en ?? '',
+      unitZh: i?.unit_zh ?? '',
+      unitEn: i?.unit_en ?? '',
+    };
   };
   const base = plan.confirmedAt ? new Date(plan.confirmedAt) : now;
   return {
@@ -58,7 +99,9 @@ export async function presentPlan(db: Queryable, plan: StoredPlan, now: Date) {
       };
     }),
     lines: plan.plan.lines.map((line) => {
-      const reason = plan.explanation.lineReasons.find((r) => r.source === line.source && r.incident === line.incident && r.item === line.item);
+      const reason = plan.explanation.lineReasons.find(
+        (r) => r.source === line.source && r.incident === line.incident && r.item === line.item,
+      );
       return {
         source: node(line.source),
         incidentId: line.incident,
@@ -78,7 +121,11 @@ export async function presentPlan(db: Queryable, plan: StoredPlan, now: Date) {
     transport: {
       ...plan.transport,
       routes: plan.transport.routes.map((r) => ({ ...r, source: node(r.source) })),
-      vehicles: plan.transport.vehicles.map((v) => ({ ...v, plate: nodes.get(v.vehicle)?.plate ?? null, nodeCode: nodes.get(v.vehicle)?.code ?? '' })),
+      vehicles: plan.transport.vehicles.map((v) => ({
+        ...v,
+        plate: nodes.get(v.vehicle)?.plate ?? null,
+        nodeCode: nodes.get(v.vehicle)?.code ?? '',
+      })),
     },
   };
 }

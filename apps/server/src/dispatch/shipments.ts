@@ -28,7 +28,14 @@ export type Shipment = {
   vehiclePlate: string | null;
   isCallOff: boolean;
   state: 'picking' | 'packed' | 'in-transit' | 'delivered' | 'cancelled';
-  lines: (ShipmentLine & { itemCode: string; itemNameZh: string; itemNameEn: string; assetCode: string | null; lotNo: string | null; picked: boolean })[];
+  lines: (ShipmentLine & {
+    itemCode: string;
+    itemNameZh: string;
+    itemNameEn: string;
+    assetCode: string | null;
+    lotNo: string | null;
+    picked: boolean;
+  })[];
   travelMinutes: number;
   eta: string;
   departedAt: string | null;
@@ -77,9 +84,24 @@ async function present(db: Queryable, rows: Row[]): Promise<Shipment[]> {
   const itemIds = [...new Set(rows.flatMap((r) => r.lines.map((l) => l.itemId)))];
   const assetIds = [...new Set(rows.flatMap((r) => r.lines.map((l) => l.assetId).filter((x): x is string => Boolean(x))))];
   const lotIds = [...new Set(rows.flatMap((r) => r.lines.map((l) => l.lotId).filter((x): x is string => Boolean(x))))];
-  const items = new Map((await db.query<{ id: string; code: string; name_zh: string; name_en: string }>('SELECT id, code, name_zh, name_en FROM item WHERE id = ANY ($1::uuid[])', [itemIds])).map((i) => [i.id, i]));
-  const assets = new Map((await db.query<{ id: string; code: string }>('SELECT id, code FROM asset WHERE id = ANY ($1::uuid[])', [assetIds])).map((a) => [a.id, a.code]));
-  const lots = new Map((await db.query<{ id: string; lot_no: string }>('SELECT id, lot_no FROM lot WHERE id = ANY ($1::uuid[])', [lotIds])).map((l) => [l.id, l.lot_no]));
+  const items = new Map(
+    (
+      await db.query<{ id: string; code: string; name_zh: string; name_en: string }>(
+        'SELECT id, code, name_zh, name_en FROM item WHERE id = ANY ($1::uuid[])',
+        [itemIds],
+      )
+    ).map((i) => [i.id, i]),
+  );
+  const assets = new Map(
+    (await db.query<{ id: string; code: string }>('SELECT id, code FROM asset WHERE id = ANY ($1::uuid[])', [assetIds])).map(
+      (a) => [a.id, a.code],
+    ),
+  );
+  const lots = new Map(
+    (await db.query<{ id: string; lot_no: string }>('SELECT id, lot_no FROM lot WHERE id = ANY ($1::uuid[])', [lotIds])).map(
+      (l) => [l.id, l.lot_no],
+    ),
+  );
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -128,7 +150,11 @@ async function visible(db: Queryable, actor: Actor, r: Row): Promise<boolean> {
   return false;
 }
 
-export async function listShipments(deps: Pick<Deps, 'db'>, actor: Actor, q: { incidentId?: string; fromNodeId?: string; state?: string; mine?: boolean }) {
+export async function listShipments(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  q: { incidentId?: string; fromNodeId?: string; state?: string; mine?: boolean },
+) {
   requireAction(actor, 'stock.read');
   const rows = await deps.db.query<Row>(
     `${SELECT} WHERE ($1::uuid IS NULL OR s.incident_id = $1) AND ($2::uuid IS NULL OR s.from_node_id = $2) AND ($3::text IS NULL OR s.state = $3)
@@ -167,12 +193,18 @@ async function requireSourceScope(tx: Queryable, actor: Actor, nodeId: string) {
  * Records scanned codes against a shipment's pick list (phone or handheld). Each code must be an
  * asset on the list, or the lot number / item code of a lot or bulk line. All lines picked → packed.
  */
-export async function pickShipment(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, codes: readonly string[]): Promise<{ shipment: Shipment; accepted: string[]; rejected: { code: string; reason: string }[] }> {
+export async function pickShipment(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  codes: readonly string[],
+): Promise<{ shipment: Shipment; accepted: string[]; rejected: { code: string; reason: string }[] }> {
   const result = await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const row = await load(tx, actor, id);
     await requireSourceScope(tx, actor, row.from_node_id);
-    if (row.state !== 'picking' && row.state !== 'packed') throw new AppError('INVALID_STATE', `Shipment ${row.number} is ${row.state}; picking is over`);
+    if (row.state !== 'picking' && row.state !== 'packed')
+      throw new AppError('INVALID_STATE', `Shipment ${row.number} is ${row.state}; picking is over`);
     const [shown] = await present(tx, [row]);
     const picked = new Set(row.picked);
     const accepted: string[] = [];
@@ -185,9 +217,13 @@ export async function pickShipment(deps: Pick<Deps, 'db' | 'clock'>, actor: Acto
       const target =
         line ??
         (byEpc ? shown!.lines.find((l) => l.assetId === byEpc.id && !picked.has(lineKey(l))) : undefined) ??
-        shown!.lines.find((l) => !l.assetId && !picked.has(lineKey(l)) && (l.lotNo === code || (!l.lotId && l.itemCode === code)));
+        shown!.lines.find(
+          (l) => !l.assetId && !picked.has(lineKey(l)) && (l.lotNo === code || (!l.lotId && l.itemCode === code)),
+        );
       if (!target) {
-        const already = shown!.lines.some((l) => picked.has(lineKey(l)) && (l.assetCode === code || l.lotNo === code || l.itemCode === code));
+        const already = shown!.lines.some(
+          (l) => picked.has(lineKey(l)) && (l.assetCode === code || l.lotNo === code || l.itemCode === code),
+        );
         rejected.push({ code, reason: already ? 'already picked' : 'not on this pick list' });
         continue;
       }
@@ -197,11 +233,29 @@ export async function pickShipment(deps: Pick<Deps, 'db' | 'clock'>, actor: Acto
     const allPicked = shown!.lines.every((l) => picked.has(lineKey(l)));
     const state = allPicked ? 'packed' : 'picking';
     if (row.document_id && row.state === 'picking' && row.picked.length === 0 && accepted.length > 0) {
-      await advanceTransferIn(tx, actor, row.document_id, 'start-picking', now, can(actor, 'stock.write') ? 'stock.write' : 'dispatch.confirm');
+      await advanceTransferIn(
+        tx,
+        actor,
+        row.document_id,
+        'start-picking',
+        now,
+        can(actor, 'stock.write') ? 'stock.write' : 'dispatch.confirm',
+      );
     }
     await tx.query('UPDATE shipment SET picked = $2, state = $3 WHERE id = $1', [id, JSON.stringify([...picked]), state]);
     if (accepted.length) {
-      await appendAudit(tx, actor, { action: 'shipment.pick', entityType: 'shipment', entityId: id, organisationId: null, summary: { number: row.number, accepted: accepted.length, state } }, now);
+      await appendAudit(
+        tx,
+        actor,
+        {
+          action: 'shipment.pick',
+          entityType: 'shipment',
+          entityId: id,
+          organisationId: null,
+          summary: { number: row.number, accepted: accepted.length, state },
+        },
+        now,
+      );
     }
     return { accepted, rejected };
   });
@@ -209,18 +263,44 @@ export async function pickShipment(deps: Pick<Deps, 'db' | 'clock'>, actor: Acto
 }
 
 /** The driver (or the keeper) marks departure: the reserved stock leaves the source and is in transit. */
-export async function departShipment(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, options: { force?: boolean } = {}): Promise<Shipment> {
+export async function departShipment(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  options: { force?: boolean } = {},
+): Promise<Shipment> {
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const row = await load(tx, actor, id);
     const isDriver = can(actor, 'shipment.drive') && row.vehicle_node_id !== null && actor.nodeIds.includes(row.vehicle_node_id);
     if (!isDriver) await requireSourceScope(tx, actor, row.from_node_id);
-    if (row.state === 'picking' && !options.force) throw new AppError('INVALID_STATE', `Shipment ${row.number} is not fully picked yet (send force to leave anyway)`);
-    if (row.state !== 'picking' && row.state !== 'packed') throw new AppError('INVALID_STATE', `Shipment ${row.number} is ${row.state}`);
-    if (row.document_id) await advanceTransferIn(tx, actor, row.document_id, 'ship', now, isDriver ? 'shipment.drive' : can(actor, 'stock.write') ? 'stock.write' : 'dispatch.confirm');
+    if (row.state === 'picking' && !options.force)
+      throw new AppError('INVALID_STATE', `Shipment ${row.number} is not fully picked yet (send force to leave anyway)`);
+    if (row.state !== 'picking' && row.state !== 'packed')
+      throw new AppError('INVALID_STATE', `Shipment ${row.number} is ${row.state}`);
+    if (row.document_id)
+      await advanceTransferIn(
+        tx,
+        actor,
+        row.document_id,
+        'ship',
+        now,
+        isDriver ? 'shipment.drive' : can(actor, 'stock.write') ? 'stock.write' : 'dispatch.confirm',
+      );
     const eta = new Date(now.getTime() + Number(row.travel_minutes) * 60_000);
     await tx.query("UPDATE shipment SET state = 'in-transit', departed_at = $2, eta = $3 WHERE id = $1", [id, now, eta]);
-    await appendAudit(tx, actor, { action: 'shipment.depart', entityType: 'shipment', entityId: id, organisationId: null, summary: { number: row.number, eta: eta.toISOString() } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'shipment.depart',
+        entityType: 'shipment',
+        entityId: id,
+        organisationId: null,
+        summary: { number: row.number, eta: eta.toISOString() },
+      },
+      now,
+    );
   });
   return getShipment(deps, actor, id);
 }
@@ -238,20 +318,39 @@ export async function arriveShipment(
     const isDriver = can(actor, 'shipment.drive') && row.vehicle_node_id !== null && actor.nodeIds.includes(row.vehicle_node_id);
     if (!isDriver) {
       const depot = await findNode(tx, row.to_node_id);
-      if (!depot || !isNodeInScope(actor, depot) || !(can(actor, 'stock.write') || can(actor, 'dispatch.confirm'))) throw new AppError('FORBIDDEN_SCOPE', 'Only the depot or the driver can confirm arrival');
+      if (!depot || !isNodeInScope(actor, depot) || !(can(actor, 'stock.write') || can(actor, 'dispatch.confirm')))
+        throw new AppError('FORBIDDEN_SCOPE', 'Only the depot or the driver can confirm arrival');
     }
     if (row.state !== 'in-transit') throw new AppError('INVALID_STATE', `Shipment ${row.number} is ${row.state}, not in transit`);
-    if (row.document_id) await receiveTransferIn(tx, { ...actor, unrestricted: true }, row.document_id, input, now, 'dispatch.confirm');
+    if (row.document_id)
+      await receiveTransferIn(tx, { ...actor, unrestricted: true }, row.document_id, input, now, 'dispatch.confirm');
     await tx.query("UPDATE shipment SET state = 'delivered', arrived_at = $2 WHERE id = $1", [id, now]);
-    await appendAudit(tx, actor, { action: 'shipment.arrive', entityType: 'shipment', entityId: id, organisationId: null, summary: { number: row.number, note: input.note ?? null } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'shipment.arrive',
+        entityType: 'shipment',
+        entityId: id,
+        organisationId: null,
+        summary: { number: row.number, note: input.note ?? null },
+      },
+      now,
+    );
   });
   return getShipment(deps, actor, id);
 }
 
 /** Cancels a shipment that has not left: its reservation is released. */
-export async function cancelShipmentIn(tx: Queryable, actor: Actor, row: { id: string; document_id: string | null; state: string }, now: Date) {
+export async function cancelShipmentIn(
+  tx: Queryable,
+  actor: Actor,
+  row: { id: string; document_id: string | null; state: string },
+  now: Date,
+) {
   if (row.state !== 'picking' && row.state !== 'packed') return false;
-  if (row.document_id) await advanceTransferIn(tx, { ...actor, unrestricted: true }, row.document_id, 'cancel', now, 'dispatch.confirm');
+  if (row.document_id)
+    await advanceTransferIn(tx, { ...actor, unrestricted: true }, row.document_id, 'cancel', now, 'dispatch.confirm');
   await tx.query("UPDATE shipment SET state = 'cancelled' WHERE id = $1", [row.id]);
   return true;
 }

@@ -24,7 +24,10 @@ port.on('message', ({ id, problem }: SolverRequest) => {
       error:
         error instanceof InvalidDispatchProblemError
           ? { name: error.name, message: error.message, issues: error.issues }
-          : { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) },
+          : {
+              name: error instanceof Error ? error.name : 'Error',
+              message: error instanceof Error ? error.message : String(error),
+            },
     };
   }
   port.postMessage(response);

@@ -20,7 +20,11 @@ const ShortfallExportQuery = Type.Object(
   { additionalProperties: false },
 );
 const ImportQuery = Type.Object(
-  { dryRun: Type.Optional(Type.Boolean({ default: true, description: 'true (default): check and preview only; false: post when there is no error' })) },
+  {
+    dryRun: Type.Optional(
+      Type.Boolean({ default: true, description: 'true (default): check and preview only; false: post when there is no error' }),
+    ),
+  },
   { additionalProperties: false },
 );
 const RowError = Type.Object({ row: Type.Integer(), column: Type.Union([Type.String(), Type.Null()]), message: Type.String() });
@@ -50,26 +54,59 @@ const sendXlsx = (reply: FastifyReply, filename: string, bytes: Buffer) =>
 export function registerExcelRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/exports/stock.xlsx',
-    { schema: { tags: ['监 monitor'], summary: 'Stock per node × item as an Excel workbook (same filters as GET /stock, every row)', querystring: StockExportQuerySchema, response: STANDARD_ERRORS } },
-    async (request, reply) => sendXlsx(reply, `stock-${stamp(deps.clock.now())}.xlsx`, await exportStock(deps, actorOf(request), request.query as StockExportQuery)),
+    {
+      schema: {
+        tags: ['监 monitor'],
+        summary: 'Stock per node × item as an Excel workbook (same filters as GET /stock, every row)',
+        querystring: StockExportQuerySchema,
+        response: STANDARD_ERRORS,
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(
+        reply,
+        `stock-${stamp(deps.clock.now())}.xlsx`,
+        await exportStock(deps, actorOf(request), request.query as StockExportQuery),
+      ),
   );
   app.get(
     '/exports/shortfalls.xlsx',
-    { schema: { tags: ['储 reserve'], summary: 'Shortfalls against the reserve standard as an Excel workbook', querystring: ShortfallExportQuery, response: STANDARD_ERRORS } },
+    {
+      schema: {
+        tags: ['储 reserve'],
+        summary: 'Shortfalls against the reserve standard as an Excel workbook',
+        querystring: ShortfallExportQuery,
+        response: STANDARD_ERRORS,
+      },
+    },
     async (request, reply) => {
       const q = request.query as { nodeId?: string; belowMinimum?: boolean };
-      return sendXlsx(reply, `shortfalls-${stamp(deps.clock.now())}.xlsx`, await exportShortfalls(deps, actorOf(request), { nodeId: q.nodeId, onlyBelowMinimum: q.belowMinimum }));
+      return sendXlsx(
+        reply,
+        `shortfalls-${stamp(deps.clock.now())}.xlsx`,
+        await exportShortfalls(deps, actorOf(request), { nodeId: q.nodeId, onlyBelowMinimum: q.belowMinimum }),
+      );
     },
   );
   app.get(
     '/imports/opening-stock/template.xlsx',
-    { schema: { tags: ['存 receive'], summary: 'The opening-stock template, with instructions and the node and item codes you may use', response: STANDARD_ERRORS } },
+    {
+      schema: {
+        tags: ['存 receive'],
+        summary: 'The opening-stock template, with instructions and the node and item codes you may use',
+        response: STANDARD_ERRORS,
+      },
+    },
     async (request, reply) => sendXlsx(reply, 'opening-stock-template.xlsx', await openingStockTemplate(deps, actorOf(request))),
   );
 
   // The upload is the raw .xlsx body; its parser and 10 MB limit stay inside this scope.
   void app.register(async (scope) => {
-    scope.addContentTypeParser([XLSX_MEDIA_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      [XLSX_MEDIA_TYPE, 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+      (_request, body, done) => done(null, body),
+    );
     scope.post(
       '/imports/opening-stock',
       {
@@ -85,7 +122,11 @@ export function registerExcelRoutes(app: FastifyInstance, deps: Deps): void {
       async (request, reply) => {
         const actor = actorOf(request);
         if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the .xlsx file as the request body with Content-Type ${XLSX_MEDIA_TYPE}`, { expected: XLSX_MEDIA_TYPE });
+          throw new AppError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            `Send the .xlsx file as the request body with Content-Type ${XLSX_MEDIA_TYPE}`,
+            { expected: XLSX_MEDIA_TYPE },
+          );
         }
         const dryRun = (request.query as { dryRun?: boolean }).dryRun ?? true;
         const result = await importOpeningStock(deps, actor, request.body, { dryRun });

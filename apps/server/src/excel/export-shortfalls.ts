@@ -17,7 +17,11 @@ const SHORTFALL_COLUMNS: ColumnSpec<ShortfallRow>[] = [
 ];
 
 /** The shortfall report against the reserve standard (worst first) as one xlsx sheet. */
-export async function exportShortfalls(deps: Pick<Deps, 'db'>, actor: Actor, options: { nodeId?: string; onlyBelowMinimum?: boolean }): Promise<Buffer> {
+export async function exportShortfalls(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  options: { nodeId?: string; onlyBelowMinimum?: boolean },
+): Promise<Buffer> {
   const rows = await shortfallReport(deps, actor, options);
   const workbook = newWorkbook();
   addTableSheet(workbook, '储备缺口 Shortfalls', SHORTFALL_COLUMNS, rows);

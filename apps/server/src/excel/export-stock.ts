@@ -36,7 +36,11 @@ export async function exportStock(deps: Pick<Deps, 'db'>, actor: Actor, query: S
   for (let offset = 0; ; offset += PAGE) {
     const page = await listStock(deps, actor, { ...query, limit: PAGE, offset });
     if (page.total > MAX_EXPORT_ROWS) {
-      throw new AppError('PAYLOAD_TOO_LARGE', `${page.total} stock rows match: more than ${MAX_EXPORT_ROWS} — narrow the filter`, { total: page.total, max: MAX_EXPORT_ROWS });
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `${page.total} stock rows match: more than ${MAX_EXPORT_ROWS} — narrow the filter`,
+        { total: page.total, max: MAX_EXPORT_ROWS },
+      );
     }
     rows.push(...(page.items as StockRow[]));
     if (page.items.length < PAGE || rows.length >= page.total) break;

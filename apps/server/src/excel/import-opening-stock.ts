@@ -9,7 +9,14 @@ import { loadWorkbook, readOpeningStock, type OpeningRow, type RowError } from '
 /** At most this many errors are listed; `errorCount` still counts them all. */
 const MAX_LISTED_ERRORS = 1000;
 
-export type OpeningReceiptPreview = { nodeCode: string; lines: number; units: number; assets: number; documentId?: string; number?: string };
+export type OpeningReceiptPreview = {
+  nodeCode: string;
+  lines: number;
+  units: number;
+  assets: number;
+  documentId?: string;
+  number?: string;
+};
 export type OpeningImportResult = {
   ok: boolean;
   dryRun: boolean;
@@ -30,18 +37,36 @@ type ItemRow = { id: string; code: string; tracking: 'serialised' | 'lot' | 'bul
  * the whole file is refused while any row has a problem. Posting writes one opening receipt per
  * node through `recordReceipt`, all in one transaction: every receipt posts, or none does.
  */
-export async function importOpeningStock(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, bytes: Buffer, options: { dryRun: boolean }): Promise<OpeningImportResult> {
+export async function importOpeningStock(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  bytes: Buffer,
+  options: { dryRun: boolean },
+): Promise<OpeningImportResult> {
   requireAction(actor, 'stock.write');
   const workbook = await loadWorkbook(bytes);
   const { rows, errors } = readOpeningStock(workbook);
   const dataRows = rows.length + new Set(errors.map((e) => e.row)).size;
 
-  const nodes = await byCode<NodeRow>(deps.db, 'SELECT n.id, n.code, o.path AS organisation_path FROM node n JOIN organisation o ON o.id = n.organisation_id WHERE n.code = ANY ($1::text[])', rows.map((r) => r.nodeCode));
-  const outOfScope = [...nodes.values()].filter((n) => !isNodeInScope(actor, { id: n.id, organisationPath: n.organisation_path })).map((n) => n.code);
+  const nodes = await byCode<NodeRow>(
+    deps.db,
+    'SELECT n.id, n.code, o.path AS organisation_path FROM node n JOIN organisation o ON o.id = n.organisation_id WHERE n.code = ANY ($1::text[])',
+    rows.map((r) => r.nodeCode),
+  );
+  const outOfScope = [...nodes.values()]
+    .filter((n) => !isNodeInScope(actor, { id: n.id, organisationPath: n.organisation_path }))
+    .map((n) => n.code);
   if (outOfScope.length) {
-    throw new AppError('FORBIDDEN_SCOPE', `The file names node(s) outside your scope: ${outOfScope.join(', ')}`, { nodeCodes: outOfScope, action: 'stock.write' });
+    throw new AppError('FORBIDDEN_SCOPE', `The file names node(s) outside your scope: ${outOfScope.join(', ')}`, {
+      nodeCodes: outOfScope,
+      action: 'stock.write',
+    });
   }
-  const items = await byCode<ItemRow>(deps.db, 'SELECT id, code, tracking FROM item WHERE code = ANY ($1::text[])', rows.map((r) => r.itemCode));
+  const items = await byCode<ItemRow>(
+    deps.db,
+    'SELECT id, code, tracking FROM item WHERE code = ANY ($1::text[])',
+    rows.map((r) => r.itemCode),
+  );
   errors.push(...(await checkRows(deps.db, rows, nodes, items)));
   errors.sort((a, b) => a.row - b.row);
 
@@ -64,7 +89,10 @@ export async function importOpeningStock(deps: Pick<Deps, 'db' | 'clock'>, actor
     for (const receipt of receipts) documents.push((await recordReceipt(inner, actor, receipt.input)).document);
     return documents;
   });
-  return { ...result, receipts: receipts.map((r, i) => ({ ...r.preview, documentId: posted[i]!.id, number: posted[i]!.number })) };
+  return {
+    ...result,
+    receipts: receipts.map((r, i) => ({ ...r.preview, documentId: posted[i]!.id, number: posted[i]!.number })),
+  };
 }
 
 /** A Database whose every query and nested transaction runs in the open transaction `tx`. */
@@ -84,7 +112,12 @@ async function byCode<T extends { code: string }>(db: Queryable, sql: string, co
 }
 
 /** The rules a receipt would enforce, checked per row up front so the preview lists every problem at once. */
-async function checkRows(db: Queryable, rows: OpeningRow[], nodes: Map<string, NodeRow>, items: Map<string, ItemRow>): Promise<RowError[]> {
+async function checkRows(
+  db: Queryable,
+  rows: OpeningRow[],
+  nodes: Map<string, NodeRow>,
+  items: Map<string, ItemRow>,
+): Promise<RowError[]> {
   const errors: RowError[] = [];
   const seenSerials = new Map<string, number>();
   const lotDates = new Map<string, { row: number; producedOn: string | null; expiresOn: string | null }>();
@@ -100,7 +133,8 @@ async function checkRows(db: Queryable, rows: OpeningRow[], nodes: Map<string, N
     if (serialised) {
       if (r.serials.length === 0) fail('serials', `${item.code} is serialised: list one serial per unit, separated by commas`);
       else if (r.serials.length !== r.qty) fail('serials', `qty ${r.qty} but ${r.serials.length} serial(s)`);
-      if (item.tracking === 'serialised' && (r.lotNo || r.producedOn || r.expiresOn)) fail('lotNo', `${item.code} is serialised: it carries serials, not a lot`);
+      if (item.tracking === 'serialised' && (r.lotNo || r.producedOn || r.expiresOn))
+        fail('lotNo', `${item.code} is serialised: it carries serials, not a lot`);
       for (const s of r.serials) {
         const key = `${item.id}|${s}`;
         const first = seenSerials.get(key);
@@ -112,11 +146,16 @@ async function checkRows(db: Queryable, rows: OpeningRow[], nodes: Map<string, N
     }
     if (item.tracking === 'lot' && !r.lotNo) fail('lotNo', `${item.code} is tracked by lot: give lotNo`);
     if (!r.lotNo && (r.producedOn || r.expiresOn)) fail('lotNo', 'producedOn and expiresOn belong to a lot: give lotNo too');
-    if (r.producedOn && r.expiresOn && r.expiresOn < r.producedOn) fail('expiresOn', `the lot expires (${r.expiresOn}) before it was produced (${r.producedOn})`);
+    if (r.producedOn && r.expiresOn && r.expiresOn < r.producedOn)
+      fail('expiresOn', `the lot expires (${r.expiresOn}) before it was produced (${r.producedOn})`);
     if (r.lotNo) {
       const key = `${item.id}|${r.lotNo}`;
       const earlier = lotDates.get(key);
-      if (earlier && ((r.producedOn && earlier.producedOn && r.producedOn !== earlier.producedOn) || (r.expiresOn && earlier.expiresOn && r.expiresOn !== earlier.expiresOn))) {
+      if (
+        earlier &&
+        ((r.producedOn && earlier.producedOn && r.producedOn !== earlier.producedOn) ||
+          (r.expiresOn && earlier.expiresOn && r.expiresOn !== earlier.expiresOn))
+      ) {
         fail('lotNo', `lot ${r.lotNo} has other dates on row ${earlier.row}`);
       } else if (!earlier) lotDates.set(key, { row: r.row, producedOn: r.producedOn, expiresOn: r.expiresOn });
     }
@@ -145,8 +184,15 @@ async function checkRows(db: Queryable, rows: OpeningRow[], nodes: Map<string, N
       for (const r of rows) {
         const item = items.get(r.itemCode);
         if (!item || item.id !== k.item_id || r.lotNo !== k.lot_no) continue;
-        if ((r.producedOn && k.produced_on && r.producedOn !== k.produced_on) || (r.expiresOn && k.expires_on && r.expiresOn !== k.expires_on)) {
-          errors.push({ row: r.row, column: 'lotNo', message: `lot ${k.lot_no} is already registered with other dates (${k.produced_on ?? '–'} – ${k.expires_on ?? '–'})` });
+        if (
+          (r.producedOn && k.produced_on && r.producedOn !== k.produced_on) ||
+          (r.expiresOn && k.expires_on && r.expiresOn !== k.expires_on)
+        ) {
+          errors.push({
+            row: r.row,
+            column: 'lotNo',
+            message: `lot ${k.lot_no} is already registered with other dates (${k.produced_on ?? '–'} – ${k.expires_on ?? '–'})`,
+          });
         }
       }
     }
@@ -163,11 +209,25 @@ function receiptsByNode(rows: OpeningRow[], nodes: Map<string, NodeRow>, items: 
     if (!node || !item) continue;
     let receipt = byNode.get(node.code);
     if (!receipt) {
-      receipt = { preview: { nodeCode: node.code, lines: 0, units: 0, assets: 0 }, input: { nodeId: node.id, source: 'opening', reference: 'opening stock import 期初库存导入', lines: [] } };
+      receipt = {
+        preview: { nodeCode: node.code, lines: 0, units: 0, assets: 0 },
+        input: { nodeId: node.id, source: 'opening', reference: 'opening stock import 期初库存导入', lines: [] },
+      };
       byNode.set(node.code, receipt);
     }
-    const lot = r.lotNo ? { lotNo: r.lotNo, ...(r.producedOn ? { producedOn: r.producedOn } : {}), ...(r.expiresOn ? { expiresOn: r.expiresOn } : {}) } : undefined;
-    receipt.input.lines.push({ itemId: item.id, qty: r.qty, ...(lot ? { lot } : {}), ...(r.serials.length ? { serials: r.serials } : {}) });
+    const lot = r.lotNo
+      ? {
+          lotNo: r.lotNo,
+          ...(r.producedOn ? { producedOn: r.producedOn } : {}),
+          ...(r.expiresOn ? { expiresOn: r.expiresOn } : {}),
+        }
+      : undefined;
+    receipt.input.lines.push({
+      itemId: item.id,
+      qty: r.qty,
+      ...(lot ? { lot } : {}),
+      ...(r.serials.length ? { serials: r.serials } : {}),
+    });
     receipt.preview.lines++;
     receipt.preview.units += r.qty;
     receipt.preview.assets += r.serials.length;

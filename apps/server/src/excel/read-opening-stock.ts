@@ -31,18 +31,25 @@ const CONTROL = /[\u0000-\u001f]/;
 
 /** Loads the upload as a workbook; anything that is not an .xlsx is a 415 naming what was expected. */
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_IMPORT_BYTES / 1048576} MB`, { bytes: bytes.length, max: MAX_IMPORT_BYTES });
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_IMPORT_BYTES / 1048576} MB`, {
+      bytes: bytes.length,
+      max: MAX_IMPORT_BYTES,
+    });
   checkXlsxContainer(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The file could not be read as an Excel workbook (.xlsx)', { reason: String((error as Error).message).slice(0, 200) });
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The file could not be read as an Excel workbook (.xlsx)', {
+      reason: String((error as Error).message).slice(0, 200),
+    });
   }
   return workbook;
 }
 
-const isFormula = (v: CellValue): boolean => typeof v === 'object' && v !== null && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v);
+const isFormula = (v: CellValue): boolean =>
+  typeof v === 'object' && v !== null && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v);
 
 /** A cell as plain text when it holds text (rich text and hyperlinks included); formulas and errors are reported, not evaluated. */
 function textOf(v: CellValue): { text: string } | { problem: string } | null {
@@ -52,7 +59,13 @@ function textOf(v: CellValue): { text: string } | { problem: string } | null {
   if (typeof v === 'boolean') return { problem: 'is TRUE/FALSE, expected text' };
   if (v instanceof Date) return { problem: 'is a date, expected text' };
   if (isFormula(v)) return { problem: 'holds a formula: formulas are not accepted, type the value itself' };
-  if ('richText' in v) return { text: v.richText.map((r) => r.text).join('').trim() };
+  if ('richText' in v)
+    return {
+      text: v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim(),
+    };
   if ('hyperlink' in v) return { text: String(v.text ?? '').trim() };
   if ('error' in v) return { problem: `holds the error ${String(v.error)}` };
   return { problem: 'has a value of an unknown kind' };
@@ -83,7 +96,10 @@ function locateColumns(workbook: ExcelJS.Workbook): { sheet: Worksheet; columns:
   });
   const missing = OPENING_COLUMNS.filter((c) => !columns.has(c));
   if (missing.length) {
-    throw new AppError('VALIDATION_FAILED', `The sheet "${OPENING_SHEET}" lacks the column(s) ${missing.join(', ')}`, { missingColumns: missing, expectedColumns: OPENING_COLUMNS });
+    throw new AppError('VALIDATION_FAILED', `The sheet "${OPENING_SHEET}" lacks the column(s) ${missing.join(', ')}`, {
+      missingColumns: missing,
+      expectedColumns: OPENING_COLUMNS,
+    });
   }
   return { sheet, columns };
 }
@@ -101,7 +117,13 @@ export function readOpeningStock(workbook: ExcelJS.Workbook): { rows: OpeningRow
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
     const cell = (c: OpeningColumn) => row.getCell(columns.get(c)!).value;
-    if (OPENING_COLUMNS.every((c) => { const v = cell(c); return v === null || v === undefined || (typeof v === 'string' && v.trim() === ''); })) return;
+    if (
+      OPENING_COLUMNS.every((c) => {
+        const v = cell(c);
+        return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+      })
+    )
+      return;
     dataRows++;
     if (dataRows > MAX_IMPORT_ROWS) return;
     const rowErrors: RowError[] = [];
@@ -109,23 +131,24 @@ export function readOpeningStock(workbook: ExcelJS.Workbook): { rows: OpeningRow
 
     const text = (c: OpeningColumn, options: { required?: boolean; max: number }): string | null => {
       const t = textOf(cell(c));
-      if (t && 'problem' in t) return fail(c, `${c} ${t.problem}`), null;
+      if (t && 'problem' in t) return (fail(c, `${c} ${t.problem}`), null);
       const value = t?.text ?? '';
       if (!value) return options.required ? (fail(c, `${c} is required`), null) : null;
-      if (value.length > options.max) return fail(c, `${c} is longer than ${options.max} characters`), null;
-      if (CONTROL.test(value)) return fail(c, `${c} contains control characters`), null;
+      if (value.length > options.max) return (fail(c, `${c} is longer than ${options.max} characters`), null);
+      if (CONTROL.test(value)) return (fail(c, `${c} contains control characters`), null);
       return value;
     };
     const date = (c: OpeningColumn): string | null => {
       const v = cell(c);
       if (v === null || v === undefined || v === '') return null;
       // Excel keeps dates as day numbers; exceljs hands them over as UTC midnight.
-      if (v instanceof Date) return Number.isNaN(v.getTime()) ? (fail(c, `${c} is not a valid date`), null) : v.toISOString().slice(0, 10);
+      if (v instanceof Date)
+        return Number.isNaN(v.getTime()) ? (fail(c, `${c} is not a valid date`), null) : v.toISOString().slice(0, 10);
       const t = textOf(v);
-      if (t && 'problem' in t) return fail(c, `${c} ${t.problem}`), null;
+      if (t && 'problem' in t) return (fail(c, `${c} ${t.problem}`), null);
       const s = t?.text ?? '';
       if (!s) return null;
-      if (!isIsoDate(s)) return fail(c, `${c} "${s.slice(0, 40)}" is not a date (YYYY-MM-DD)`), null;
+      if (!isIsoDate(s)) return (fail(c, `${c} "${s.slice(0, 40)}" is not a date (YYYY-MM-DD)`), null);
       return s;
     };
 
@@ -148,15 +171,25 @@ export function readOpeningStock(workbook: ExcelJS.Workbook): { rows: OpeningRow
     const producedOn = date('producedOn');
     const expiresOn = date('expiresOn');
     const serialText = text('serials', { max: 2_000_000 });
-    const serials = serialText ? serialText.split(/[,，;；\n]/).map((s) => s.trim()).filter(Boolean) : [];
+    const serials = serialText
+      ? serialText
+          .split(/[,，;；\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
     for (const s of serials) if (s.length > 100) fail('serials', `serial "${s.slice(0, 20)}…" is longer than 100 characters`);
 
     if (rowErrors.length || nodeCode === null || itemCode === null || qty === null) errors.push(...rowErrors);
     else rows.push({ row: rowNumber, nodeCode, itemCode, qty, lotNo, producedOn, expiresOn, serials });
   });
   if (dataRows > MAX_IMPORT_ROWS) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The sheet has ${dataRows} data rows; at most ${MAX_IMPORT_ROWS} are accepted per file — split it`, { rows: dataRows, max: MAX_IMPORT_ROWS });
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The sheet has ${dataRows} data rows; at most ${MAX_IMPORT_ROWS} are accepted per file — split it`,
+      { rows: dataRows, max: MAX_IMPORT_ROWS },
+    );
   }
-  if (dataRows === 0) throw new AppError('VALIDATION_FAILED', `The sheet "${OPENING_SHEET}" has no data rows`, { sheet: OPENING_SHEET });
+  if (dataRows === 0)
+    throw new AppError('VALIDATION_FAILED', `The sheet "${OPENING_SHEET}" has no data rows`, { sheet: OPENING_SHEET });
   return { rows, errors };
 }

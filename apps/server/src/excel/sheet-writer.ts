@@ -53,7 +53,12 @@ export function writeHeader(sheet: Worksheet, headers: readonly { zh: string; en
 }
 
 /** Adds a sheet holding a table: header, then one row per record with each column's number format. */
-export function addTableSheet<Row>(workbook: Workbook, name: string, columns: readonly ColumnSpec<Row>[], rows: readonly Row[]): Worksheet {
+export function addTableSheet<Row>(
+  workbook: Workbook,
+  name: string,
+  columns: readonly ColumnSpec<Row>[],
+  rows: readonly Row[],
+): Worksheet {
   const sheet = workbook.addWorksheet(name);
   writeHeader(sheet, columns);
   columns.forEach((c, i) => {

@@ -8,7 +8,10 @@ export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
  * that the declared unpacked size is bounded. Reads only the ZIP central directory (no inflation).
  */
 export function checkXlsxContainer(bytes: Buffer): void {
-  const notXlsx = (why: string) => new AppError('UNSUPPORTED_MEDIA_TYPE', `The file is not an Excel workbook (.xlsx): ${why}`, { expected: '.xlsx (Office Open XML)' });
+  const notXlsx = (why: string) =>
+    new AppError('UNSUPPORTED_MEDIA_TYPE', `The file is not an Excel workbook (.xlsx): ${why}`, {
+      expected: '.xlsx (Office Open XML)',
+    });
   if (bytes.length < 22 || bytes.readUInt32LE(0) !== 0x04034b50) throw notXlsx('it does not start like a ZIP archive');
   // End of central directory: 22 bytes plus a comment of up to 65,535 bytes, at the very end.
   let eocd = -1;
@@ -38,6 +41,10 @@ export function checkXlsxContainer(bytes: Buffer): void {
   }
   if (!hasWorkbook) throw notXlsx('the archive has no xl/workbook.xml');
   if (unzipped > MAX_UNZIPPED_BYTES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The workbook unpacks to ${Math.round(unzipped / 1048576)} MB, more than ${MAX_UNZIPPED_BYTES / 1048576} MB`, { unzippedBytes: unzipped, max: MAX_UNZIPPED_BYTES });
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The workbook unpacks to ${Math.round(unzipped / 1048576)} MB, more than ${MAX_UNZIPPED_BYTES / 1048576} MB`,
+      { unzippedBytes: unzipped, max: MAX_UNZIPPED_BYTES },
+    );
   }
 }

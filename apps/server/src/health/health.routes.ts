@@ -11,7 +11,12 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps): void {
     { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: Health } } },
     async () => {
       await deps.db.query('SELECT 1');
-      return { status: 'ok' as const, version: VERSION, database: deps.db.kind, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
+      return {
+        status: 'ok' as const,
+        version: VERSION,
+        database: deps.db.kind,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      };
     },
   );
 }

@@ -45,7 +45,10 @@ export const VERSION = '0.1.0';
 export type RouteModule = (app: FastifyInstance, deps: Deps) => void | Promise<void>;
 
 /** Builds the HTTP application from explicit dependencies; no network listening happens here. */
-export async function buildApp(deps: Deps, options: { logger?: FastifyServerOptions['logger']; extraRoutes?: RouteModule[] } = {}) {
+export async function buildApp(
+  deps: Deps,
+  options: { logger?: FastifyServerOptions['logger']; extraRoutes?: RouteModule[] } = {},
+) {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: deps.config.bodyLimitBytes,
@@ -70,7 +73,12 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;
-      routeTable.push({ method, url: route.url, schema: (route.schema ?? {}) as RouteEntry['schema'], isPublic: (route.config as { public?: boolean } | undefined)?.public === true });
+      routeTable.push({
+        method,
+        url: route.url,
+        schema: (route.schema ?? {}) as RouteEntry['schema'],
+        isPublic: (route.config as { public?: boolean } | undefined)?.public === true,
+      });
     }
   });
   installErrorHandling(app);
@@ -100,7 +108,12 @@ export async function buildApp(deps: Deps, options: { logger?: FastifyServerOpti
   await app.register(swagger, {
     openapi: {
       info: { title: 'Zhanqin 战勤 API', version: VERSION, description: 'Fire-rescue equipment logistics for a 1+8+N network' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'zq_session' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'zq_session' },
+        },
+      },
       security: [{ bearer: [] }, { cookie: [] }],
     },
   });

@@ -22,7 +22,8 @@ export function installErrorHandling(app: FastifyInstance): void {
 /** Unknown routes answer 404 with the error body; with a web app, other GETs get its shell (client-side routes). */
 export function installNotFound(app: FastifyInstance, options: { serveAppShell: boolean }): void {
   app.setNotFoundHandler((request, reply) => {
-    if (options.serveAppShell && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (options.serveAppShell && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
     return reply.status(404).send({ code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` });
   });
 }

@@ -60,7 +60,10 @@ const SELECT = `i.*, o.path AS organisation_path, t.name_zh AS type_name_zh, t.n
 const FROM = `incident i JOIN organisation o ON o.id = i.organisation_id JOIN incident_type t ON t.code = i.type_code`;
 
 export async function findIncident(db: Queryable, id: string, forUpdate = false): Promise<IncidentRecord | null> {
-  const rows = await db.query<IncidentRow>(`SELECT ${SELECT} FROM ${FROM} WHERE i.id = $1${forUpdate ? ' FOR UPDATE OF i' : ''}`, [id]);
+  const rows = await db.query<IncidentRow>(
+    `SELECT ${SELECT} FROM ${FROM} WHERE i.id = $1${forUpdate ? ' FOR UPDATE OF i' : ''}`,
+    [id],
+  );
   return rows[0] ? toRecord(rows[0]) : null;
 }
 
@@ -72,7 +75,11 @@ export async function listIncidents(db: Queryable, q: IncidentListQuery, visible
       q.state && where('i.state = ?', q.state),
       q.typeCode && where('(i.type_code = ? OR i.type_code LIKE ?)', q.typeCode, `${q.typeCode}.%`),
       q.isExercise !== undefined && where('i.is_exercise = ?', q.isExercise),
-      visiblePaths && where('o.path LIKE ANY (?)', visiblePaths.map((p) => `${p}%`)),
+      visiblePaths &&
+        where(
+          'o.path LIKE ANY (?)',
+          visiblePaths.map((p) => `${p}%`),
+        ),
     ],
     orderBy: 'i.reported_at',
     order: q.order ?? 'desc',
@@ -85,7 +92,10 @@ export async function listIncidents(db: Queryable, q: IncidentListQuery, visible
 
 export async function insertIncident(
   db: Queryable,
-  i: Omit<IncidentRecord, 'number' | 'typeNameZh' | 'typeNameEn' | 'organisationPath' | 'closedAt' | 'report' | 'stagingNodeId' | 'state'>,
+  i: Omit<
+    IncidentRecord,
+    'number' | 'typeNameZh' | 'typeNameEn' | 'organisationPath' | 'closedAt' | 'report' | 'stagingNodeId' | 'state'
+  >,
 ): Promise<void> {
   const [seq] = await db.query<{ n: number }>("SELECT nextval('incident_no_seq') AS n");
   const number = `${i.isExercise ? 'EX' : 'JJ'}-${i.reportedAt.slice(0, 4)}-${String(seq!.n).padStart(5, '0')}`;
@@ -93,7 +103,24 @@ export async function insertIncident(
     `INSERT INTO incident (id, organisation_id, number, type_code, alarm_level, priority, title, lat, lng, address, people_committed, scba_wearers,
        expected_duration_hours, state, is_exercise, reported_at, created_by_name)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,'open',$14,$15,$16)`,
-    [i.id, i.organisationId, number, i.typeCode, i.alarmLevel, i.priority, i.title, i.lat, i.lng, i.address, i.peopleCommitted, i.scbaWearers, i.expectedDurationHours, i.isExercise, i.reportedAt, i.createdByName],
+    [
+      i.id,
+      i.organisationId,
+      number,
+      i.typeCode,
+      i.alarmLevel,
+      i.priority,
+      i.title,
+      i.lat,
+      i.lng,
+      i.address,
+      i.peopleCommitted,
+      i.scbaWearers,
+      i.expectedDurationHours,
+      i.isExercise,
+      i.reportedAt,
+      i.createdByName,
+    ],
   );
 }
 

@@ -22,7 +22,11 @@ export async function getVisibleIncident(deps: Pick<Deps, 'db'>, actor: Actor, i
 }
 
 /** Records an incoming incident (接警) under the actor's organisation (or one in scope). */
-export async function createIncident(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: IncidentCreate): Promise<IncidentRecord> {
+export async function createIncident(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  input: IncidentCreate,
+): Promise<IncidentRecord> {
   requireAction(actor, 'incident.write');
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
@@ -30,11 +34,14 @@ export async function createIncident(deps: Pick<Deps, 'db' | 'clock'>, actor: Ac
     if (!type) throw new AppError('REFERENCE_NOT_FOUND', `Unknown incident type ${input.typeCode}`, { field: 'typeCode' });
     let organisationId = input.organisationId;
     if (!organisationId) {
-      const [home] = await tx.query<{ organisation_id: string }>('SELECT organisation_id FROM app_user WHERE id = $1', [actor.userId]);
+      const [home] = await tx.query<{ organisation_id: string }>('SELECT organisation_id FROM app_user WHERE id = $1', [
+        actor.userId,
+      ]);
       organisationId = home?.organisation_id;
     }
     const organisation = organisationId ? await findOrganisation(tx, organisationId) : null;
-    if (!organisation) throw new AppError('REFERENCE_NOT_FOUND', 'Give the organisation responsible for the incident (organisationId)');
+    if (!organisation)
+      throw new AppError('REFERENCE_NOT_FOUND', 'Give the organisation responsible for the incident (organisationId)');
     requireOrganisationScope(actor, 'incident.write', organisation);
     const id = randomUUID();
     await insertIncident(tx, {
@@ -55,24 +62,53 @@ export async function createIncident(deps: Pick<Deps, 'db' | 'clock'>, actor: Ac
       createdByName: actor.username,
     });
     const incident = (await findIncident(tx, id))!;
-    await appendAudit(tx, actor, { action: 'incident.create', entityType: 'incident', entityId: id, organisationId: organisation.id, summary: { number: incident.number, type: input.typeCode, alarmLevel: input.alarmLevel, exercise: incident.isExercise } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'incident.create',
+        entityType: 'incident',
+        entityId: id,
+        organisationId: organisation.id,
+        summary: { number: incident.number, type: input.typeCode, alarmLevel: input.alarmLevel, exercise: incident.isExercise },
+      },
+      now,
+    );
     return incident;
   });
 }
 
-export async function changeIncident(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, patch: IncidentUpdate): Promise<IncidentRecord> {
+export async function changeIncident(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  patch: IncidentUpdate,
+): Promise<IncidentRecord> {
   return deps.db.transaction(async (tx) => {
     const before = await findIncident(tx, id, true);
     if (!before || !isOrganisationInScope(actor, before.organisationPath)) throw notFound('Incident', id);
     requireOrganisationScope(actor, 'incident.write', { id: before.organisationId, path: before.organisationPath });
-    if (before.state === 'closed' || before.state === 'cancelled') throw new AppError('INVALID_STATE', `Incident ${before.number} is ${before.state}`);
-    const next = { ...patch, priority: patch.priority ?? (patch.alarmLevel ? priorityForAlarmLevel(patch.alarmLevel) : undefined) };
+    if (before.state === 'closed' || before.state === 'cancelled')
+      throw new AppError('INVALID_STATE', `Incident ${before.number} is ${before.state}`);
+    const next = {
+      ...patch,
+      priority: patch.priority ?? (patch.alarmLevel ? priorityForAlarmLevel(patch.alarmLevel) : undefined),
+    };
     await updateIncident(tx, id, next);
     const after = (await findIncident(tx, id))!;
     await appendAudit(
       tx,
       actor,
-      { action: 'incident.update', entityType: 'incident', entityId: id, organisationId: before.organisationId, summary: { before: { alarmLevel: before.alarmLevel, priority: before.priority, peopleCommitted: before.peopleCommitted }, after: { alarmLevel: after.alarmLevel, priority: after.priority, peopleCommitted: after.peopleCommitted } } },
+      {
+        action: 'incident.update',
+        entityType: 'incident',
+        entityId: id,
+        organisationId: before.organisationId,
+        summary: {
+          before: { alarmLevel: before.alarmLevel, priority: before.priority, peopleCommitted: before.peopleCommitted },
+          after: { alarmLevel: after.alarmLevel, priority: after.priority, peopleCommitted: after.peopleCommitted },
+        },
+      },
       deps.clock.now(),
     );
     return after;
@@ -90,7 +126,18 @@ export async function cancelIncident(deps: Pick<Deps, 'db' | 'clock'>, actor: Ac
     if (!next) throw new AppError('INVALID_STATE', `Incident ${incident.number} is ${incident.state}; close it instead`);
     await updateIncident(tx, id, { state: next, closedAt: now });
     await tx.query("UPDATE dispatch_plan SET state = 'superseded' WHERE $1 = ANY (incident_ids) AND state = 'draft'", [id]);
-    await appendAudit(tx, actor, { action: 'incident.cancel', entityType: 'incident', entityId: id, organisationId: incident.organisationId, summary: { number: incident.number } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'incident.cancel',
+        entityType: 'incident',
+        entityId: id,
+        organisationId: incident.organisationId,
+        summary: { number: incident.number },
+      },
+      now,
+    );
     return (await findIncident(tx, id))!;
   });
 }

@@ -16,7 +16,11 @@ const KNOWN_FONTS: readonly CjkFont[] = [
 /** Lists Chinese-capable fonts through fontconfig as `file<TAB>postscriptname` lines; empty when fc-list is missing. */
 function fcListChinese(): string {
   try {
-    return execFileSync('fc-list', [':lang=zh', '-f', '%{file}\t%{postscriptname}\n'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('fc-list', [':lang=zh', '-f', '%{file}\t%{postscriptname}\n'], {
+      encoding: 'utf8',
+      timeout: 5000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return '';
   }
@@ -30,7 +34,9 @@ const isLoadable = (path: string) => /\.(ttf|otf|ttc)$/i.test(path);
  * fontconfig reports for `:lang=zh`. Throws 503 UNAVAILABLE when the host has none, so a missing
  * package is a clear message rather than boxes on a printed label.
  */
-export function findCjkFont(sources: { known?: readonly CjkFont[]; fcList?: () => string; exists?: (path: string) => boolean } = {}): CjkFont {
+export function findCjkFont(
+  sources: { known?: readonly CjkFont[]; fcList?: () => string; exists?: (path: string) => boolean } = {},
+): CjkFont {
   const exists = sources.exists ?? existsSync;
   for (const font of sources.known ?? KNOWN_FONTS) if (exists(font.path)) return font;
   const listed = (sources.fcList ?? fcListChinese)()
@@ -41,9 +47,13 @@ export function findCjkFont(sources: { known?: readonly CjkFont[]; fcList?: () =
     .sort(([pa, fa], [pb, fb]) => rank(pa!, fa) - rank(pb!, fb) || (pa! < pb! ? -1 : 1));
   const [path, family] = listed[0] ?? [];
   if (path) return { path, ...(family && /\.ttc$/i.test(path) ? { family } : {}) };
-  throw new AppError('UNAVAILABLE', 'No Chinese font is installed on the server, so labels cannot be printed: install fonts-noto-cjk (or fonts-wqy-microhei)', {
-    hint: 'apt-get install fonts-noto-cjk',
-  });
+  throw new AppError(
+    'UNAVAILABLE',
+    'No Chinese font is installed on the server, so labels cannot be printed: install fonts-noto-cjk (or fonts-wqy-microhei)',
+    {
+      hint: 'apt-get install fonts-noto-cjk',
+    },
+  );
 }
 
 const rank = (path: string, family: string | undefined) => {

@@ -9,10 +9,22 @@ const Id = Type.String({ format: 'uuid' });
 
 export const LabelRequest = Type.Object(
   {
-    assetIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: MAX_LABELS_PER_REQUEST, description: 'assets to label, in this order' })),
+    assetIds: Type.Optional(
+      Type.Array(Id, { minItems: 1, maxItems: MAX_LABELS_PER_REQUEST, description: 'assets to label, in this order' }),
+    ),
     receiptId: Type.Optional(Type.String({ format: 'uuid', description: 'or every asset this receipt note created, by code' })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, description: `receipt only: labels to skip (print large receipts in batches of ${MAX_LABELS_PER_REQUEST})` })),
-    layout: Type.Optional(Type.Union([Type.Literal('label'), Type.Literal('a4')], { description: "'label': one label per page, page = label (label printers); 'a4': 3 × 8 per A4 sheet" })),
+    offset: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10_000_000,
+        description: `receipt only: labels to skip (print large receipts in batches of ${MAX_LABELS_PER_REQUEST})`,
+      }),
+    ),
+    layout: Type.Optional(
+      Type.Union([Type.Literal('label'), Type.Literal('a4')], {
+        description: "'label': one label per page, page = label (label printers); 'a4': 3 × 8 per A4 sheet",
+      }),
+    ),
     widthMm: Type.Optional(Type.Number({ minimum: 20, maximum: 200, description: 'label width in mm (default 50; 70 on A4)' })),
     heightMm: Type.Optional(Type.Number({ minimum: 10, maximum: 200, description: 'label height in mm (default 30; 37 on A4)' })),
   },
@@ -27,7 +39,8 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['存 receive'],
         summary: 'Print QR labels of assets (by ids or by receipt) as a PDF',
-        description: 'Answers application/pdf. Header x-label-total gives how many labels the selection has in all (receipts print in batches).',
+        description:
+          'Answers application/pdf. Header x-label-total gives how many labels the selection has in all (receipts print in batches).',
         body: LabelRequest,
         response: { ...STANDARD_ERRORS, ...errorResponses(503) },
       },

@@ -44,7 +44,11 @@ export async function renderLabels(labels: readonly LabelData[], options: LabelO
   const h = mmToPt(options.heightMm);
   checkFits(options, w, h);
 
-  const doc = new PDFDocument({ autoFirstPage: false, margin: 0, info: { Title: options.title ?? 'Zhanqin asset labels', Creator: 'Zhanqin 战勤' } });
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    margin: 0,
+    info: { Title: options.title ?? 'Zhanqin asset labels', Creator: 'Zhanqin 战勤' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -54,7 +58,10 @@ export async function renderLabels(labels: readonly LabelData[], options: LabelO
   try {
     doc.registerFont(CJK, options.font.path, options.font.family ?? '');
   } catch (error) {
-    throw new AppError('UNAVAILABLE', `The label font ${options.font.path} cannot be loaded`, { font: options.font.path, reason: String((error as Error).message) });
+    throw new AppError('UNAVAILABLE', `The label font ${options.font.path} cannot be loaded`, {
+      font: options.font.path,
+      reason: String((error as Error).message),
+    });
   }
 
   if (options.layout === 'label') {
@@ -79,19 +86,27 @@ export async function renderLabels(labels: readonly LabelData[], options: LabelO
 
 function checkFits(options: LabelOptions, w: number, h: number): void {
   if (options.layout === 'a4' && (A4_GRID.columns * w > A4_PT.width + 0.01 || A4_GRID.rows * h > A4_PT.height + 0.01)) {
-    throw new AppError('VALIDATION_FAILED', `${A4_GRID.columns} × ${A4_GRID.rows} labels of ${options.widthMm} × ${options.heightMm} mm do not fit on A4 (210 × 297 mm)`, {
-      widthMm: options.widthMm,
-      heightMm: options.heightMm,
-      maxWidthMm: 70,
-      maxHeightMm: 37.125,
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${A4_GRID.columns} × ${A4_GRID.rows} labels of ${options.widthMm} × ${options.heightMm} mm do not fit on A4 (210 × 297 mm)`,
+      {
+        widthMm: options.widthMm,
+        heightMm: options.heightMm,
+        maxWidthMm: 70,
+        maxHeightMm: 37.125,
+      },
+    );
   }
   const { textWidth } = geometry(w, h);
   if (textWidth < mmToPt(12)) {
-    throw new AppError('VALIDATION_FAILED', `A ${options.widthMm} × ${options.heightMm} mm label leaves no room for text beside the QR code: make it wider`, {
-      widthMm: options.widthMm,
-      heightMm: options.heightMm,
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `A ${options.widthMm} × ${options.heightMm} mm label leaves no room for text beside the QR code: make it wider`,
+      {
+        widthMm: options.widthMm,
+        heightMm: options.heightMm,
+      },
+    );
   }
 }
 
@@ -127,17 +142,50 @@ function drawLabel(doc: Doc, label: LabelData, ox: number, oy: number, w: number
   const footerTop = bottom - footer.length * small * 1.25;
   footer.forEach((line, i) => {
     const fitted = fitLine(doc, line, isPrintableAscii(line) ? LATIN : CJK, small, 4, textWidth);
-    doc.font(fitted.font).fontSize(fitted.size).text(fitted.text, x, footerTop + i * small * 1.25, { lineBreak: false });
+    doc
+      .font(fitted.font)
+      .fontSize(fitted.size)
+      .text(fitted.text, x, footerTop + i * small * 1.25, { lineBreak: false });
   });
 
-  y = drawBlock(doc, label.itemNameZh, isPrintableAscii(label.itemNameZh) ? LATIN : CJK, 7.5 * scale, x, y, textWidth, footerTop - y, 2);
+  y = drawBlock(
+    doc,
+    label.itemNameZh,
+    isPrintableAscii(label.itemNameZh) ? LATIN : CJK,
+    7.5 * scale,
+    x,
+    y,
+    textWidth,
+    footerTop - y,
+    2,
+  );
   if (label.itemNameEn && label.itemNameEn !== label.itemNameZh) {
-    drawBlock(doc, label.itemNameEn, isPrintableAscii(label.itemNameEn) ? LATIN : CJK, 5 * scale, x, y, textWidth, footerTop - y, 2);
+    drawBlock(
+      doc,
+      label.itemNameEn,
+      isPrintableAscii(label.itemNameEn) ? LATIN : CJK,
+      5 * scale,
+      x,
+      y,
+      textWidth,
+      footerTop - y,
+      2,
+    );
   }
 }
 
 /** Wrapped text of at most `maxLines` lines inside `available` points of height, cut with an ellipsis; returns the y below it. */
-function drawBlock(doc: Doc, text: string, font: string, size: number, x: number, y: number, width: number, available: number, maxLines: number): number {
+function drawBlock(
+  doc: Doc,
+  text: string,
+  font: string,
+  size: number,
+  x: number,
+  y: number,
+  width: number,
+  available: number,
+  maxLines: number,
+): number {
   if (!text) return y;
   doc.font(font).fontSize(size);
   const lineHeight = doc.currentLineHeight(true);
@@ -150,7 +198,14 @@ function drawBlock(doc: Doc, text: string, font: string, size: number, x: number
 }
 
 /** The largest size (down to `minSize`) at which a line fits `width`; below that the text is cut with an ellipsis. */
-function fitLine(doc: Doc, text: string, font: string, maxSize: number, minSize: number, width: number): { text: string; font: string; size: number } {
+function fitLine(
+  doc: Doc,
+  text: string,
+  font: string,
+  maxSize: number,
+  minSize: number,
+  width: number,
+): { text: string; font: string; size: number } {
   doc.font(font);
   let size = maxSize;
   while (size > minSize && doc.fontSize(size).widthOfString(text) > width) size -= 0.25;

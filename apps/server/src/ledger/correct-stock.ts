@@ -17,17 +17,27 @@ import { moveAssets } from './transfers.ts';
  * stock that is free (not reserved or quarantined); additions of serialised units go through a
  * receipt, since each needs its own code.
  */
-export async function postAdjustment(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: AdjustmentCreate, idempotencyKey?: string): Promise<Posted> {
+export async function postAdjustment(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  input: AdjustmentCreate,
+  idempotencyKey?: string,
+): Promise<Posted> {
   return withIdempotency(deps.db, idempotencyKey, input, (key) =>
     deps.db.transaction(async (tx) => {
       const now = deps.clock.now();
       const node = await nodeInScope(tx, actor, input.nodeId, 'stock.write');
-      const items = await loadItems(tx, input.lines.map((l) => l.itemId));
+      const items = await loadItems(
+        tx,
+        input.lines.map((l) => l.itemId),
+      );
       const additions = input.lines.filter((l) => l.qty > 0);
       for (const [i, l] of additions.entries()) {
         const item = items.get(l.itemId)!;
-        if (item.tracking === 'serialised' || l.assetId) throw new AppError('VALIDATION_FAILED', `Line ${i}: add serialised units with a receipt, which gives each a code`);
-        if (item.tracking === 'lot' && !l.lotId) throw new AppError('VALIDATION_FAILED', `Line ${i}: ${item.code} is tracked by lot; name the lot (lotId)`);
+        if (item.tracking === 'serialised' || l.assetId)
+          throw new AppError('VALIDATION_FAILED', `Line ${i}: add serialised units with a receipt, which gives each a code`);
+        if (item.tracking === 'lot' && !l.lotId)
+          throw new AppError('VALIDATION_FAILED', `Line ${i}: ${item.code} is tracked by lot; name the lot (lotId)`);
       }
       const removals = await resolveStockLines(
         tx,
@@ -56,8 +66,27 @@ export async function postAdjustment(deps: Pick<Deps, 'db' | 'clock'>, actor: Ac
         now,
       });
       await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.adjust(node.id, units), units), now);
-      await moveAssets(tx, removals, { status: 'lost', nodeId: null, eventKind: 'adjusted-out', documentId: id, organisationId: node.organisationId, at: now, details: { reason: input.reason } });
-      await appendAudit(tx, actor, { action: 'adjustment.post', entityType: 'stock_document', entityId: id, organisationId: node.organisationId, summary: { number: document.number, reason: input.reason, lines: units.length } }, now);
+      await moveAssets(tx, removals, {
+        status: 'lost',
+        nodeId: null,
+        eventKind: 'adjusted-out',
+        documentId: id,
+        organisationId: node.organisationId,
+        at: now,
+        details: { reason: input.reason },
+      });
+      await appendAudit(
+        tx,
+        actor,
+        {
+          action: 'adjustment.post',
+          entityType: 'stock_document',
+          entityId: id,
+          organisationId: node.organisationId,
+          summary: { number: document.number, reason: input.reason, lines: units.length },
+        },
+        now,
+      );
       return document;
     }),
   );
@@ -75,8 +104,14 @@ export async function postQuarantine(
     deps.db.transaction(async (tx) => {
       const now = deps.clock.now();
       const node = await nodeInScope(tx, actor, input.nodeId, 'stock.write');
-      const items = await loadItems(tx, input.lines.map((l) => l.itemId));
-      const units = await resolveStockLines(tx, node.id, input.lines, items, { today: '0000-01-01', fromQuarantine: direction === 'release' });
+      const items = await loadItems(
+        tx,
+        input.lines.map((l) => l.itemId),
+      );
+      const units = await resolveStockLines(tx, node.id, input.lines, items, {
+        today: '0000-01-01',
+        fromQuarantine: direction === 'release',
+      });
       const lines = toStockLines(units);
       const id = randomUUID();
       const document = await insertDocument(tx, {
@@ -93,10 +128,29 @@ export async function postQuarantine(
         createdByName: actor.username,
         now,
       });
-      const movements = direction === 'quarantine' ? movementsFor.quarantine(node.id, lines) : movementsFor.release(node.id, lines);
+      const movements =
+        direction === 'quarantine' ? movementsFor.quarantine(node.id, lines) : movementsFor.release(node.id, lines);
       await appendMovements(tx, id, node.organisationId, toMovementRows(movements, units), now);
-      await moveAssets(tx, units, { status: direction === 'quarantine' ? 'quarantined' : 'in-stock', eventKind: direction === 'quarantine' ? 'quarantined' : 'released', documentId: id, organisationId: node.organisationId, at: now, details: { reason: input.reason } });
-      await appendAudit(tx, actor, { action: `${direction}.post`, entityType: 'stock_document', entityId: id, organisationId: node.organisationId, summary: { number: document.number, reason: input.reason, units: lines.reduce((s, l) => s + l.qty, 0) } }, now);
+      await moveAssets(tx, units, {
+        status: direction === 'quarantine' ? 'quarantined' : 'in-stock',
+        eventKind: direction === 'quarantine' ? 'quarantined' : 'released',
+        documentId: id,
+        organisationId: node.organisationId,
+        at: now,
+        details: { reason: input.reason },
+      });
+      await appendAudit(
+        tx,
+        actor,
+        {
+          action: `${direction}.post`,
+          entityType: 'stock_document',
+          entityId: id,
+          organisationId: node.organisationId,
+          summary: { number: document.number, reason: input.reason, units: lines.reduce((s, l) => s + l.qty, 0) },
+        },
+        now,
+      );
       return document;
     }),
   );
@@ -106,7 +160,10 @@ export async function postQuarantine(
  * Moves every expired lot's free units into quarantine, one document per node. Run at start-up,
  * daily, and on demand; idempotent because only free units of expired lots are picked up.
  */
-export async function quarantineExpiredLots(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor): Promise<{ documents: number; units: number }> {
+export async function quarantineExpiredLots(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+): Promise<{ documents: number; units: number }> {
   const today = localDate(deps.clock.now());
   const rows = await deps.db.query<{ node_id: string; item_id: string; lot_id: string; free: number }>(
     `SELECT b.node_id, b.item_id, b.lot_id, b.on_hand - b.reserved - b.quarantined AS free

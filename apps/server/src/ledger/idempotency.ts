@@ -28,7 +28,9 @@ export async function withIdempotency(
     const existing = await findDocumentByIdempotencyKey(db, key);
     if (!existing) return null;
     if (existing.requestHash !== hash) {
-      throw new AppError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used for a different request', { documentId: existing.document.id });
+      throw new AppError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used for a different request', {
+        documentId: existing.document.id,
+      });
     }
     return { document: existing.document, replayed: true };
   };

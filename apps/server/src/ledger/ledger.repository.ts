@@ -140,8 +140,15 @@ export async function insertDocument(
   return toDocument(rows[0]!);
 }
 
-export async function findDocument(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<StockDocument | null> {
-  const rows = await db.query<StockDocumentRow>(`SELECT * FROM stock_document WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+export async function findDocument(
+  db: Queryable,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<StockDocument | null> {
+  const rows = await db.query<StockDocumentRow>(
+    `SELECT * FROM stock_document WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0] ? toDocument(rows[0]) : null;
 }
 
@@ -159,7 +166,14 @@ export async function updateDocument(
   const rows = await tx.query<StockDocumentRow>(
     `UPDATE stock_document SET state = COALESCE($2, state), lines = COALESCE($3::jsonb, lines), meta = COALESCE($4::jsonb, meta),
        approved_by_name = COALESCE($5, approved_by_name), updated_at = $6 WHERE id = $1 RETURNING *`,
-    [id, patch.state ?? null, patch.lines === undefined ? null : JSON.stringify(patch.lines), patch.meta ? JSON.stringify(patch.meta) : null, patch.approvedByName ?? null, now],
+    [
+      id,
+      patch.state ?? null,
+      patch.lines === undefined ? null : JSON.stringify(patch.lines),
+      patch.meta ? JSON.stringify(patch.meta) : null,
+      patch.approvedByName ?? null,
+      now,
+    ],
   );
   return toDocument(rows[0]!);
 }
@@ -171,7 +185,13 @@ export type MovementRow = StockMovement & { lotId: string | null; assetId: strin
  * Appends movements in one set-based statement; the database's trigger updates balances in the same
  * statement and its CHECK constraints refuse the whole statement if any balance would go negative.
  */
-export async function appendMovements(tx: Queryable, documentId: string, organisationId: string, movements: readonly MovementRow[], now: Date) {
+export async function appendMovements(
+  tx: Queryable,
+  documentId: string,
+  organisationId: string,
+  movements: readonly MovementRow[],
+  now: Date,
+) {
   if (movements.length === 0) return;
   const CHUNK = 5000;
   for (let i = 0; i < movements.length; i += CHUNK) {
@@ -197,7 +217,8 @@ export async function appendMovements(tx: Queryable, documentId: string, organis
   }
 }
 
-export const stockKeyOf = (lotId: string | null | undefined, assetId: string | null | undefined): string => assetId ?? lotId ?? NO_STOCK_KEY;
+export const stockKeyOf = (lotId: string | null | undefined, assetId: string | null | undefined): string =>
+  assetId ?? lotId ?? NO_STOCK_KEY;
 
 export type BalanceDifference = {
   nodeId: string;
@@ -212,8 +233,17 @@ export type BalanceDifference = {
  * Recomputes every balance (and every node × item total) from the movements and lists each
  * difference from the stored ones. An empty list is the ledger's proof of consistency.
  */
-export async function verifyLedger(db: Queryable): Promise<{ balancesChecked: number; movementsChecked: number; differences: BalanceDifference[] }> {
-  const differences = await db.query<{ node_id: string; item_id: string; stock_key: string; bucket: BalanceDifference['bucket']; stored: number; computed: number }>(
+export async function verifyLedger(
+  db: Queryable,
+): Promise<{ balancesChecked: number; movementsChecked: number; differences: BalanceDifference[] }> {
+  const differences = await db.query<{
+    node_id: string;
+    item_id: string;
+    stock_key: string;
+    bucket: BalanceDifference['bucket'];
+    stored: number;
+    computed: number;
+  }>(
     `WITH m AS (
        SELECT node_id, item_id, stock_key,
               coalesce(sum(delta) FILTER (WHERE bucket = 'on_hand'), 0) AS on_hand,
@@ -255,6 +285,13 @@ export async function verifyLedger(db: Queryable): Promise<{ balancesChecked: nu
   return {
     balancesChecked: counts?.balances ?? 0,
     movementsChecked: counts?.movements ?? 0,
-    differences: differences.map((d) => ({ nodeId: d.node_id, itemId: d.item_id, stockKey: d.stock_key, bucket: d.bucket, stored: Number(d.stored), fromMovements: Number(d.computed) })),
+    differences: differences.map((d) => ({
+      nodeId: d.node_id,
+      itemId: d.item_id,
+      stockKey: d.stock_key,
+      bucket: d.bucket,
+      stored: Number(d.stored),
+      fromMovements: Number(d.computed),
+    })),
   };
 }

@@ -38,11 +38,21 @@ import { advanceTransfer, createTransfer, receiveTransfer } from './transfers.ts
 import { decideWriteOff, requestWriteOff } from './write-off.ts';
 
 const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$', description: 'makes a retry return the first result instead of posting twice' })),
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 8,
+      maxLength: 200,
+      pattern: '^[A-Za-z0-9_.:-]+$',
+      description: 'makes a retry return the first result instead of posting twice',
+    }),
+  ),
 });
 const keyOf = (request: FastifyRequest) => (request.headers as { 'idempotency-key'?: string })['idempotency-key'];
 const sendPosted = (reply: FastifyReply, posted: Posted) =>
-  reply.status(posted.replayed ? 200 : 201).header('idempotent-replayed', String(posted.replayed)).send(posted.document);
+  reply
+    .status(posted.replayed ? 200 : 201)
+    .header('idempotent-replayed', String(posted.replayed))
+    .send(posted.document);
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
 const CountView = Type.Intersect([
@@ -66,95 +76,315 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
   const posted = { 201: StockDocument, 200: StockDocument, ...STANDARD_ERRORS };
   const doc = { 200: StockDocument, ...STANDARD_ERRORS };
 
-  app.post('/receipts', { schema: { tags: ['存 receive'], summary: 'Post a receipt note (purchase, return, donation, transfer-in)', headers: IdempotencyHeaders, body: ReceiptCreate, response: posted } }, async (request, reply) =>
-    sendPosted(reply, await recordReceipt(deps, actorOf(request), request.body as ReceiptCreate, keyOf(request))),
+  app.post(
+    '/receipts',
+    {
+      schema: {
+        tags: ['存 receive'],
+        summary: 'Post a receipt note (purchase, return, donation, transfer-in)',
+        headers: IdempotencyHeaders,
+        body: ReceiptCreate,
+        response: posted,
+      },
+    },
+    async (request, reply) =>
+      sendPosted(reply, await recordReceipt(deps, actorOf(request), request.body as ReceiptCreate, keyOf(request))),
   );
 
-  app.post('/transfers', { schema: { tags: ['运 transport'], summary: 'Create a transfer; reserves at the source at once (409 INSUFFICIENT_STOCK)', headers: IdempotencyHeaders, body: TransferCreate, response: posted } }, async (request, reply) =>
-    sendPosted(reply, await createTransfer(deps, actorOf(request), request.body as TransferCreate, keyOf(request))),
+  app.post(
+    '/transfers',
+    {
+      schema: {
+        tags: ['运 transport'],
+        summary: 'Create a transfer; reserves at the source at once (409 INSUFFICIENT_STOCK)',
+        headers: IdempotencyHeaders,
+        body: TransferCreate,
+        response: posted,
+      },
+    },
+    async (request, reply) =>
+      sendPosted(reply, await createTransfer(deps, actorOf(request), request.body as TransferCreate, keyOf(request))),
   );
   for (const event of ['start-picking', 'ship', 'cancel'] as const) {
-    app.post(`/transfers/:id/${event}`, { schema: { tags: ['运 transport'], summary: `Transfer: ${event}`, params: IdParams, response: doc } }, async (request) =>
-      advanceTransfer(deps, actorOf(request), idOf(request), event),
+    app.post(
+      `/transfers/:id/${event}`,
+      { schema: { tags: ['运 transport'], summary: `Transfer: ${event}`, params: IdParams, response: doc } },
+      async (request) => advanceTransfer(deps, actorOf(request), idOf(request), event),
     );
   }
-  app.post('/transfers/:id/receive', { schema: { tags: ['运 transport'], summary: 'Receive a shipped transfer in full or in part', params: IdParams, body: TransferReceive, response: doc } }, async (request) =>
-    receiveTransfer(deps, actorOf(request), idOf(request), (request.body ?? {}) as TransferReceive),
+  app.post(
+    '/transfers/:id/receive',
+    {
+      schema: {
+        tags: ['运 transport'],
+        summary: 'Receive a shipped transfer in full or in part',
+        params: IdParams,
+        body: TransferReceive,
+        response: doc,
+      },
+    },
+    async (request) => receiveTransfer(deps, actorOf(request), idOf(request), (request.body ?? {}) as TransferReceive),
   );
 
-  app.post('/adjustments', { schema: { tags: ['储 reserve'], summary: 'Post a signed stock adjustment with a reason', headers: IdempotencyHeaders, body: AdjustmentCreate, response: posted } }, async (request, reply) =>
-    sendPosted(reply, await postAdjustment(deps, actorOf(request), request.body as AdjustmentCreate, keyOf(request))),
+  app.post(
+    '/adjustments',
+    {
+      schema: {
+        tags: ['储 reserve'],
+        summary: 'Post a signed stock adjustment with a reason',
+        headers: IdempotencyHeaders,
+        body: AdjustmentCreate,
+        response: posted,
+      },
+    },
+    async (request, reply) =>
+      sendPosted(reply, await postAdjustment(deps, actorOf(request), request.body as AdjustmentCreate, keyOf(request))),
   );
-  app.post('/quarantines', { schema: { tags: ['防 protect'], summary: 'Put stock into quarantine', headers: IdempotencyHeaders, body: QuarantineCreate, response: posted } }, async (request, reply) =>
-    sendPosted(reply, await postQuarantine(deps, actorOf(request), request.body as QuarantineCreate, 'quarantine', keyOf(request))),
+  app.post(
+    '/quarantines',
+    {
+      schema: {
+        tags: ['防 protect'],
+        summary: 'Put stock into quarantine',
+        headers: IdempotencyHeaders,
+        body: QuarantineCreate,
+        response: posted,
+      },
+    },
+    async (request, reply) =>
+      sendPosted(
+        reply,
+        await postQuarantine(deps, actorOf(request), request.body as QuarantineCreate, 'quarantine', keyOf(request)),
+      ),
   );
-  app.post('/releases', { schema: { tags: ['防 protect'], summary: 'Release stock from quarantine', headers: IdempotencyHeaders, body: QuarantineCreate, response: posted } }, async (request, reply) =>
-    sendPosted(reply, await postQuarantine(deps, actorOf(request), request.body as QuarantineCreate, 'release', keyOf(request))),
+  app.post(
+    '/releases',
+    {
+      schema: {
+        tags: ['防 protect'],
+        summary: 'Release stock from quarantine',
+        headers: IdempotencyHeaders,
+        body: QuarantineCreate,
+        response: posted,
+      },
+    },
+    async (request, reply) =>
+      sendPosted(
+        reply,
+        await postQuarantine(deps, actorOf(request), request.body as QuarantineCreate, 'release', keyOf(request)),
+      ),
   );
-  app.post('/quarantines/expired', { schema: { tags: ['防 protect'], summary: 'Quarantine every expired lot now (also runs daily)', response: { 200: Type.Object({ documents: Type.Integer(), units: Type.Integer() }), ...STANDARD_ERRORS } } }, async (request) => {
-    const actor = actorOf(request);
-    requireAction(actor, 'stock.approve');
-    return quarantineExpiredLots(deps, actor);
-  });
+  app.post(
+    '/quarantines/expired',
+    {
+      schema: {
+        tags: ['防 protect'],
+        summary: 'Quarantine every expired lot now (also runs daily)',
+        response: { 200: Type.Object({ documents: Type.Integer(), units: Type.Integer() }), ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireAction(actor, 'stock.approve');
+      return quarantineExpiredLots(deps, actor);
+    },
+  );
 
-  app.post('/write-offs', { schema: { tags: ['防 protect'], summary: 'Request a write-off or scrap (needs approval)', headers: IdempotencyHeaders, body: WriteOffCreate, response: posted } }, async (request, reply) =>
-    sendPosted(reply, await requestWriteOff(deps, actorOf(request), request.body as WriteOffCreate, keyOf(request))),
+  app.post(
+    '/write-offs',
+    {
+      schema: {
+        tags: ['防 protect'],
+        summary: 'Request a write-off or scrap (needs approval)',
+        headers: IdempotencyHeaders,
+        body: WriteOffCreate,
+        response: posted,
+      },
+    },
+    async (request, reply) =>
+      sendPosted(reply, await requestWriteOff(deps, actorOf(request), request.body as WriteOffCreate, keyOf(request))),
   );
-  app.post('/write-offs/:id/decision', { schema: { tags: ['防 protect'], summary: 'Approve or reject a write-off', params: IdParams, body: ApprovalDecision, response: doc } }, async (request) => {
-    const body = request.body as { approve: boolean; note?: string };
-    return decideWriteOff(deps, actorOf(request), idOf(request), body.approve, body.note);
-  });
+  app.post(
+    '/write-offs/:id/decision',
+    {
+      schema: {
+        tags: ['防 protect'],
+        summary: 'Approve or reject a write-off',
+        params: IdParams,
+        body: ApprovalDecision,
+        response: doc,
+      },
+    },
+    async (request) => {
+      const body = request.body as { approve: boolean; note?: string };
+      return decideWriteOff(deps, actorOf(request), idOf(request), body.approve, body.note);
+    },
+  );
 
-  app.post('/counts', { schema: { tags: ['储 reserve'], summary: 'Open a stock count at a node (one open count per node)', body: CountCreate, response: { 201: StockDocument, ...STANDARD_ERRORS } } }, async (request, reply) =>
-    reply.status(201).send(await startCount(deps, actorOf(request), request.body as CountCreate)),
+  app.post(
+    '/counts',
+    {
+      schema: {
+        tags: ['储 reserve'],
+        summary: 'Open a stock count at a node (one open count per node)',
+        body: CountCreate,
+        response: { 201: StockDocument, ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await startCount(deps, actorOf(request), request.body as CountCreate)),
   );
-  app.get('/counts/:id', { schema: { tags: ['储 reserve'], summary: 'A count with expected, counted and differences', params: IdParams, response: { 200: CountView, ...STANDARD_ERRORS } } }, async (request) =>
-    getCount(deps, actorOf(request), idOf(request)),
+  app.get(
+    '/counts/:id',
+    {
+      schema: {
+        tags: ['储 reserve'],
+        summary: 'A count with expected, counted and differences',
+        params: IdParams,
+        response: { 200: CountView, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => getCount(deps, actorOf(request), idOf(request)),
   );
-  app.post('/counts/:id/lines', { schema: { tags: ['储 reserve'], summary: 'Record counted quantities', params: IdParams, body: CountRecord, response: { 200: CountView, ...STANDARD_ERRORS } } }, async (request) =>
-    recordCount(deps, actorOf(request), idOf(request), request.body as CountRecord),
+  app.post(
+    '/counts/:id/lines',
+    {
+      schema: {
+        tags: ['储 reserve'],
+        summary: 'Record counted quantities',
+        params: IdParams,
+        body: CountRecord,
+        response: { 200: CountView, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => recordCount(deps, actorOf(request), idOf(request), request.body as CountRecord),
   );
-  app.post('/counts/:id/submit', { schema: { tags: ['储 reserve'], summary: 'Close counting', params: IdParams, response: { 200: CountView, ...STANDARD_ERRORS } } }, async (request) =>
-    submitCount(deps, actorOf(request), idOf(request)),
+  app.post(
+    '/counts/:id/submit',
+    {
+      schema: {
+        tags: ['储 reserve'],
+        summary: 'Close counting',
+        params: IdParams,
+        response: { 200: CountView, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => submitCount(deps, actorOf(request), idOf(request)),
   );
-  app.post('/counts/:id/decision', { schema: { tags: ['储 reserve'], summary: 'Approve (post corrections) or reject a submitted count', params: IdParams, body: ApprovalDecision, response: { 200: CountView, ...STANDARD_ERRORS } } }, async (request) =>
-    approveCount(deps, actorOf(request), idOf(request), (request.body as { approve: boolean }).approve),
+  app.post(
+    '/counts/:id/decision',
+    {
+      schema: {
+        tags: ['储 reserve'],
+        summary: 'Approve (post corrections) or reject a submitted count',
+        params: IdParams,
+        body: ApprovalDecision,
+        response: { 200: CountView, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => approveCount(deps, actorOf(request), idOf(request), (request.body as { approve: boolean }).approve),
   );
 
-  app.get('/stock', { schema: { tags: ['监 monitor'], summary: 'Stock per node × item with availability and standards', querystring: StockListQuery, response: { 200: StockPage, ...STANDARD_ERRORS } } }, async (request) => {
-    const q = request.query as StockListQuery;
-    return { ...(await listStock(deps, actorOf(request), q)), limit: q.limit ?? 50, offset: q.offset ?? 0 };
-  });
+  app.get(
+    '/stock',
+    {
+      schema: {
+        tags: ['监 monitor'],
+        summary: 'Stock per node × item with availability and standards',
+        querystring: StockListQuery,
+        response: { 200: StockPage, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => {
+      const q = request.query as StockListQuery;
+      return { ...(await listStock(deps, actorOf(request), q)), limit: q.limit ?? 50, offset: q.offset ?? 0 };
+    },
+  );
   app.get(
     '/stock/availability',
-    { schema: { tags: ['监 monitor'], summary: 'What can be sent of one item at one node, and why the rest cannot', querystring: Type.Object({ nodeId: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } },
+    {
+      schema: {
+        tags: ['监 monitor'],
+        summary: 'What can be sent of one item at one node, and why the rest cannot',
+        querystring: Type.Object(
+          { nodeId: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
     async (request) => {
       const q = request.query as { nodeId: string; itemId: string };
       return availabilityOf(deps, actorOf(request), q.nodeId, q.itemId);
     },
   );
-  app.get('/assets', { schema: { tags: ['存 receive'], summary: 'Serialised assets (一物一码)', querystring: AssetListQuery, response: { 200: AssetPage, ...STANDARD_ERRORS } } }, async (request) => {
-    const q = request.query as AssetListQuery;
-    return { ...(await listAssets(deps, actorOf(request), q)), limit: q.limit ?? 50, offset: q.offset ?? 0 };
-  });
-  app.get('/assets/:id', { schema: { tags: ['存 receive'], summary: 'One asset with its life history', params: IdParams } }, async (request) => getAsset(deps, actorOf(request), idOf(request)));
+  app.get(
+    '/assets',
+    {
+      schema: {
+        tags: ['存 receive'],
+        summary: 'Serialised assets (一物一码)',
+        querystring: AssetListQuery,
+        response: { 200: AssetPage, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => {
+      const q = request.query as AssetListQuery;
+      return { ...(await listAssets(deps, actorOf(request), q)), limit: q.limit ?? 50, offset: q.offset ?? 0 };
+    },
+  );
+  app.get(
+    '/assets/:id',
+    { schema: { tags: ['存 receive'], summary: 'One asset with its life history', params: IdParams } },
+    async (request) => getAsset(deps, actorOf(request), idOf(request)),
+  );
   app.get(
     '/codes/:code',
-    { schema: { tags: ['存 receive'], summary: 'Look up a scanned code (asset, RFID EPC, serial, lot, item or node)', params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }) } },
+    {
+      schema: {
+        tags: ['存 receive'],
+        summary: 'Look up a scanned code (asset, RFID EPC, serial, lot, item or node)',
+        params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+      },
+    },
     async (request) => lookupCode(deps, actorOf(request), (request.params as { code: string }).code),
   );
-  app.get('/documents', { schema: { tags: ['存 receive'], summary: 'Stock documents, newest first', querystring: DocumentListQuery, response: { 200: DocumentPage, ...STANDARD_ERRORS } } }, async (request) => {
-    const q = request.query as DocumentListQuery;
-    return { ...(await listDocuments(deps, actorOf(request), q)), limit: q.limit ?? 50, offset: q.offset ?? 0 };
-  });
-  app.get('/documents/:id', { schema: { tags: ['存 receive'], summary: 'One stock document', params: IdParams, response: doc } }, async (request) => getDocument(deps, actorOf(request), idOf(request)));
+  app.get(
+    '/documents',
+    {
+      schema: {
+        tags: ['存 receive'],
+        summary: 'Stock documents, newest first',
+        querystring: DocumentListQuery,
+        response: { 200: DocumentPage, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => {
+      const q = request.query as DocumentListQuery;
+      return { ...(await listDocuments(deps, actorOf(request), q)), limit: q.limit ?? 50, offset: q.offset ?? 0 };
+    },
+  );
+  app.get(
+    '/documents/:id',
+    { schema: { tags: ['存 receive'], summary: 'One stock document', params: IdParams, response: doc } },
+    async (request) => getDocument(deps, actorOf(request), idOf(request)),
+  );
 
-  app.put('/reserve-standards', { schema: { tags: ['储 reserve'], summary: 'Set the reserve standard of an item at a node', body: ReserveStandardInput } }, async (request) =>
-    setReserveStandard(deps, actorOf(request), request.body as ReserveStandardInput),
+  app.put(
+    '/reserve-standards',
+    { schema: { tags: ['储 reserve'], summary: 'Set the reserve standard of an item at a node', body: ReserveStandardInput } },
+    async (request) => setReserveStandard(deps, actorOf(request), request.body as ReserveStandardInput),
   );
   app.get(
     '/reserve-standards/shortfalls',
-    { schema: { tags: ['储 reserve'], summary: 'Shortfalls against the standard across the network in scope', querystring: Type.Object({ nodeId: Type.Optional(Type.String({ format: 'uuid' })), belowMinimum: Type.Optional(Type.Boolean()) }, { additionalProperties: false }) } },
+    {
+      schema: {
+        tags: ['储 reserve'],
+        summary: 'Shortfalls against the standard across the network in scope',
+        querystring: Type.Object(
+          { nodeId: Type.Optional(Type.String({ format: 'uuid' })), belowMinimum: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+      },
+    },
     async (request) => {
       const q = request.query as { nodeId?: string; belowMinimum?: boolean };
       return { items: await shortfallReport(deps, actorOf(request), { nodeId: q.nodeId, onlyBelowMinimum: q.belowMinimum }) };
@@ -162,19 +392,52 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
   );
   app.post(
     '/replenishment-proposals',
-    { schema: { tags: ['储 reserve'], summary: 'Propose replenishment up the hierarchy as draft transfers', body: Type.Object({ nodeId: Type.Optional(Type.String({ format: 'uuid' })), dryRun: Type.Optional(Type.Boolean()) }, { additionalProperties: false }) } },
-    async (request) => proposeReplenishmentTransfers(deps, actorOf(request), request.body as { nodeId?: string; dryRun?: boolean }),
+    {
+      schema: {
+        tags: ['储 reserve'],
+        summary: 'Propose replenishment up the hierarchy as draft transfers',
+        body: Type.Object(
+          { nodeId: Type.Optional(Type.String({ format: 'uuid' })), dryRun: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) =>
+      proposeReplenishmentTransfers(deps, actorOf(request), request.body as { nodeId?: string; dryRun?: boolean }),
   );
 
-  app.get('/nodes/:id/slots', { schema: { tags: ['存 receive'], summary: 'Slots of a node (zone-rack-level-position) and what each holds', params: IdParams } }, async (request) => {
-    const actor = actorOf(request);
-    requireAction(actor, 'stock.read');
-    await getVisibleNode(deps, actor, idOf(request));
-    return listSlots(deps.db, idOf(request));
-  });
+  app.get(
+    '/nodes/:id/slots',
+    {
+      schema: {
+        tags: ['存 receive'],
+        summary: 'Slots of a node (zone-rack-level-position) and what each holds',
+        params: IdParams,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireAction(actor, 'stock.read');
+      await getVisibleNode(deps, actor, idOf(request));
+      return listSlots(deps.db, idOf(request));
+    },
+  );
   app.get(
     '/put-away/suggestion',
-    { schema: { tags: ['存 receive'], summary: 'Suggested slot for an item at a node', querystring: Type.Object({ nodeId: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }), lotId: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }) } },
+    {
+      schema: {
+        tags: ['存 receive'],
+        summary: 'Suggested slot for an item at a node',
+        querystring: Type.Object(
+          {
+            nodeId: Type.String({ format: 'uuid' }),
+            itemId: Type.String({ format: 'uuid' }),
+            lotId: Type.Optional(Type.String({ format: 'uuid' })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
     async (request) => {
       const q = request.query as { nodeId: string; itemId: string; lotId?: string };
       await nodeInScope(deps.db, actorOf(request), q.nodeId, 'stock.read');
@@ -182,8 +445,10 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
       return { slot: await suggestSlot(deps.db, q.nodeId, items.get(q.itemId)!, q.lotId ?? null) };
     },
   );
-  app.get('/receipts/:id/put-away', { schema: { tags: ['存 receive'], summary: 'A suggested slot for every line of a receipt', params: IdParams } }, async (request) =>
-    suggestForReceipt(deps.db, actorOf(request), idOf(request)),
+  app.get(
+    '/receipts/:id/put-away',
+    { schema: { tags: ['存 receive'], summary: 'A suggested slot for every line of a receipt', params: IdParams } },
+    async (request) => suggestForReceipt(deps.db, actorOf(request), idOf(request)),
   );
   app.post(
     '/put-away',
@@ -195,7 +460,15 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
           {
             nodeId: Type.String({ format: 'uuid' }),
             assignments: Type.Array(
-              Type.Object({ slotId: Type.String({ format: 'uuid' }), itemId: Type.String({ format: 'uuid' }), lotId: Type.Optional(Type.String({ format: 'uuid' })), assetIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 10_000 })) }, { additionalProperties: false }),
+              Type.Object(
+                {
+                  slotId: Type.String({ format: 'uuid' }),
+                  itemId: Type.String({ format: 'uuid' }),
+                  lotId: Type.Optional(Type.String({ format: 'uuid' })),
+                  assetIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 10_000 })),
+                },
+                { additionalProperties: false },
+              ),
               { minItems: 1, maxItems: 2000 },
             ),
           },
@@ -206,9 +479,19 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => putAway(deps, actorOf(request), request.body as PutAwayInput),
   );
 
-  app.get('/ledger/verify', { schema: { tags: ['存 receive'], summary: 'Recompute every balance from the movements and list differences', response: { 200: LedgerVerdict, ...STANDARD_ERRORS } } }, async (request) => {
-    requireAction(actorOf(request), 'stock.read');
-    const result = await verifyLedger(deps.db);
-    return { ok: result.differences.length === 0, ...result };
-  });
+  app.get(
+    '/ledger/verify',
+    {
+      schema: {
+        tags: ['存 receive'],
+        summary: 'Recompute every balance from the movements and list differences',
+        response: { 200: LedgerVerdict, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => {
+      requireAction(actorOf(request), 'stock.read');
+      const result = await verifyLedger(deps.db);
+      return { ok: result.differences.length === 0, ...result };
+    },
+  );
 }

@@ -10,7 +10,10 @@ import { loadItems, nodeInScope, type ItemInfo } from './stock-context.ts';
 export type Slot = { id: string; code: string; zone: string; rack: string; level: string; position: string };
 
 /** Creates the slots of a node's zones (zone-rack-level-position codes), as many as each zone declares. */
-export async function createSlotsForZones(tx: Queryable, node: { id: string; organisationId: string; zones: { code: string; slots: number }[] }): Promise<number> {
+export async function createSlotsForZones(
+  tx: Queryable,
+  node: { id: string; organisationId: string; zones: { code: string; slots: number }[] },
+): Promise<number> {
   let created = 0;
   for (const zone of node.zones) {
     const rows = Array.from({ length: zone.slots }, (_, i) => {
@@ -25,7 +28,16 @@ export async function createSlotsForZones(tx: Queryable, node: { id: string; org
        SELECT s.id, $1, $2, s.zone, s.rack, s.level, s.position, s.code
          FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS s(id, zone, rack, level, position, code)
        ON CONFLICT (node_id, code) DO NOTHING`,
-      [node.organisationId, node.id, rows.map((r) => r.id), rows.map((r) => r.zone), rows.map((r) => r.rack), rows.map((r) => r.level), rows.map((r) => r.position), rows.map((r) => r.code)],
+      [
+        node.organisationId,
+        node.id,
+        rows.map((r) => r.id),
+        rows.map((r) => r.zone),
+        rows.map((r) => r.rack),
+        rows.map((r) => r.level),
+        rows.map((r) => r.position),
+        rows.map((r) => r.code),
+      ],
     );
     created += rows.length;
   }
@@ -37,7 +49,12 @@ export async function createSlotsForZones(tx: Queryable, node: { id: string; org
  * first free slot in a zone whose temperature range fits the item's storage range; otherwise any
  * free slot. Null when the node has no free slot.
  */
-export async function suggestSlot(db: Queryable, nodeId: string, item: ItemInfo, lotId: string | null): Promise<(Slot & { why: 'same-lot' | 'same-item' | 'fitting-zone' | 'free-slot' }) | null> {
+export async function suggestSlot(
+  db: Queryable,
+  nodeId: string,
+  item: ItemInfo,
+  lotId: string | null,
+): Promise<(Slot & { why: 'same-lot' | 'same-item' | 'fitting-zone' | 'free-slot' }) | null> {
   const existing = await db.query<Slot & { same_lot: boolean }>(
     `SELECT s.id, s.code, s.zone, s.rack, s.level, s.position, (p.stock_key = $3) AS same_lot FROM slot_placement p JOIN slot s ON s.id = p.slot_id
       WHERE p.node_id = $1 AND p.item_id = $2
@@ -50,7 +67,10 @@ export async function suggestSlot(db: Queryable, nodeId: string, item: ItemInfo,
     const { same_lot, ...slot } = existing[0];
     return { ...slot, why: same_lot ? 'same-lot' : 'same-item' };
   }
-  const [node] = await db.query<{ zones: { code: string; tempMinC?: number; tempMaxC?: number }[] }>('SELECT zones FROM node WHERE id = $1', [nodeId]);
+  const [node] = await db.query<{ zones: { code: string; tempMinC?: number; tempMaxC?: number }[] }>(
+    'SELECT zones FROM node WHERE id = $1',
+    [nodeId],
+  );
   const fits = (zone: { tempMinC?: number; tempMaxC?: number }) =>
     (item.storageTempMinC === null || zone.tempMinC === undefined || zone.tempMinC >= item.storageTempMinC) &&
     (item.storageTempMaxC === null || zone.tempMaxC === undefined || zone.tempMaxC <= item.storageTempMaxC);
@@ -66,16 +86,25 @@ export async function suggestSlot(db: Queryable, nodeId: string, item: ItemInfo,
   return { ...slot, why: isFitting ? 'fitting-zone' : 'free-slot' };
 }
 
-export type PutAwayInput = { nodeId: string; assignments: { slotId: string; itemId: string; lotId?: string; assetIds?: string[] }[] };
+export type PutAwayInput = {
+  nodeId: string;
+  assignments: { slotId: string; itemId: string; lotId?: string; assetIds?: string[] }[];
+};
 
 /** Records where received stock was put: assets get their slot (and a history entry), lots and bulk a placement. */
 export async function putAway(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: PutAwayInput) {
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const node = await nodeInScope(tx, actor, input.nodeId, 'stock.write');
-    await loadItems(tx, input.assignments.map((a) => a.itemId));
+    await loadItems(
+      tx,
+      input.assignments.map((a) => a.itemId),
+    );
     const slotIds = [...new Set(input.assignments.map((a) => a.slotId))];
-    const slots = await tx.query<{ id: string; code: string }>('SELECT id, code FROM slot WHERE node_id = $1 AND id = ANY ($2::uuid[])', [node.id, slotIds]);
+    const slots = await tx.query<{ id: string; code: string }>(
+      'SELECT id, code FROM slot WHERE node_id = $1 AND id = ANY ($2::uuid[])',
+      [node.id, slotIds],
+    );
     const missing = slotIds.filter((id) => !slots.some((s) => s.id === id));
     if (missing.length) throw new AppError('REFERENCE_NOT_FOUND', 'Some slots are not slots of this node', { slots: missing });
     let assets = 0;
@@ -85,7 +114,10 @@ export async function putAway(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, in
           'UPDATE asset SET slot_id = $1, updated_at = $4 WHERE id = ANY ($2::uuid[]) AND node_id = $3 AND item_id = $5 RETURNING id',
           [a.slotId, a.assetIds, node.id, now, a.itemId],
         );
-        if (moved.length !== a.assetIds.length) throw new AppError('UNPROCESSABLE', `Assignment ${index}: some assets are not ${a.itemId} units at this node`, { assignment: index });
+        if (moved.length !== a.assetIds.length)
+          throw new AppError('UNPROCESSABLE', `Assignment ${index}: some assets are not ${a.itemId} units at this node`, {
+            assignment: index,
+          });
         await tx.query(
           `INSERT INTO asset_event (organisation_id, asset_id, at, kind, node_id, details) SELECT $1, x, $2, 'put-away', $3, jsonb_build_object('slot', $4::text) FROM unnest($5::uuid[]) AS x`,
           [node.organisationId, now, node.id, slots.find((s) => s.id === a.slotId)!.code, a.assetIds],
@@ -99,7 +131,18 @@ export async function putAway(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, in
         );
       }
     }
-    await appendAudit(tx, actor, { action: 'stock.put-away', entityType: 'node', entityId: node.id, organisationId: node.organisationId, summary: { assignments: input.assignments.length, assets } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'stock.put-away',
+        entityType: 'node',
+        entityId: node.id,
+        organisationId: node.organisationId,
+        summary: { assignments: input.assignments.length, assets },
+      },
+      now,
+    );
     return { assignments: input.assignments.length, assets };
   });
 }
@@ -116,17 +159,27 @@ export async function listSlots(db: Queryable, nodeId: string) {
 
 /** A suggested slot for every line of a receipt, worked out when the keeper asks (not while posting). */
 export async function suggestForReceipt(db: Queryable, actor: Actor, documentId: string) {
-  const [doc] = await db.query<{ node_id: string; kind: string; lines: { itemId: string; qty: number; lotId: string | null; assetIds?: string[] }[] }>(
-    'SELECT node_id, kind, lines FROM stock_document WHERE id = $1',
-    [documentId],
-  );
+  const [doc] = await db.query<{
+    node_id: string;
+    kind: string;
+    lines: { itemId: string; qty: number; lotId: string | null; assetIds?: string[] }[];
+  }>('SELECT node_id, kind, lines FROM stock_document WHERE id = $1', [documentId]);
   if (!doc || doc.kind !== 'receipt') throw new AppError('NOT_FOUND', `Receipt ${documentId} does not exist`);
   await nodeInScope(db, actor, doc.node_id, 'stock.read');
-  const items = await loadItems(db, doc.lines.map((l) => l.itemId));
+  const items = await loadItems(
+    db,
+    doc.lines.map((l) => l.itemId),
+  );
   const lines = [];
   for (const line of doc.lines) {
     const slot = await suggestSlot(db, doc.node_id, items.get(line.itemId)!, line.lotId);
-    lines.push({ itemId: line.itemId, lotId: line.lotId, qty: line.qty, assetIds: line.assetIds ?? [], suggestedSlot: slot ? { id: slot.id, code: slot.code, why: slot.why } : null });
+    lines.push({
+      itemId: line.itemId,
+      lotId: line.lotId,
+      qty: line.qty,
+      assetIds: line.assetIds ?? [],
+      suggestedSlot: slot ? { id: slot.id, code: slot.code, why: slot.why } : null,
+    });
   }
   return { nodeId: doc.node_id, lines };
 }

@@ -16,7 +16,7 @@ const asSerial = (s: ReceiptCreate['lines'][number]['serials'] extends (infer T)
 /** The code printed on an asset's label: the organisation's prefix and a base-36 sequence number. */
 export async function nextAssetCodes(tx: Queryable, organisationCode: string, count: number): Promise<string[]> {
   const prefix = organisationCode.split('-').slice(0, 2).join('-').toUpperCase();
-  const rows = await tx.query<{ n: number }>('SELECT nextval(\'asset_code_seq\') AS n FROM generate_series(1, $1)', [count]);
+  const rows = await tx.query<{ n: number }>("SELECT nextval('asset_code_seq') AS n FROM generate_series(1, $1)", [count]);
   return rows.map((r) => `${prefix}-${Number(r.n).toString(36).toUpperCase().padStart(7, '0')}`);
 }
 
@@ -47,9 +47,22 @@ export async function resolveLots(
      SELECT gen_random_uuid(), $1, x.item_id, x.lot_no, x.produced_on, x.expires_on, x.supplier
        FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[], $6::text[]) AS x(item_id, lot_no, produced_on, expires_on, supplier)
      ON CONFLICT (item_id, lot_no) DO NOTHING`,
-    [organisationId, rows.map((r) => r.itemId), rows.map((r) => r.lot.lotNo), rows.map((r) => r.lot.producedOn ?? null), rows.map((r) => r.lot.expiresOn ?? null), rows.map((r) => r.lot.supplier ?? '')],
+    [
+      organisationId,
+      rows.map((r) => r.itemId),
+      rows.map((r) => r.lot.lotNo),
+      rows.map((r) => r.lot.producedOn ?? null),
+      rows.map((r) => r.lot.expiresOn ?? null),
+      rows.map((r) => r.lot.supplier ?? ''),
+    ],
   );
-  const found = await tx.query<{ id: string; item_id: string; lot_no: string; produced_on: string | null; expires_on: string | null }>(
+  const found = await tx.query<{
+    id: string;
+    item_id: string;
+    lot_no: string;
+    produced_on: string | null;
+    expires_on: string | null;
+  }>(
     `SELECT l.id, l.item_id, l.lot_no, l.produced_on, l.expires_on FROM lot l
        JOIN unnest($1::uuid[], $2::text[]) AS x(item_id, lot_no) ON l.item_id = x.item_id AND l.lot_no = x.lot_no`,
     [rows.map((r) => r.itemId), rows.map((r) => r.lot.lotNo)],
@@ -57,7 +70,9 @@ export async function resolveLots(
   const byKey = new Map(found.map((f) => [`${f.item_id}|${f.lot_no}`, f]));
   for (const { index, itemId, lot } of lines) {
     const registered = byKey.get(`${itemId}|${lot.lotNo}`)!;
-    const clash = (lot.producedOn && registered.produced_on && lot.producedOn !== registered.produced_on) || (lot.expiresOn && registered.expires_on && lot.expiresOn !== registered.expires_on);
+    const clash =
+      (lot.producedOn && registered.produced_on && lot.producedOn !== registered.produced_on) ||
+      (lot.expiresOn && registered.expires_on && lot.expiresOn !== registered.expires_on);
     if (clash) {
       throw new AppError('UNPROCESSABLE', `Line ${index}: lot ${lot.lotNo} is already registered with other dates`, {
         line: index,
@@ -77,19 +92,24 @@ function checkLineShapes(input: ReceiptCreate, items: Awaited<ReturnType<typeof 
     const item = items.get(line.itemId)!;
     const serialised = item.tracking === 'serialised' || (item.tracking === 'kit' && line.serials !== undefined);
     if (serialised) {
-      if (!line.serials) problems.push({ line: index, message: `${item.code} is serialised: give one serial per unit (serials)` });
-      else if (line.serials.length !== line.qty) problems.push({ line: index, message: `qty ${line.qty} but ${line.serials.length} serials` });
+      if (!line.serials)
+        problems.push({ line: index, message: `${item.code} is serialised: give one serial per unit (serials)` });
+      else if (line.serials.length !== line.qty)
+        problems.push({ line: index, message: `qty ${line.qty} but ${line.serials.length} serials` });
       for (const s of line.serials ?? []) {
         const serial = asSerial(s).serialNo;
         const key = `${line.itemId}|${serial}`;
-        if (seenSerials.has(key)) problems.push({ line: index, message: `serial ${serial} appears twice (also on line ${seenSerials.get(key)})` });
+        if (seenSerials.has(key))
+          problems.push({ line: index, message: `serial ${serial} appears twice (also on line ${seenSerials.get(key)})` });
         seenSerials.set(key, index);
       }
-      if (line.lot && item.tracking === 'serialised') problems.push({ line: index, message: 'serialised items carry serials, not a lot' });
+      if (line.lot && item.tracking === 'serialised')
+        problems.push({ line: index, message: 'serialised items carry serials, not a lot' });
     } else if (line.serials) {
       problems.push({ line: index, message: `${item.code} is tracked by ${item.tracking}, not by serial` });
     }
-    if (item.tracking === 'lot' && !line.lot) problems.push({ line: index, message: `${item.code} is tracked by lot: give lot.lotNo` });
+    if (item.tracking === 'lot' && !line.lot)
+      problems.push({ line: index, message: `${item.code} is tracked by lot: give lot.lotNo` });
   });
   if (problems.length) throw new AppError('VALIDATION_FAILED', `The receipt has ${problems.length} problem(s)`, { problems });
 }
@@ -99,19 +119,34 @@ function checkLineShapes(input: ReceiptCreate, items: Awaited<ReturnType<typeof 
  * stock on hand — all in one transaction, so a crash leaves the whole document or none of it.
  * Expired lots are received straight into quarantine.
  */
-export async function recordReceipt(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: ReceiptCreate, idempotencyKey?: string): Promise<Posted> {
+export async function recordReceipt(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  input: ReceiptCreate,
+  idempotencyKey?: string,
+): Promise<Posted> {
   return withIdempotency(deps.db, idempotencyKey, input, (key) =>
     deps.db.transaction(async (tx) => {
       const now = deps.clock.now();
       const today = localDate(now);
       const node = await nodeInScope(tx, actor, input.nodeId, 'stock.write');
-      const items = await loadItems(tx, input.lines.map((l) => l.itemId));
+      const items = await loadItems(
+        tx,
+        input.lines.map((l) => l.itemId),
+      );
       checkLineShapes(input, items);
       const [org] = await tx.query<{ code: string }>('SELECT code FROM organisation WHERE id = $1', [node.organisationId]);
       const documentId = randomUUID();
       const movements: MovementRow[] = [];
       const storedLines: unknown[] = [];
-      const assets: { id: string; itemId: string; code: string; serial: SerialIn; lotId: string | null; inspectionDue: string | null }[] = [];
+      const assets: {
+        id: string;
+        itemId: string;
+        code: string;
+        serial: SerialIn;
+        lotId: string | null;
+        inspectionDue: string | null;
+      }[] = [];
       let expiredUnits = 0;
 
       const lots = await resolveLots(
@@ -129,17 +164,43 @@ export async function recordReceipt(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
             const id = randomUUID();
             ids.push(id);
             const serial = asSerial(s);
-            const due = item.inspectionIntervalDays ? new Date(now.getTime() + item.inspectionIntervalDays * 86_400_000).toISOString().slice(0, 10) : null;
+            const due = item.inspectionIntervalDays
+              ? new Date(now.getTime() + item.inspectionIntervalDays * 86_400_000).toISOString().slice(0, 10)
+              : null;
             assets.push({ id, itemId: item.id, code: codes[i]!, serial, lotId: lot?.id ?? null, inspectionDue: due });
-            movements.push({ nodeId: node.id, itemId: item.id, stockKey: id, lotId: lot?.id ?? null, assetId: id, bucket: 'on_hand', delta: 1 });
+            movements.push({
+              nodeId: node.id,
+              itemId: item.id,
+              stockKey: id,
+              lotId: lot?.id ?? null,
+              assetId: id,
+              bucket: 'on_hand',
+              delta: 1,
+            });
           });
           storedLines.push({ itemId: item.id, qty: line.qty, lotId: lot?.id ?? null, assetIds: ids, assetCodes: codes.slice() });
         } else {
           const expired = lot?.expiresOn != null && lot.expiresOn < today;
-          movements.push({ nodeId: node.id, itemId: item.id, stockKey: stockKeyOf(lot?.id, null), lotId: lot?.id ?? null, assetId: null, bucket: 'on_hand', delta: line.qty });
+          movements.push({
+            nodeId: node.id,
+            itemId: item.id,
+            stockKey: stockKeyOf(lot?.id, null),
+            lotId: lot?.id ?? null,
+            assetId: null,
+            bucket: 'on_hand',
+            delta: line.qty,
+          });
           if (expired) {
             expiredUnits += line.qty;
-            movements.push({ nodeId: node.id, itemId: item.id, stockKey: stockKeyOf(lot?.id, null), lotId: lot?.id ?? null, assetId: null, bucket: 'quarantined', delta: line.qty });
+            movements.push({
+              nodeId: node.id,
+              itemId: item.id,
+              stockKey: stockKeyOf(lot?.id, null),
+              lotId: lot?.id ?? null,
+              assetId: null,
+              bucket: 'quarantined',
+              delta: line.qty,
+            });
           }
           storedLines.push({ itemId: item.id, qty: line.qty, lotId: lot?.id ?? null, quarantinedAsExpired: expired });
         }
@@ -199,7 +260,14 @@ export async function recordReceipt(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
           entityType: 'stock_document',
           entityId: documentId,
           organisationId: node.organisationId,
-          summary: { number: document.number, nodeCode: node.code, source: input.source, lines: input.lines.length, units: input.lines.reduce((s, l) => s + l.qty, 0), assets: assets.length },
+          summary: {
+            number: document.number,
+            nodeCode: node.code,
+            source: input.source,
+            lines: input.lines.length,
+            units: input.lines.reduce((s, l) => s + l.qty, 0),
+            assets: assets.length,
+          },
         },
         now,
       );

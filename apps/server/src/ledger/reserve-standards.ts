@@ -15,7 +15,10 @@ export async function setReserveStandard(deps: Pick<Deps, 'db' | 'clock'>, actor
     const now = deps.clock.now();
     const node = await nodeInScope(tx, actor, input.nodeId, 'standard.write');
     await loadItems(tx, [input.itemId]);
-    const before = await tx.query<{ min_reserve: number; target: number }>('SELECT min_reserve, target FROM reserve_standard WHERE node_id = $1 AND item_id = $2', [node.id, input.itemId]);
+    const before = await tx.query<{ min_reserve: number; target: number }>(
+      'SELECT min_reserve, target FROM reserve_standard WHERE node_id = $1 AND item_id = $2',
+      [node.id, input.itemId],
+    );
     await tx.query(
       `INSERT INTO reserve_standard (organisation_id, node_id, item_id, min_reserve, target, backup_ratio, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7)
        ON CONFLICT (node_id, item_id) DO UPDATE SET min_reserve = excluded.min_reserve, target = excluded.target, backup_ratio = excluded.backup_ratio, updated_at = excluded.updated_at`,
@@ -24,17 +27,33 @@ export async function setReserveStandard(deps: Pick<Deps, 'db' | 'clock'>, actor
     await appendAudit(
       tx,
       actor,
-      { action: 'standard.set', entityType: 'reserve_standard', entityId: `${node.id}:${input.itemId}`, organisationId: node.organisationId, summary: { before: before[0] ?? null, after: { minReserve: input.minReserve, target: input.target } } },
+      {
+        action: 'standard.set',
+        entityType: 'reserve_standard',
+        entityId: `${node.id}:${input.itemId}`,
+        organisationId: node.organisationId,
+        summary: { before: before[0] ?? null, after: { minReserve: input.minReserve, target: input.target } },
+      },
       now,
     );
     return { ...input, backupRatio: input.backupRatio ?? null };
   });
 }
 
-export type ShortfallRow = Shortfall & { nodeCode: string; nodeType: string; itemCode: string; itemNameZh: string; itemNameEn: string };
+export type ShortfallRow = Shortfall & {
+  nodeCode: string;
+  nodeType: string;
+  itemCode: string;
+  itemNameZh: string;
+  itemNameEn: string;
+};
 
 /** Every node × item in scope whose available stock is below its target, worst first. */
-export async function shortfallReport(deps: Pick<Deps, 'db'>, actor: Actor, options: { nodeId?: string; onlyBelowMinimum?: boolean } = {}): Promise<ShortfallRow[]> {
+export async function shortfallReport(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  options: { nodeId?: string; onlyBelowMinimum?: boolean } = {},
+): Promise<ShortfallRow[]> {
   requireAction(actor, 'stock.read');
   const scope = nodeScopeCondition(actor);
   const params: unknown[] = [options.nodeId ?? null];
@@ -43,7 +62,18 @@ export async function shortfallReport(deps: Pick<Deps, 'db'>, actor: Actor, opti
     params.push(...scope.params);
     scopeSql = `AND (o.path LIKE ANY ($2) OR n.id = ANY ($3::uuid[]))`;
   }
-  const rows = await deps.db.query<{ node_id: string; node_code: string; node_type: string; item_id: string; item_code: string; name_zh: string; name_en: string; min_reserve: number; target: number; available: number }>(
+  const rows = await deps.db.query<{
+    node_id: string;
+    node_code: string;
+    node_type: string;
+    item_id: string;
+    item_code: string;
+    name_zh: string;
+    name_en: string;
+    min_reserve: number;
+    target: number;
+    available: number;
+  }>(
     `SELECT r.node_id, n.code AS node_code, n.type AS node_type, r.item_id, i.code AS item_code, i.name_zh, i.name_en, r.min_reserve, r.target,
             coalesce(s.on_hand - s.reserved - s.quarantined, 0) AS available
        FROM reserve_standard r JOIN node n ON n.id = r.node_id JOIN organisation o ON o.id = n.organisation_id JOIN item i ON i.id = r.item_id
@@ -53,7 +83,10 @@ export async function shortfallReport(deps: Pick<Deps, 'db'>, actor: Actor, opti
   );
   return rows
     .map((r) => ({
-      ...shortfallAgainst({ nodeId: r.node_id, itemId: r.item_id, minReserve: Number(r.min_reserve), target: Number(r.target) }, Number(r.available)),
+      ...shortfallAgainst(
+        { nodeId: r.node_id, itemId: r.item_id, minReserve: Number(r.min_reserve), target: Number(r.target) },
+        Number(r.available),
+      ),
       nodeCode: r.node_code,
       nodeType: r.node_type,
       itemCode: r.item_code,
@@ -61,12 +94,19 @@ export async function shortfallReport(deps: Pick<Deps, 'db'>, actor: Actor, opti
       itemNameEn: r.name_en,
     }))
     .filter((r) => !options.onlyBelowMinimum || r.belowMinimum > 0)
-    .sort((a, b) => b.belowMinimum - a.belowMinimum || b.toTarget - a.toTarget || (a.nodeCode + a.itemCode < b.nodeCode + b.itemCode ? -1 : 1));
+    .sort(
+      (a, b) =>
+        b.belowMinimum - a.belowMinimum ||
+        b.toTarget - a.toTarget ||
+        (a.nodeCode + a.itemCode < b.nodeCode + b.itemCode ? -1 : 1),
+    );
 }
 
 /** Who replenishes whom (N ← 8 ← 1): stations, micro stations and vehicles from the nearest sub-warehouse, sub-warehouses from the nearest base. */
 async function supplierMap(deps: Pick<Deps, 'db'>): Promise<Map<string, string | null>> {
-  const nodes = await deps.db.query<{ id: string; type: string; lat: number; lng: number; status: string }>('SELECT id, type, lat, lng, status FROM node');
+  const nodes = await deps.db.query<{ id: string; type: string; lat: number; lng: number; status: string }>(
+    'SELECT id, type, lat, lng, status FROM node',
+  );
   const nearest = (from: { lat: number; lng: number }, type: string) => {
     let best: { id: string; d: number } | null = null;
     for (const n of nodes) {
@@ -79,7 +119,8 @@ async function supplierMap(deps: Pick<Deps, 'db'>): Promise<Map<string, string |
   const map = new Map<string, string | null>();
   for (const n of nodes) {
     if (n.type === 'sub-warehouse') map.set(n.id, nearest(n, 'base'));
-    else if (n.type === 'station' || n.type === 'micro-station' || n.type === 'vehicle') map.set(n.id, nearest(n, 'sub-warehouse') ?? nearest(n, 'base'));
+    else if (n.type === 'station' || n.type === 'micro-station' || n.type === 'vehicle')
+      map.set(n.id, nearest(n, 'sub-warehouse') ?? nearest(n, 'base'));
     else map.set(n.id, null);
   }
   return map;
@@ -89,7 +130,11 @@ async function supplierMap(deps: Pick<Deps, 'db'>): Promise<Map<string, string |
  * Turns the shortfalls in scope into draft transfers up the hierarchy ("consume a batch, replenish a
  * batch"). Suppliers give only what they hold above their own minimum; each transfer reserves at once.
  */
-export async function proposeReplenishmentTransfers(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, options: { nodeId?: string; dryRun?: boolean } = {}) {
+export async function proposeReplenishmentTransfers(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  options: { nodeId?: string; dryRun?: boolean } = {},
+) {
   requireAction(actor, 'stock.write');
   const shortfalls = await shortfallReport(deps, actor, { nodeId: options.nodeId });
   const suppliers = await supplierMap(deps);
@@ -101,7 +146,11 @@ export async function proposeReplenishmentTransfers(deps: Pick<Deps, 'db' | 'clo
     [itemIds],
   );
   const freeMap = new Map(free.map((f) => [`${f.node_id}|${f.item_id}`, Number(f.free)]));
-  const proposals = proposeReplenishment(shortfalls, (n) => suppliers.get(n) ?? null, (n, i) => freeMap.get(`${n}|${i}`) ?? 0);
+  const proposals = proposeReplenishment(
+    shortfalls,
+    (n) => suppliers.get(n) ?? null,
+    (n, i) => freeMap.get(`${n}|${i}`) ?? 0,
+  );
   if (options.dryRun) return { proposals, transfers: [] as { id: string; number: string }[] };
   const grouped = new Map<string, { from: string; to: string; lines: { itemId: string; qty: number }[] }>();
   for (const p of proposals) {
@@ -114,7 +163,12 @@ export async function proposeReplenishmentTransfers(deps: Pick<Deps, 'db' | 'clo
   const failures: { from: string; to: string; code: string; message: string }[] = [];
   for (const g of grouped.values()) {
     try {
-      const { document } = await createTransfer(deps, actor, { fromNodeId: g.from, toNodeId: g.to, reference: 'replenishment 补充', lines: g.lines });
+      const { document } = await createTransfer(deps, actor, {
+        fromNodeId: g.from,
+        toNodeId: g.to,
+        reference: 'replenishment 补充',
+        lines: g.lines,
+      });
       transfers.push({ id: document.id, number: document.number });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -122,7 +176,18 @@ export async function proposeReplenishmentTransfers(deps: Pick<Deps, 'db' | 'clo
     }
   }
   await deps.db.transaction((tx) =>
-    appendAudit(tx, actor, { action: 'replenishment.propose', entityType: 'stock_document', entityId: null, organisationId: null, summary: { proposals: proposals.length, transfers: transfers.length, failures: failures.length } }, deps.clock.now()),
+    appendAudit(
+      tx,
+      actor,
+      {
+        action: 'replenishment.propose',
+        entityType: 'stock_document',
+        entityId: null,
+        organisationId: null,
+        summary: { proposals: proposals.length, transfers: transfers.length, failures: failures.length },
+      },
+      deps.clock.now(),
+    ),
   );
   return { proposals, transfers, failures };
 }

@@ -7,7 +7,13 @@ import type { ItemInfo } from './stock-context.ts';
 /** A concrete stock unit a document line draws on. */
 export type ResolvedUnit = { line: number; itemId: string; lotId: string | null; assetId: string | null; qty: number };
 
-export type LineRequest = { itemId: string; qty: number; lotId?: string | null; assetIds?: string[] | null; assetId?: string | null };
+export type LineRequest = {
+  itemId: string;
+  qty: number;
+  lotId?: string | null;
+  assetIds?: string[] | null;
+  assetId?: string | null;
+};
 
 export type ResolveOptions = {
   /** 'YYYY-MM-DD': expired lots are never picked automatically. */
@@ -35,7 +41,11 @@ export async function resolveStockLines(
   const short: { line: number; itemId: string; itemCode: string; requested: number; available: number }[] = [];
   const freeExpr = options.fromQuarantine ? 'b.quarantined' : 'b.on_hand - b.reserved - b.quarantined';
   // Untracked (bulk) stock of every line in one read; the CHECK constraints still decide at write time.
-  const bulkItems = [...new Set(lines.filter((l) => !l.lotId && !l.assetIds && !l.assetId && items.get(l.itemId)!.tracking === 'bulk').map((l) => l.itemId))];
+  const bulkItems = [
+    ...new Set(
+      lines.filter((l) => !l.lotId && !l.assetIds && !l.assetId && items.get(l.itemId)!.tracking === 'bulk').map((l) => l.itemId),
+    ),
+  ];
   const bulkFree = new Map(
     bulkItems.length
       ? (
@@ -51,8 +61,12 @@ export async function resolveStockLines(
     const item = items.get(line.itemId)!;
     const named = line.assetIds ?? (line.assetId ? [line.assetId] : null);
     if (named) {
-      if (named.length !== line.qty) throw new AppError('VALIDATION_FAILED', `Line ${index}: qty ${line.qty} but ${named.length} assets named`, { line: index });
-      if (new Set(named).size !== named.length) throw new AppError('VALIDATION_FAILED', `Line ${index}: an asset is named twice`, { line: index });
+      if (named.length !== line.qty)
+        throw new AppError('VALIDATION_FAILED', `Line ${index}: qty ${line.qty} but ${named.length} assets named`, {
+          line: index,
+        });
+      if (new Set(named).size !== named.length)
+        throw new AppError('VALIDATION_FAILED', `Line ${index}: an asset is named twice`, { line: index });
       const rows = await tx.query<{ id: string; item_id: string; lot_id: string | null; node_id: string | null; free: number }>(
         `SELECT a.id, a.item_id, a.lot_id, a.node_id, coalesce(${freeExpr}, 0) AS free
            FROM asset a LEFT JOIN stock_balance b ON b.asset_id = a.id AND b.node_id = $2 AND b.item_id = a.item_id AND b.stock_key = a.id
@@ -61,7 +75,11 @@ export async function resolveStockLines(
       );
       for (const assetId of named) {
         const row = rows.find((r) => r.id === assetId);
-        if (!row || row.item_id !== line.itemId) throw new AppError('REFERENCE_NOT_FOUND', `Line ${index}: asset ${assetId} is not a ${item.code}`, { line: index, assetId });
+        if (!row || row.item_id !== line.itemId)
+          throw new AppError('REFERENCE_NOT_FOUND', `Line ${index}: asset ${assetId} is not a ${item.code}`, {
+            line: index,
+            assetId,
+          });
         if (row.node_id !== nodeId || Number(row.free) < 1) {
           short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: 1, available: 0 });
           continue;
@@ -76,13 +94,29 @@ export async function resolveStockLines(
            FROM lot l WHERE l.id = $1`,
         [line.lotId, nodeId],
       );
-      if (!row || row.item_id !== line.itemId) throw new AppError('REFERENCE_NOT_FOUND', `Line ${index}: lot ${line.lotId} is not a lot of ${item.code}`, { line: index });
-      if (Number(row.free ?? 0) < line.qty) short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: Number(row.free ?? 0) });
+      if (!row || row.item_id !== line.itemId)
+        throw new AppError('REFERENCE_NOT_FOUND', `Line ${index}: lot ${line.lotId} is not a lot of ${item.code}`, {
+          line: index,
+        });
+      if (Number(row.free ?? 0) < line.qty)
+        short.push({
+          line: index,
+          itemId: line.itemId,
+          itemCode: item.code,
+          requested: line.qty,
+          available: Number(row.free ?? 0),
+        });
       else units.push({ line: index, itemId: line.itemId, lotId: line.lotId, assetId: null, qty: line.qty });
       continue;
     }
     // Sealed kits are usually boxes with their own codes (assets); unboxed kits count like bulk.
-    const kitBoxes = item.tracking === 'kit' ? await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM stock_balance b WHERE b.node_id = $1 AND b.item_id = $2 AND b.asset_id IS NOT NULL AND ${freeExpr} > 0`, [nodeId, line.itemId]) : [];
+    const kitBoxes =
+      item.tracking === 'kit'
+        ? await tx.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM stock_balance b WHERE b.node_id = $1 AND b.item_id = $2 AND b.asset_id IS NOT NULL AND ${freeExpr} > 0`,
+            [nodeId, line.itemId],
+          )
+        : [];
     if (item.tracking === 'serialised' || (kitBoxes[0]?.n ?? 0) > 0) {
       const inspection = options.dispatchableOnly
         ? `AND (a.next_inspection_due IS NULL OR a.next_inspection_due >= $4::date) AND a.last_inspection_result IS DISTINCT FROM 'fail'`
@@ -98,7 +132,8 @@ export async function resolveStockLines(
         );
       let rows = await pick();
       if (rows.length < line.qty && (await waitForConcurrentReservations(tx, nodeId, line.itemId))) rows = await pick();
-      if (rows.length < line.qty) short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: rows.length });
+      if (rows.length < line.qty)
+        short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: rows.length });
       else for (const r of rows) units.push({ line: index, itemId: line.itemId, lotId: r.lot_id, assetId: r.asset_id, qty: 1 });
       continue;
     }
@@ -110,13 +145,19 @@ export async function resolveStockLines(
             ORDER BY l.expires_on NULLS LAST, l.lot_no FOR UPDATE OF b SKIP LOCKED`,
           [nodeId, line.itemId],
         );
-        const lots: LotStock[] = rows.map((r) => ({ lotId: r.lot_id, lotNo: r.lot_no, expiresOn: r.expires_on, available: Number(r.free) }));
+        const lots: LotStock[] = rows.map((r) => ({
+          lotId: r.lot_id,
+          lotNo: r.lot_no,
+          expiresOn: r.expires_on,
+          available: Number(r.free),
+        }));
         return pickFefo(lots, line.qty, options.fromQuarantine ? '0000-01-01' : options.today);
       };
       let result = await fefo();
       if (result.short > 0 && (await waitForConcurrentReservations(tx, nodeId, line.itemId))) result = await fefo();
       const { picks, short: missing } = result;
-      if (missing > 0) short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: line.qty - missing });
+      if (missing > 0)
+        short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: line.qty - missing });
       else for (const p of picks) units.push({ line: index, itemId: line.itemId, lotId: p.lotId, assetId: null, qty: p.qty });
       continue;
     }
@@ -130,11 +171,16 @@ export async function resolveStockLines(
       free = Number(row?.free ?? 0);
     }
     bulkFree.set(line.itemId, free - line.qty);
-    if (free < line.qty) short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: free });
+    if (free < line.qty)
+      short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: free });
     else units.push({ line: index, itemId: line.itemId, lotId: null, assetId: null, qty: line.qty });
   }
   if (short.length) {
-    throw new AppError('INSUFFICIENT_STOCK', `Not enough ${options.fromQuarantine ? 'quarantined' : 'free'} stock for ${short.length} line(s)`, { short });
+    throw new AppError(
+      'INSUFFICIENT_STOCK',
+      `Not enough ${options.fromQuarantine ? 'quarantined' : 'free'} stock for ${short.length} line(s)`,
+      { short },
+    );
   }
   return units;
 }
@@ -145,7 +191,10 @@ export async function resolveStockLines(
  * real, not an artefact of rows skipped while another reservation was still undecided.
  */
 async function waitForConcurrentReservations(tx: Queryable, nodeId: string, itemId: string): Promise<boolean> {
-  await tx.query('SELECT 1 FROM stock_balance WHERE node_id = $1 AND item_id = $2 ORDER BY stock_key FOR UPDATE', [nodeId, itemId]);
+  await tx.query('SELECT 1 FROM stock_balance WHERE node_id = $1 AND item_id = $2 ORDER BY stock_key FOR UPDATE', [
+    nodeId,
+    itemId,
+  ]);
   return true;
 }
 

@@ -22,8 +22,14 @@ export async function startCount(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
     const now = deps.clock.now();
     const node = await nodeInScope(tx, actor, input.nodeId, 'stock.write');
     await tx.query('SELECT id FROM node WHERE id = $1 FOR UPDATE', [node.id]);
-    const open = await tx.query<{ number: string }>('SELECT number FROM stock_document WHERE kind = $1 AND node_id = $2 AND state = ANY ($3)', ['count', node.id, OPEN_STATES]);
-    if (open[0]) throw new AppError('CONFLICT', `Count ${open[0].number} is still open at this node; finish or cancel it first`, { open: open[0].number });
+    const open = await tx.query<{ number: string }>(
+      'SELECT number FROM stock_document WHERE kind = $1 AND node_id = $2 AND state = ANY ($3)',
+      ['count', node.id, OPEN_STATES],
+    );
+    if (open[0])
+      throw new AppError('CONFLICT', `Count ${open[0].number} is still open at this node; finish or cancel it first`, {
+        open: open[0].number,
+      });
     if (input.itemIds) await loadItems(tx, input.itemIds);
     const id = randomUUID();
     const document = await insertDocument(tx, {
@@ -45,7 +51,18 @@ export async function startCount(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
         WHERE b.node_id = $3 AND b.on_hand > 0 AND ($4::uuid[] IS NULL OR b.item_id = ANY ($4::uuid[]))`,
       [id, node.organisationId, node.id, input.itemIds ?? null],
     );
-    await appendAudit(tx, actor, { action: 'count.start', entityType: 'stock_document', entityId: id, organisationId: node.organisationId, summary: { number: document.number, nodeCode: node.code } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'count.start',
+        entityType: 'stock_document',
+        entityId: id,
+        organisationId: node.organisationId,
+        summary: { number: document.number, nodeCode: node.code },
+      },
+      now,
+    );
     return document;
   });
 }
@@ -57,12 +74,20 @@ async function loadCount(db: Queryable, id: string, forUpdate = false) {
 }
 
 /** Records counted quantities; units found that were not expected are added as new lines. */
-export async function recordCount(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, input: CountRecord): Promise<CountView> {
+export async function recordCount(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  input: CountRecord,
+): Promise<CountView> {
   await deps.db.transaction(async (tx) => {
     const doc = await loadCount(tx, id, true);
     const node = await nodeInScope(tx, actor, doc.nodeId, 'stock.write');
     if (doc.state !== 'counting') throw new AppError('INVALID_STATE', `Count ${doc.number} is ${doc.state}; counting is closed`);
-    const items = await loadItems(tx, input.lines.map((l) => l.itemId));
+    const items = await loadItems(
+      tx,
+      input.lines.map((l) => l.itemId),
+    );
     for (const [i, line] of input.lines.entries()) {
       if (items.get(line.itemId)!.tracking === 'serialised' && !line.assetId && line.counted > 0) {
         throw new AppError('VALIDATION_FAILED', `Line ${i}: count serialised units by asset (assetId, counted 0 or 1)`);
@@ -74,20 +99,42 @@ export async function recordCount(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor
        SELECT $1, $2, l.item_id, coalesce(l.asset_id, l.lot_id, '00000000-0000-0000-0000-000000000000'::uuid), l.lot_id, l.asset_id, 0, l.counted
          FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::bigint[]) AS l(item_id, lot_id, asset_id, counted)
        ON CONFLICT (document_id, item_id, stock_key) DO UPDATE SET counted = excluded.counted`,
-      [id, node.organisationId, input.lines.map((l) => l.itemId), input.lines.map((l) => l.lotId ?? null), input.lines.map((l) => l.assetId ?? null), input.lines.map((l) => l.counted)],
+      [
+        id,
+        node.organisationId,
+        input.lines.map((l) => l.itemId),
+        input.lines.map((l) => l.lotId ?? null),
+        input.lines.map((l) => l.assetId ?? null),
+        input.lines.map((l) => l.counted),
+      ],
     );
   });
   return getCount(deps, actor, id);
 }
 
 export type CountView = StockDocument & {
-  countLines: { itemId: string; itemCode: string; lotId: string | null; assetId: string | null; expected: number; counted: number | null; difference: number | null }[];
+  countLines: {
+    itemId: string;
+    itemCode: string;
+    lotId: string | null;
+    assetId: string | null;
+    expected: number;
+    counted: number | null;
+    difference: number | null;
+  }[];
 };
 
 export async function getCount(deps: Pick<Deps, 'db'>, actor: Actor, id: string): Promise<CountView> {
   const doc = await loadCount(deps.db, id);
   await nodeInScope(deps.db, actor, doc.nodeId, 'stock.read');
-  const rows = await deps.db.query<{ item_id: string; code: string; lot_id: string | null; asset_id: string | null; expected: number; counted: number | null }>(
+  const rows = await deps.db.query<{
+    item_id: string;
+    code: string;
+    lot_id: string | null;
+    asset_id: string | null;
+    expected: number;
+    counted: number | null;
+  }>(
     `SELECT c.item_id, i.code, c.lot_id, c.asset_id, c.expected, c.counted FROM stock_count_line c JOIN item i ON i.id = c.item_id
       WHERE c.document_id = $1 ORDER BY i.code, c.stock_key`,
     [id],
@@ -114,7 +161,18 @@ export async function submitCount(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor
     const node = await nodeInScope(tx, actor, doc.nodeId, 'stock.write');
     if (doc.state !== 'counting') throw new AppError('INVALID_STATE', `Count ${doc.number} is ${doc.state}`);
     await updateDocument(tx, id, { state: 'submitted' }, now);
-    await appendAudit(tx, actor, { action: 'count.submit', entityType: 'stock_document', entityId: id, organisationId: node.organisationId, summary: { number: doc.number } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: 'count.submit',
+        entityType: 'stock_document',
+        entityId: id,
+        organisationId: node.organisationId,
+        summary: { number: doc.number },
+      },
+      now,
+    );
   });
   return getCount(deps, actor, id);
 }
@@ -123,13 +181,19 @@ export async function submitCount(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor
  * Approves a submitted count and posts its discrepancies as count corrections (counted − expected,
  * added to whatever moved since the count began). Approving twice is refused.
  */
-export async function approveCount(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, approve: boolean): Promise<CountView> {
+export async function approveCount(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  approve: boolean,
+): Promise<CountView> {
   requireAction(actor, 'stock.approve');
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const doc = await loadCount(tx, id, true);
     const node = await nodeInScope(tx, actor, doc.nodeId, 'stock.approve');
-    if (doc.state !== 'submitted') throw new AppError('INVALID_STATE', `Count ${doc.number} is ${doc.state}; only a submitted count can be decided`);
+    if (doc.state !== 'submitted')
+      throw new AppError('INVALID_STATE', `Count ${doc.number} is ${doc.state}; only a submitted count can be decided`);
     const diffs = await tx.query<{ item_id: string; lot_id: string | null; asset_id: string | null; diff: number }>(
       'SELECT item_id, lot_id, asset_id, counted - expected AS diff FROM stock_count_line WHERE document_id = $1 AND counted IS NOT NULL AND counted <> expected',
       [id],
@@ -139,11 +203,36 @@ export async function approveCount(deps: Pick<Deps, 'db' | 'clock'>, actor: Acto
       await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.adjust(node.id, lines), lines), now);
       const lost = lines.filter((l) => l.assetId && l.qty < 0);
       const found = lines.filter((l) => l.assetId && l.qty > 0);
-      await moveAssets(tx, lost, { status: 'lost', nodeId: null, eventKind: 'count-missing', documentId: id, organisationId: node.organisationId, at: now });
-      await moveAssets(tx, found, { status: 'in-stock', nodeId: node.id, eventKind: 'count-found', documentId: id, organisationId: node.organisationId, at: now });
+      await moveAssets(tx, lost, {
+        status: 'lost',
+        nodeId: null,
+        eventKind: 'count-missing',
+        documentId: id,
+        organisationId: node.organisationId,
+        at: now,
+      });
+      await moveAssets(tx, found, {
+        status: 'in-stock',
+        nodeId: node.id,
+        eventKind: 'count-found',
+        documentId: id,
+        organisationId: node.organisationId,
+        at: now,
+      });
     }
     await updateDocument(tx, id, { state: approve ? 'approved' : 'rejected', approvedByName: actor.username, lines }, now);
-    await appendAudit(tx, actor, { action: approve ? 'count.approve' : 'count.reject', entityType: 'stock_document', entityId: id, organisationId: node.organisationId, summary: { number: doc.number, corrections: lines.length } }, now);
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: approve ? 'count.approve' : 'count.reject',
+        entityType: 'stock_document',
+        entityId: id,
+        organisationId: node.organisationId,
+        summary: { number: doc.number, corrections: lines.length },
+      },
+      now,
+    );
   });
   return getCount(deps, actor, id);
 }

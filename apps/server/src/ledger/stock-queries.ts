@@ -11,10 +11,19 @@ import { localDate, nodeInScope } from './stock-context.ts';
 /** SQL condition limiting rows to nodes (alias `n`, organisation alias `o`) the actor may see. */
 export function nodeScopeCondition(actor: Actor) {
   if (actor.unrestricted) return null;
-  return where('(o.path LIKE ANY (?) OR n.id = ANY (?::uuid[]))', actor.organisationPaths.map((p) => `${p}%`), [...actor.nodeIds]);
+  return where(
+    '(o.path LIKE ANY (?) OR n.id = ANY (?::uuid[]))',
+    actor.organisationPaths.map((p) => `${p}%`),
+    [...actor.nodeIds],
+  );
 }
 
-const STOCK_SORT = { node: 'n.code', item: 'i.code', available: '(s.on_hand - s.reserved - s.quarantined)', onHand: 's.on_hand' } as const;
+const STOCK_SORT = {
+  node: 'n.code',
+  item: 'i.code',
+  available: '(s.on_hand - s.reserved - s.quarantined)',
+  onHand: 's.on_hand',
+} as const;
 
 /** Stock per node × item with availability and the reserve standard, in scope, filtered and paged. */
 export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockListQuery) {
@@ -35,7 +44,11 @@ export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockLi
           `i.category_id IN (WITH RECURSIVE sub AS (SELECT id FROM category WHERE id = ? UNION ALL SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`,
           q.categoryId,
         ),
-      q.q && where('(i.code ILIKE ? OR i.name_zh ILIKE ? OR i.name_en ILIKE ? OR n.code ILIKE ? OR n.name_zh ILIKE ?)', ...Array(5).fill(likePattern(q.q))),
+      q.q &&
+        where(
+          '(i.code ILIKE ? OR i.name_zh ILIKE ? OR i.name_en ILIKE ? OR n.code ILIKE ? OR n.name_zh ILIKE ?)',
+          ...Array(5).fill(likePattern(q.q)),
+        ),
       q.belowMinimum && where('r.min_reserve IS NOT NULL AND s.on_hand - s.reserved - s.quarantined < r.min_reserve'),
       nodeScopeCondition(actor),
     ],
@@ -161,7 +174,13 @@ export async function listAssets(deps: Pick<Deps, 'db'>, actor: Actor, q: AssetL
       q.itemId && where('a.item_id = ?', q.itemId),
       q.status && where('a.status = ?', q.status),
       // codes are typed or scanned from their beginning: prefix matches use the text_pattern_ops indexes
-      q.q && where('(a.code LIKE ? OR a.serial_no LIKE ? OR a.rfid_epc = upper(?))', prefixPattern(q.q.toUpperCase()), prefixPattern(q.q), q.q),
+      q.q &&
+        where(
+          '(a.code LIKE ? OR a.serial_no LIKE ? OR a.rfid_epc = upper(?))',
+          prefixPattern(q.q.toUpperCase()),
+          prefixPattern(q.q),
+          q.q,
+        ),
       q.after && where(q.order === 'desc' ? 'a.code < ?' : 'a.code > ?', q.after),
       nodeScopeCondition(actor),
     ],
@@ -183,17 +202,32 @@ export async function getAsset(deps: Pick<Deps, 'db'>, actor: Actor, id: string)
   );
   const row = rows[0];
   if (!row) throw notFound('Asset', id);
-  if (row.node_id) await nodeInScope(deps.db, actor, row.node_id, 'stock.read').catch(() => {
-    throw notFound('Asset', id);
-  });
-  const history = await deps.db.query<{ at: Date; kind: string; document_id: string | null; node_id: string | null; details: unknown; number: string | null }>(
+  if (row.node_id)
+    await nodeInScope(deps.db, actor, row.node_id, 'stock.read').catch(() => {
+      throw notFound('Asset', id);
+    });
+  const history = await deps.db.query<{
+    at: Date;
+    kind: string;
+    document_id: string | null;
+    node_id: string | null;
+    details: unknown;
+    number: string | null;
+  }>(
     `SELECT e.at, e.kind, e.document_id, e.node_id, e.details, d.number FROM asset_event e LEFT JOIN stock_document d ON d.id = e.document_id
       WHERE e.asset_id = $1 ORDER BY e.at, e.id`,
     [id],
   );
   return {
     ...toAsset(row),
-    history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, documentId: h.document_id, documentNumber: h.number, nodeId: h.node_id, details: h.details })),
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      kind: h.kind,
+      documentId: h.document_id,
+      documentNumber: h.number,
+      nodeId: h.node_id,
+      details: h.details,
+    })),
   };
 }
 
@@ -202,15 +236,30 @@ export async function lookupCode(deps: Pick<Deps, 'db'>, actor: Actor, code: str
   requireAction(actor, 'stock.read');
   const text = code.trim();
   if (!text || text.length > 200) throw new AppError('VALIDATION_FAILED', 'Give a code of 1–200 characters');
-  const asset = await deps.db.query<{ id: string }>('SELECT id FROM asset WHERE code = $1 OR rfid_epc = upper($1) LIMIT 1', [text]);
+  const asset = await deps.db.query<{ id: string }>('SELECT id FROM asset WHERE code = $1 OR rfid_epc = upper($1) LIMIT 1', [
+    text,
+  ]);
   if (asset[0]) return { kind: 'asset' as const, asset: await getAsset(deps, actor, asset[0].id) };
   const serial = await deps.db.query<{ id: string }>('SELECT id FROM asset WHERE serial_no = $1 ORDER BY code LIMIT 2', [text]);
   if (serial.length === 1) return { kind: 'asset' as const, asset: await getAsset(deps, actor, serial[0]!.id) };
-  const lots = await deps.db.query<{ id: string; item_id: string; lot_no: string; produced_on: string | null; expires_on: string | null }>(
-    'SELECT id, item_id, lot_no, produced_on, expires_on FROM lot WHERE lot_no = $1 ORDER BY id LIMIT 20',
-    [text],
-  );
-  if (lots.length) return { kind: 'lot' as const, lots: lots.map((l) => ({ id: l.id, itemId: l.item_id, lotNo: l.lot_no, producedOn: l.produced_on, expiresOn: l.expires_on })) };
+  const lots = await deps.db.query<{
+    id: string;
+    item_id: string;
+    lot_no: string;
+    produced_on: string | null;
+    expires_on: string | null;
+  }>('SELECT id, item_id, lot_no, produced_on, expires_on FROM lot WHERE lot_no = $1 ORDER BY id LIMIT 20', [text]);
+  if (lots.length)
+    return {
+      kind: 'lot' as const,
+      lots: lots.map((l) => ({
+        id: l.id,
+        itemId: l.item_id,
+        lotNo: l.lot_no,
+        producedOn: l.produced_on,
+        expiresOn: l.expires_on,
+      })),
+    };
   const item = await deps.db.query<{ id: string }>('SELECT id FROM item WHERE code = $1', [text]);
   if (item[0]) return { kind: 'item' as const, itemId: item[0].id };
   const node = await deps.db.query<{ id: string }>('SELECT id FROM node WHERE code = $1', [text]);
@@ -252,7 +301,13 @@ export async function getDocument(deps: Pick<Deps, 'db'>, actor: Actor, id: stri
   const row = rows[0];
   if (!row) throw notFound('Document', id);
   const doc = toDocument(row);
-  const visible = async (nodeId: string | null) => (nodeId ? nodeInScope(deps.db, actor, nodeId, 'stock.read').then(() => true, () => false) : false);
+  const visible = async (nodeId: string | null) =>
+    nodeId
+      ? nodeInScope(deps.db, actor, nodeId, 'stock.read').then(
+          () => true,
+          () => false,
+        )
+      : false;
   if (!(await visible(doc.nodeId)) && !(await visible(doc.toNodeId))) throw notFound('Document', id);
   return doc;
 }

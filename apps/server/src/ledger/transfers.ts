@@ -18,7 +18,15 @@ type TransferLine = { itemId: string; qty: number; lotId: string | null; assetId
 export async function moveAssets(
   tx: Queryable,
   units: readonly { assetId: string | null }[],
-  change: { status: string; nodeId?: string | null; eventKind: string; documentId: string; organisationId: string; at: Date; details?: Record<string, unknown> },
+  change: {
+    status: string;
+    nodeId?: string | null;
+    eventKind: string;
+    documentId: string;
+    organisationId: string;
+    at: Date;
+    details?: Record<string, unknown>;
+  },
 ) {
   const ids = units.map((u) => u.assetId).filter((x): x is string => x !== null);
   if (!ids.length) return;
@@ -30,7 +38,15 @@ export async function moveAssets(
   await tx.query(
     `INSERT INTO asset_event (organisation_id, asset_id, at, kind, document_id, node_id, details)
      SELECT $1, a, $2, $3, $4, $5, $6 FROM unnest($7::uuid[]) AS a`,
-    [change.organisationId, change.at, change.eventKind, change.documentId, change.nodeId ?? null, JSON.stringify(change.details ?? {}), ids],
+    [
+      change.organisationId,
+      change.at,
+      change.eventKind,
+      change.documentId,
+      change.nodeId ?? null,
+      JSON.stringify(change.details ?? {}),
+      ids,
+    ],
   );
 }
 
@@ -39,10 +55,17 @@ export async function moveAssets(
  * INSUFFICIENT_STOCK when the stock is not there. Two transfers racing for the last units cannot
  * both win — the database refuses the reservation that would over-commit a balance.
  */
-export async function createTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: TransferCreate, idempotencyKey?: string): Promise<Posted> {
+export async function createTransfer(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  input: TransferCreate,
+  idempotencyKey?: string,
+): Promise<Posted> {
   if (input.fromNodeId === input.toNodeId) throw new AppError('VALIDATION_FAILED', 'A transfer needs two different nodes');
   return withIdempotency(deps.db, idempotencyKey, input, (key) =>
-    deps.db.transaction((tx) => createTransferIn(tx, actor, { ...input, kind: 'transfer', action: 'stock.write', key }, deps.clock.now())),
+    deps.db.transaction((tx) =>
+      createTransferIn(tx, actor, { ...input, kind: 'transfer', action: 'stock.write', key }, deps.clock.now()),
+    ),
   );
 }
 
@@ -65,8 +88,14 @@ export async function createTransferIn(
   const from = await nodeInScope(tx, actor, input.fromNodeId, input.action, 'fromNodeId');
   const to = await tx.query<{ id: string }>('SELECT id FROM node WHERE id = $1', [input.toNodeId]);
   if (!to[0]) throw new AppError('REFERENCE_NOT_FOUND', `Node ${input.toNodeId} (toNodeId) does not exist`);
-  const items = await loadItems(tx, input.lines.map((l) => l.itemId));
-  const units = await resolveStockLines(tx, from.id, input.lines, items, { today: localDate(now), dispatchableOnly: input.dispatchableOnly });
+  const items = await loadItems(
+    tx,
+    input.lines.map((l) => l.itemId),
+  );
+  const units = await resolveStockLines(tx, from.id, input.lines, items, {
+    today: localDate(now),
+    dispatchableOnly: input.dispatchableOnly,
+  });
   const lines = toStockLines(units);
   const id = randomUUID();
   const document = await insertDocument(tx, {
@@ -86,11 +115,23 @@ export async function createTransferIn(
     now,
   });
   await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.reserve(from.id, lines), units), now);
-  await moveAssets(tx, units, { status: 'reserved', eventKind: 'reserved', documentId: id, organisationId: from.organisationId, at: now });
+  await moveAssets(tx, units, {
+    status: 'reserved',
+    eventKind: 'reserved',
+    documentId: id,
+    organisationId: from.organisationId,
+    at: now,
+  });
   await appendAudit(
     tx,
     actor,
-    { action: `${input.kind}.create`, entityType: 'stock_document', entityId: id, organisationId: from.organisationId, summary: { number: document.number, from: from.code, to: input.toNodeId, units: units.reduce((s, u) => s + u.qty, 0) } },
+    {
+      action: `${input.kind}.create`,
+      entityType: 'stock_document',
+      entityId: id,
+      organisationId: from.organisationId,
+      summary: { number: document.number, from: from.code, to: input.toNodeId, units: units.reduce((s, u) => s + u.qty, 0) },
+    },
     now,
   );
   return document;
@@ -109,7 +150,12 @@ function advance(doc: StockDocument, event: TransferEvent): TransferState {
 }
 
 /** Moves a transfer along its state machine: start-picking, ship or cancel. */
-export async function advanceTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, event: 'start-picking' | 'ship' | 'cancel'): Promise<StockDocument> {
+export async function advanceTransfer(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  event: 'start-picking' | 'ship' | 'cancel',
+): Promise<StockDocument> {
   return deps.db.transaction((tx) => advanceTransferIn(tx, actor, id, event, deps.clock.now()));
 }
 
@@ -126,21 +172,59 @@ export async function advanceTransferIn(
     const doc = await loadTransfer(tx, id);
     const from = await nodeInScope(tx, actor, doc.nodeId, action, 'fromNodeId').catch(async (error: unknown) => {
       if (action !== 'shipment.drive') throw error;
-      const [node] = await tx.query<{ id: string; organisation_id: string; code: string }>('SELECT id, organisation_id, code FROM node WHERE id = $1', [doc.nodeId]);
+      const [node] = await tx.query<{ id: string; organisation_id: string; code: string }>(
+        'SELECT id, organisation_id, code FROM node WHERE id = $1',
+        [doc.nodeId],
+      );
       return { id: node!.id, organisationId: node!.organisation_id, code: node!.code };
     });
     const next = advance(doc, event);
     const lines = doc.lines as TransferLine[];
     if (event === 'ship') {
-      await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, lines), lines), now);
-      await moveAssets(tx, lines, { status: 'in-transit', nodeId: doc.toNodeId, eventKind: 'shipped', documentId: id, organisationId: from.organisationId, at: now });
+      await appendMovements(
+        tx,
+        id,
+        from.organisationId,
+        toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, lines), lines),
+        now,
+      );
+      await moveAssets(tx, lines, {
+        status: 'in-transit',
+        nodeId: doc.toNodeId,
+        eventKind: 'shipped',
+        documentId: id,
+        organisationId: from.organisationId,
+        at: now,
+      });
     }
     if (event === 'cancel') {
       await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.unreserve(from.id, lines), lines), now);
-      await moveAssets(tx, lines, { status: 'in-stock', eventKind: 'reservation-cancelled', documentId: id, organisationId: from.organisationId, at: now });
+      await moveAssets(tx, lines, {
+        status: 'in-stock',
+        eventKind: 'reservation-cancelled',
+        documentId: id,
+        organisationId: from.organisationId,
+        at: now,
+      });
     }
-    const updated = await updateDocument(tx, id, { state: next, meta: { ...doc.meta, [`${event}At`]: now.toISOString(), [`${event}By`]: actor.username } }, now);
-    await appendAudit(tx, actor, { action: `${doc.kind}.${event}`, entityType: 'stock_document', entityId: id, organisationId: from.organisationId, summary: { number: doc.number, before: doc.state, after: next } }, now);
+    const updated = await updateDocument(
+      tx,
+      id,
+      { state: next, meta: { ...doc.meta, [`${event}At`]: now.toISOString(), [`${event}By`]: actor.username } },
+      now,
+    );
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: `${doc.kind}.${event}`,
+        entityType: 'stock_document',
+        entityId: id,
+        organisationId: from.organisationId,
+        summary: { number: doc.number, before: doc.state, after: next },
+      },
+      now,
+    );
     return updated;
   }
 }
@@ -149,7 +233,12 @@ export async function advanceTransferIn(
  * Receives a shipped transfer at its destination, in full or in part. What did not arrive is
  * recorded as a discrepancy and leaves the in-transit bucket, so nothing hangs in transit forever.
  */
-export async function receiveTransfer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, input: TransferReceive): Promise<StockDocument> {
+export async function receiveTransfer(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  input: TransferReceive,
+): Promise<StockDocument> {
   return deps.db.transaction((tx) => receiveTransferIn(tx, actor, id, input, deps.clock.now()));
 }
 
@@ -184,20 +273,42 @@ export async function receiveTransferIn(
       }
       const extra = [...reported.entries()].filter(([, qty]) => qty > 0);
       if (extra.length) {
-        throw new AppError('UNPROCESSABLE', 'Some received lines were not shipped on this transfer (receive them with a receipt instead)', {
-          lines: extra.map(([key, qty]) => ({ key, qty })),
-        });
+        throw new AppError(
+          'UNPROCESSABLE',
+          'Some received lines were not shipped on this transfer (receive them with a receipt instead)',
+          {
+            lines: extra.map(([key, qty]) => ({ key, qty })),
+          },
+        );
       }
     }
     const next = advance(doc, missing.length ? 'receive-part' : 'receive-all');
     await appendMovements(tx, id, to.organisationId, toMovementRows(movementsFor.arrive(to.id, arrived), arrived), now);
-    if (missing.length) await appendMovements(tx, id, to.organisationId, toMovementRows(movementsFor.loseInTransit(to.id, missing), missing), now);
-    await moveAssets(tx, arrived, { status: 'in-stock', nodeId: to.id, eventKind: 'received', documentId: id, organisationId: to.organisationId, at: now });
-    await moveAssets(tx, missing, { status: 'lost', nodeId: null, eventKind: 'lost-in-transit', documentId: id, organisationId: to.organisationId, at: now });
+    if (missing.length)
+      await appendMovements(tx, id, to.organisationId, toMovementRows(movementsFor.loseInTransit(to.id, missing), missing), now);
+    await moveAssets(tx, arrived, {
+      status: 'in-stock',
+      nodeId: to.id,
+      eventKind: 'received',
+      documentId: id,
+      organisationId: to.organisationId,
+      at: now,
+    });
+    await moveAssets(tx, missing, {
+      status: 'lost',
+      nodeId: null,
+      eventKind: 'lost-in-transit',
+      documentId: id,
+      organisationId: to.organisationId,
+      at: now,
+    });
     const updated = await updateDocument(
       tx,
       id,
-      { state: next, meta: { ...doc.meta, receivedAt: now.toISOString(), receivedBy: actor.username, missing, note: input.note ?? null } },
+      {
+        state: next,
+        meta: { ...doc.meta, receivedAt: now.toISOString(), receivedBy: actor.username, missing, note: input.note ?? null },
+      },
       now,
     );
     await appendAudit(
@@ -208,7 +319,12 @@ export async function receiveTransferIn(
         entityType: 'stock_document',
         entityId: id,
         organisationId: to.organisationId,
-        summary: { number: doc.number, state: next, receivedUnits: arrived.reduce((s, l) => s + l.qty, 0), missingUnits: missing.reduce((s, l) => s + l.qty, 0) },
+        summary: {
+          number: doc.number,
+          state: next,
+          receivedUnits: arrived.reduce((s, l) => s + l.qty, 0),
+          missingUnits: missing.reduce((s, l) => s + l.qty, 0),
+        },
       },
       now,
     );

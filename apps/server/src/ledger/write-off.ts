@@ -18,12 +18,20 @@ type WriteOffLine = { itemId: string; qty: number; lotId: string | null; assetId
  * Requests a write-off or scrap (报废). Nothing moves yet: the units are set aside in quarantine
  * (if not there already) and the document waits for an approver with the right to approve.
  */
-export async function requestWriteOff(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: WriteOffCreate, idempotencyKey?: string): Promise<Posted> {
+export async function requestWriteOff(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  input: WriteOffCreate,
+  idempotencyKey?: string,
+): Promise<Posted> {
   return withIdempotency(deps.db, idempotencyKey, input, (key) =>
     deps.db.transaction(async (tx) => {
       const now = deps.clock.now();
       const node = await nodeInScope(tx, actor, input.nodeId, 'stock.write');
-      const items = await loadItems(tx, input.lines.map((l) => l.itemId));
+      const items = await loadItems(
+        tx,
+        input.lines.map((l) => l.itemId),
+      );
       // Quarantined units first; whatever is not quarantined must be free and is quarantined now.
       let fromQuarantine: ResolvedUnit[] = [];
       let fromFree: ResolvedUnit[] = [];
@@ -56,16 +64,45 @@ export async function requestWriteOff(deps: Pick<Deps, 'db' | 'clock'>, actor: A
       if (fromFree.length) {
         const free = toStockLines(fromFree);
         await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.quarantine(node.id, free), fromFree), now);
-        await moveAssets(tx, fromFree, { status: 'quarantined', eventKind: 'quarantined', documentId: id, organisationId: node.organisationId, at: now, details: { reason: `${input.kind} requested` } });
+        await moveAssets(tx, fromFree, {
+          status: 'quarantined',
+          eventKind: 'quarantined',
+          documentId: id,
+          organisationId: node.organisationId,
+          at: now,
+          details: { reason: `${input.kind} requested` },
+        });
       }
-      await appendAudit(tx, actor, { action: 'write-off.request', entityType: 'stock_document', entityId: id, organisationId: node.organisationId, summary: { number: document.number, kind: input.kind, reason: input.reason, units: lines.reduce((s, l) => s + l.qty, 0) } }, now);
+      await appendAudit(
+        tx,
+        actor,
+        {
+          action: 'write-off.request',
+          entityType: 'stock_document',
+          entityId: id,
+          organisationId: node.organisationId,
+          summary: {
+            number: document.number,
+            kind: input.kind,
+            reason: input.reason,
+            units: lines.reduce((s, l) => s + l.qty, 0),
+          },
+        },
+        now,
+      );
       return document;
     }),
   );
 }
 
 /** Approves (posts the removal, retires the assets) or rejects (releases the units) a write-off. Not by its requester. */
-export async function decideWriteOff(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, approve: boolean, note?: string): Promise<StockDocument> {
+export async function decideWriteOff(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  approve: boolean,
+  note?: string,
+): Promise<StockDocument> {
   requireAction(actor, 'stock.approve');
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
@@ -73,17 +110,52 @@ export async function decideWriteOff(deps: Pick<Deps, 'db' | 'clock'>, actor: Ac
     if (!doc || doc.kind !== 'write-off') throw notFound('Write-off', id);
     const node = await nodeInScope(tx, actor, doc.nodeId, 'stock.approve');
     if (doc.state !== 'pending-approval') throw new AppError('INVALID_STATE', `This write-off is already ${doc.state}`);
-    if (doc.createdByName === actor.username && !actor.unrestricted) throw new AppError('FORBIDDEN', 'A write-off needs an approver other than its requester');
+    if (doc.createdByName === actor.username && !actor.unrestricted)
+      throw new AppError('FORBIDDEN', 'A write-off needs an approver other than its requester');
     const lines = doc.lines as WriteOffLine[];
     if (approve) {
       await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.writeOff(node.id, lines), lines), now);
-      await moveAssets(tx, lines, { status: 'retired', nodeId: null, eventKind: doc.source === 'scrap' ? 'scrapped' : 'written-off', documentId: id, organisationId: node.organisationId, at: now, details: { reason: doc.reason } });
+      await moveAssets(tx, lines, {
+        status: 'retired',
+        nodeId: null,
+        eventKind: doc.source === 'scrap' ? 'scrapped' : 'written-off',
+        documentId: id,
+        organisationId: node.organisationId,
+        at: now,
+        details: { reason: doc.reason },
+      });
     } else {
       await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.release(node.id, lines), lines), now);
-      await moveAssets(tx, lines, { status: 'in-stock', eventKind: 'write-off-rejected', documentId: id, organisationId: node.organisationId, at: now });
+      await moveAssets(tx, lines, {
+        status: 'in-stock',
+        eventKind: 'write-off-rejected',
+        documentId: id,
+        organisationId: node.organisationId,
+        at: now,
+      });
     }
-    const updated = await updateDocument(tx, id, { state: approve ? 'approved' : 'rejected', approvedByName: actor.username, meta: { ...doc.meta, decisionNote: note ?? null, decidedAt: now.toISOString() } }, now);
-    await appendAudit(tx, actor, { action: approve ? 'write-off.approve' : 'write-off.reject', entityType: 'stock_document', entityId: id, organisationId: node.organisationId, summary: { number: doc.number, note: note ?? null } }, now);
+    const updated = await updateDocument(
+      tx,
+      id,
+      {
+        state: approve ? 'approved' : 'rejected',
+        approvedByName: actor.username,
+        meta: { ...doc.meta, decisionNote: note ?? null, decidedAt: now.toISOString() },
+      },
+      now,
+    );
+    await appendAudit(
+      tx,
+      actor,
+      {
+        action: approve ? 'write-off.approve' : 'write-off.reject',
+        entityType: 'stock_document',
+        entityId: id,
+        organisationId: node.organisationId,
+        summary: { number: doc.number, note: note ?? null },
+      },
+      now,
+    );
     return updated;
   });
 }

@@ -53,7 +53,13 @@ const toRecord = (r: NodeRow): NodeRecord => ({
 
 const SELECT = 'n.*, o.path AS organisation_path';
 const FROM = 'node n JOIN organisation o ON o.id = n.organisation_id';
-const SORT_COLUMNS = { code: 'n.code', nameZh: 'n.name_zh', nameEn: 'n.name_en', type: 'n.type', createdAt: 'n.created_at' } as const;
+const SORT_COLUMNS = {
+  code: 'n.code',
+  nameZh: 'n.name_zh',
+  nameEn: 'n.name_en',
+  type: 'n.type',
+  createdAt: 'n.created_at',
+} as const;
 
 /** Which nodes a caller may see: those under these organisation paths, plus these node ids. Null = all. */
 export type NodeVisibility = { organisationPaths: readonly string[]; nodeIds: readonly string[] } | null;
@@ -65,10 +71,12 @@ export async function listNodes(db: Queryable, query: NodeListQuery, visible: No
     conditions: [
       query.type && where('n.type = ?', query.type),
       query.status && where('n.status = ?', query.status),
-      query.organisationId &&
-        where('o.path LIKE (SELECT path FROM organisation WHERE id = ?) || \'%\'', query.organisationId),
+      query.organisationId && where("o.path LIKE (SELECT path FROM organisation WHERE id = ?) || '%'", query.organisationId),
       query.q &&
-        where('(n.code ILIKE ? OR n.name_zh ILIKE ? OR n.name_en ILIKE ? OR n.address ILIKE ?)', ...Array(4).fill(likePattern(query.q))),
+        where(
+          '(n.code ILIKE ? OR n.name_zh ILIKE ? OR n.name_en ILIKE ? OR n.address ILIKE ?)',
+          ...Array(4).fill(likePattern(query.q)),
+        ),
       visible &&
         where(
           '(o.path LIKE ANY (?) OR n.id = ANY (?::uuid[]))',

@@ -13,7 +13,14 @@ const tags = ['network'];
 export function registerNodeRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/nodes',
-    { schema: { tags, summary: 'List nodes of the 1+8+N network in scope', querystring: NodeListQuery, response: { 200: NodePage, ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'List nodes of the 1+8+N network in scope',
+        querystring: NodeListQuery,
+        response: { 200: NodePage, ...STANDARD_ERRORS },
+      },
+    },
     async (request) => {
       const query = request.query as NodeListQuery;
       const page = await listVisibleNodes(deps, actorOf(request), query);
@@ -28,11 +35,15 @@ export function registerNodeRoutes(app: FastifyInstance, deps: Deps): void {
   app.post(
     '/nodes',
     { schema: { tags, summary: 'Register a node', body: NodeCreate, response: { 201: Node, ...STANDARD_ERRORS } } },
-    async (request, reply) => reply.status(201).send(present(await createNode(deps, actorOf(request), request.body as NodeCreate))),
+    async (request, reply) =>
+      reply.status(201).send(present(await createNode(deps, actorOf(request), request.body as NodeCreate))),
   );
   app.patch(
     '/nodes/:id',
-    { schema: { tags, summary: 'Change a node', params: IdParams, body: NodeUpdate, response: { 200: Node, ...STANDARD_ERRORS } } },
-    async (request) => present(await changeNode(deps, actorOf(request), (request.params as { id: string }).id, request.body as NodeUpdate)),
+    {
+      schema: { tags, summary: 'Change a node', params: IdParams, body: NodeUpdate, response: { 200: Node, ...STANDARD_ERRORS } },
+    },
+    async (request) =>
+      present(await changeNode(deps, actorOf(request), (request.params as { id: string }).id, request.body as NodeUpdate)),
   );
 }

@@ -7,7 +7,11 @@ import { findNode, listNodes, type NodeRecord } from './nodes.repository.ts';
 /** Lists the nodes the actor may see, with filters, sort and paging. */
 export async function listVisibleNodes(deps: Pick<Deps, 'db'>, actor: Actor, query: NodeListQuery) {
   requireAction(actor, 'network.read');
-  return listNodes(deps.db, query, actor.unrestricted ? null : { organisationPaths: actor.organisationPaths, nodeIds: actor.nodeIds });
+  return listNodes(
+    deps.db,
+    query,
+    actor.unrestricted ? null : { organisationPaths: actor.organisationPaths, nodeIds: actor.nodeIds },
+  );
 }
 
 /** One node; a node outside the actor's scope answers as if it did not exist. */

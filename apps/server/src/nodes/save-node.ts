@@ -37,7 +37,13 @@ export async function createNode(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
     await appendAudit(
       tx,
       actor,
-      { action: 'node.create', entityType: 'node', entityId: id, organisationId: organisation.id, summary: { after: { code: input.code, type: input.type, nameZh: input.nameZh } } },
+      {
+        action: 'node.create',
+        entityType: 'node',
+        entityId: id,
+        organisationId: organisation.id,
+        summary: { after: { code: input.code, type: input.type, nameZh: input.nameZh } },
+      },
       deps.clock.now(),
     );
     return (await findNode(tx, id))!;
@@ -45,7 +51,12 @@ export async function createNode(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
 }
 
 /** Changes a node's fields; moving it to another organisation needs scope over both. */
-export async function changeNode(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string, patch: NodeUpdate): Promise<NodeRecord> {
+export async function changeNode(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  id: string,
+  patch: NodeUpdate,
+): Promise<NodeRecord> {
   checkZones(patch.zones);
   return deps.db.transaction(async (tx) => {
     const before = await findNode(tx, id);

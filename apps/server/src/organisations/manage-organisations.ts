@@ -62,7 +62,13 @@ export async function createOrganisation(
     await appendAudit(
       tx,
       actor,
-      { action: 'organisation.create', entityType: 'organisation', entityId: id, organisationId: id, summary: { after: { code: input.code, kind: input.kind, nameZh: input.nameZh } } },
+      {
+        action: 'organisation.create',
+        entityType: 'organisation',
+        entityId: id,
+        organisationId: id,
+        summary: { after: { code: input.code, kind: input.kind, nameZh: input.nameZh } },
+      },
       deps.clock.now(),
     );
     return org;
@@ -82,7 +88,8 @@ export async function changeOrganisation(
     requireOrganisationScope(actor, 'network.write', before);
     if (patch.parentId !== undefined && patch.parentId !== before.parentId) {
       if (patch.parentId === null) {
-        if (!actor.unrestricted) throw new AppError('FORBIDDEN_SCOPE', 'Only an administrator may make an organisation top-level');
+        if (!actor.unrestricted)
+          throw new AppError('FORBIDDEN_SCOPE', 'Only an administrator may make an organisation top-level');
         await moveOrganisation(tx, id, before.path, `/${id}/`, null);
       } else {
         const parent = await findOrganisation(tx, patch.parentId);

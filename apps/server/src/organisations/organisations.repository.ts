@@ -43,7 +43,11 @@ export async function listOrganisations(db: Queryable, query: OrganisationListQu
       query.kind && where('o.kind = ?', query.kind),
       query.parentId && where('o.parent_id = ?', query.parentId),
       query.q && where('(o.code ILIKE ? OR o.name_zh ILIKE ? OR o.name_en ILIKE ?)', ...Array(3).fill(likePattern(query.q))),
-      scope.visiblePaths && where('o.path LIKE ANY (?)', scope.visiblePaths.map((p) => `${p}%`)),
+      scope.visiblePaths &&
+        where(
+          'o.path LIKE ANY (?)',
+          scope.visiblePaths.map((p) => `${p}%`),
+        ),
     ],
     orderBy: SORT_COLUMNS[query.sort ?? 'code'],
     order: query.order ?? 'asc',
@@ -66,7 +70,16 @@ export async function findOrganisationByCode(db: Queryable, code: string): Promi
 
 export async function insertOrganisation(
   db: Queryable,
-  o: { id: string; parentId: string | null; path: string; code: string; kind: OrganisationKind; nameZh: string; nameEn: string; isDemo: boolean },
+  o: {
+    id: string;
+    parentId: string | null;
+    path: string;
+    code: string;
+    kind: OrganisationKind;
+    nameZh: string;
+    nameEn: string;
+    isDemo: boolean;
+  },
 ): Promise<OrganisationRecord> {
   const rows = await db.query<OrganisationRow>(
     `INSERT INTO organisation (id, organisation_id, parent_id, path, code, kind, name_zh, name_en, is_demo)

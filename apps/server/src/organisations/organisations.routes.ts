@@ -1,4 +1,10 @@
-import { Organisation, OrganisationCreate, OrganisationListQuery, OrganisationPage, OrganisationUpdate } from '@zhanqin/contracts';
+import {
+  Organisation,
+  OrganisationCreate,
+  OrganisationListQuery,
+  OrganisationPage,
+  OrganisationUpdate,
+} from '@zhanqin/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/authenticate.ts';
@@ -17,7 +23,14 @@ const tags = ['network'];
 export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/organisations',
-    { schema: { tags, summary: 'List organisations in scope', querystring: OrganisationListQuery, response: { 200: OrganisationPage, ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'List organisations in scope',
+        querystring: OrganisationListQuery,
+        response: { 200: OrganisationPage, ...STANDARD_ERRORS },
+      },
+    },
     async (request) => {
       const query = request.query as OrganisationListQuery;
       const page = await listVisibleOrganisations(deps, actorOf(request), query);
@@ -31,7 +44,14 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): vo
   );
   app.post(
     '/organisations',
-    { schema: { tags, summary: 'Add an organisation', body: OrganisationCreate, response: { 201: Organisation, ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add an organisation',
+        body: OrganisationCreate,
+        response: { 201: Organisation, ...STANDARD_ERRORS },
+      },
+    },
     async (request, reply) => {
       const org = await createOrganisation(deps, actorOf(request), request.body as OrganisationCreate);
       return reply.status(201).send(present(org));
@@ -39,8 +59,23 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: Deps): vo
   );
   app.patch(
     '/organisations/:id',
-    { schema: { tags, summary: 'Rename or move an organisation', params: IdParams, body: OrganisationUpdate, response: { 200: Organisation, ...STANDARD_ERRORS } } },
+    {
+      schema: {
+        tags,
+        summary: 'Rename or move an organisation',
+        params: IdParams,
+        body: OrganisationUpdate,
+        response: { 200: Organisation, ...STANDARD_ERRORS },
+      },
+    },
     async (request) =>
-      present(await changeOrganisation(deps, actorOf(request), (request.params as { id: string }).id, request.body as OrganisationUpdate)),
+      present(
+        await changeOrganisation(
+          deps,
+          actorOf(request),
+          (request.params as { id: string }).id,
+          request.body as OrganisationUpdate,
+        ),
+      ),
   );
 }

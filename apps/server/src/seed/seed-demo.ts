@@ -98,7 +98,14 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Pro
     const categoryIds = new Map<string, string>();
     for (const c of categories) {
       const id = randomUUID();
-      await insertCategory(tx, { id, organisationId: rootId, parentId: c.parentCode ? categoryIds.get(c.parentCode)! : null, code: c.code, nameZh: c.nameZh, nameEn: c.nameEn });
+      await insertCategory(tx, {
+        id,
+        organisationId: rootId,
+        parentId: c.parentCode ? categoryIds.get(c.parentCode)! : null,
+        code: c.code,
+        nameZh: c.nameZh,
+        nameEn: c.nameEn,
+      });
       categoryIds.set(c.code, id);
     }
     const itemIds = new Map<string, string>();
@@ -110,14 +117,10 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Pro
     }
     for (const m of modules) {
       const id = randomUUID();
-      await tx.query('INSERT INTO module_kit (id, organisation_id, code, name_zh, name_en, description) VALUES ($1,$2,$3,$4,$5,$6)', [
-        id,
-        rootId,
-        m.code,
-        m.nameZh,
-        m.nameEn,
-        m.description,
-      ]);
+      await tx.query(
+        'INSERT INTO module_kit (id, organisation_id, code, name_zh, name_en, description) VALUES ($1,$2,$3,$4,$5,$6)',
+        [id, rootId, m.code, m.nameZh, m.nameEn, m.description],
+      );
       for (const line of m.lines) {
         await tx.query('INSERT INTO module_line (module_id, item_id, organisation_id, qty) VALUES ($1,$2,$3,$4)', [
           id,
@@ -134,20 +137,49 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Pro
       await tx.query('UPDATE module_kit SET kit_item_id = $2 WHERE id = $1', [moduleIds.get(m.code), itemIds.get(m.kitItemCode)]);
     }
     for (const t of incidentTypes) {
-      await tx.query('INSERT INTO incident_type (code, organisation_id, parent_code, name_zh, name_en) VALUES ($1,$2,$3,$4,$5)', [t.code, rootId, t.parentCode, t.nameZh, t.nameEn]);
+      await tx.query('INSERT INTO incident_type (code, organisation_id, parent_code, name_zh, name_en) VALUES ($1,$2,$3,$4,$5)', [
+        t.code,
+        rootId,
+        t.parentCode,
+        t.nameZh,
+        t.nameEn,
+      ]);
     }
     for (const p of prePlans) {
       await tx.query(
         `INSERT INTO pre_plan (id, organisation_id, code, incident_type_code, min_alarm_level, name_zh, name_en, modules, rules, default_duration_hours, note)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-        [randomUUID(), rootId, p.code, p.incidentTypeCode, p.minAlarmLevel, p.nameZh, p.nameEn, JSON.stringify(p.modules), JSON.stringify(p.rules.map((r) => ({ itemCode: r.itemCode, basis: r.basis, qtyPerBasis: r.qtyPerBasis, derivation: r.derivation }))), p.defaultDurationHours, p.note ?? ''],
+        [
+          randomUUID(),
+          rootId,
+          p.code,
+          p.incidentTypeCode,
+          p.minAlarmLevel,
+          p.nameZh,
+          p.nameEn,
+          JSON.stringify(p.modules),
+          JSON.stringify(
+            p.rules.map((r) => ({ itemCode: r.itemCode, basis: r.basis, qtyPerBasis: r.qtyPerBasis, derivation: r.derivation })),
+          ),
+          p.defaultDurationHours,
+          p.note ?? '',
+        ],
       );
     }
     for (const n of nodes) {
       if (!n.vehicle) continue;
       await tx.query(
         'INSERT INTO vehicle (node_id, organisation_id, plate, kind_zh, kind_en, home_node_id, payload_kg, volume_m3) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-        [nodeIds.get(n.code), orgIds.get(n.organisationCode), n.vehicle.plate, n.vehicle.kindZh, n.vehicle.kindEn, nodeIds.get(n.vehicle.homeNodeCode) ?? null, n.vehicle.payloadKg, n.vehicle.cargoVolumeM3],
+        [
+          nodeIds.get(n.code),
+          orgIds.get(n.organisationCode),
+          n.vehicle.plate,
+          n.vehicle.kindZh,
+          n.vehicle.kindEn,
+          nodeIds.get(n.vehicle.homeNodeCode) ?? null,
+          n.vehicle.payloadKg,
+          n.vehicle.cargoVolumeM3,
+        ],
       );
     }
     await appendAudit(
@@ -158,7 +190,13 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Pro
         entityType: 'system',
         entityId: null,
         organisationId: rootId,
-        summary: { organisations: organisations.length, nodes: nodes.length, categories: categories.length, items: items.length, modules: modules.length },
+        summary: {
+          organisations: organisations.length,
+          nodes: nodes.length,
+          categories: categories.length,
+          items: items.length,
+          modules: modules.length,
+        },
       },
       deps.clock.now(),
     );
@@ -171,9 +209,24 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Pro
   const demoUsers: SeedReport['demoUsers'] = [];
   for (const u of DEMO_USERS) {
     const organisationIds = (u.organisationCodes ?? []).map((c) => ids.orgIds.get(c)).filter((x): x is string => Boolean(x));
-    const nodeIds = u.role === 'driver' ? vehicleNodeIds : (u.nodeCodes ?? []).map((c) => ids.nodeIds.get(c)).filter((x): x is string => Boolean(x));
-    await createUser(deps, actor, { username: u.username, password: demoPassword, displayName: u.displayName, role: u.role, organisationIds, nodeIds, isDemo: true });
-    demoUsers.push({ username: u.username, role: u.role, scope: [...(u.organisationCodes ?? []), ...(u.role === 'driver' ? ['vehicles'] : (u.nodeCodes ?? []))].join(', ') });
+    const nodeIds =
+      u.role === 'driver'
+        ? vehicleNodeIds
+        : (u.nodeCodes ?? []).map((c) => ids.nodeIds.get(c)).filter((x): x is string => Boolean(x));
+    await createUser(deps, actor, {
+      username: u.username,
+      password: demoPassword,
+      displayName: u.displayName,
+      role: u.role,
+      organisationIds,
+      nodeIds,
+      isDemo: true,
+    });
+    demoUsers.push({
+      username: u.username,
+      role: u.role,
+      scope: [...(u.organisationCodes ?? []), ...(u.role === 'driver' ? ['vehicles'] : (u.nodeCodes ?? []))].join(', '),
+    });
   }
   const stock = await seedDemoStock(deps, ids);
   return {
@@ -206,7 +259,7 @@ async function seedDemoStock(
 ): Promise<{ receipts: number; assets: number; standards: number }> {
   const actor = systemActor('demo-seed');
   const tracking = new Map(items.map((i) => [i.code, i]));
-  const byNode = new Map<string, typeof stockLevels[number][]>();
+  const byNode = new Map<string, (typeof stockLevels)[number][]>();
   for (const row of stockLevels) byNode.set(row.nodeCode, [...(byNode.get(row.nodeCode) ?? []), row]);
   let receipts = 0;
   let assets = 0;
@@ -218,20 +271,30 @@ async function seedDemoStock(
       if (row.onHand <= 0) return [];
       if (item.tracking === 'serialised' || item.tracking === 'kit') {
         assets += row.onHand;
-        const serials = Array.from({ length: row.onHand }, (_, i) => `${row.itemCode}-${nodeCode.replace(/^LPS-/, '')}-${String(i + 1).padStart(4, '0')}`);
+        const serials = Array.from(
+          { length: row.onHand },
+          (_, i) => `${row.itemCode}-${nodeCode.replace(/^LPS-/, '')}-${String(i + 1).padStart(4, '0')}`,
+        );
         return [{ itemId, qty: row.onHand, serials }];
       }
       if (item.tracking === 'lot' && row.lots.length) {
-        return row.lots.filter((l) => l.qty > 0).map((l) => ({
-          itemId,
-          qty: l.qty * factor,
-          lot: { lotNo: l.lotNo, producedOn: l.producedOn, ...(l.expiresOn ? { expiresOn: l.expiresOn } : {}) },
-        }));
+        return row.lots
+          .filter((l) => l.qty > 0)
+          .map((l) => ({
+            itemId,
+            qty: l.qty * factor,
+            lot: { lotNo: l.lotNo, producedOn: l.producedOn, ...(l.expiresOn ? { expiresOn: l.expiresOn } : {}) },
+          }));
       }
       return [{ itemId, qty: row.onHand * factor }];
     });
     if (lines.length) {
-      await recordReceipt(deps, actor, { nodeId: ids.nodeIds.get(nodeCode)!, source: 'opening', reference: 'demo opening stock 演示期初库存', lines });
+      await recordReceipt(deps, actor, {
+        nodeId: ids.nodeIds.get(nodeCode)!,
+        source: 'opening',
+        reference: 'demo opening stock 演示期初库存',
+        lines,
+      });
       receipts++;
     }
   }

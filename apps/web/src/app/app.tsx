@@ -32,9 +32,23 @@ function Screens() {
   const route = ROUTES.find((r) => r.path === path);
   let content;
   if (!route) {
-    content = <Result status="404" title="404" subTitle={t('common.notFound')} extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>} />;
+    content = (
+      <Result
+        status="404"
+        title="404"
+        subTitle={t('common.notFound')}
+        extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>}
+      />
+    );
   } else if (route.allowed && !route.allowed(user.role)) {
-    content = <Result status="403" title="403" subTitle={t('common.forbidden')} extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>} />;
+    content = (
+      <Result
+        status="403"
+        title="403"
+        subTitle={t('common.forbidden')}
+        extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>}
+      />
+    );
   } else {
     content = route.element();
   }

@@ -22,8 +22,27 @@ export function AppLayout({ activePath, children }: { activePath: string; childr
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="md" onBreakpoint={setNarrow} collapsedWidth={narrow ? 0 : 80} theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0' }}>
-        <div style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8, borderBottom: '1px solid #f0f0f0' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="md"
+        onBreakpoint={setNarrow}
+        collapsedWidth={narrow ? 0 : 80}
+        theme="light"
+        width={200}
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
+        <div
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            gap: 8,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {!collapsed && (
             <Typography.Text strong style={{ fontSize: 18 }}>
@@ -59,8 +78,19 @@ export function AppLayout({ activePath, children }: { activePath: string; childr
                 items: [
                   { key: 'role', disabled: true, label: `${t('auth.role')}: ${t(`roles.${user.role}`)}` },
                   { type: 'divider' },
-                  { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword'), onClick: () => setPasswordOpen(true) },
-                  { key: 'logout', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: () => void signOut(), danger: true },
+                  {
+                    key: 'password',
+                    icon: <KeyOutlined />,
+                    label: t('auth.changePassword'),
+                    onClick: () => setPasswordOpen(true),
+                  },
+                  {
+                    key: 'logout',
+                    icon: <LogoutOutlined />,
+                    label: t('auth.signOut'),
+                    onClick: () => void signOut(),
+                    danger: true,
+                  },
                 ],
               }}
             >

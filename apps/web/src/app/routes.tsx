@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AppstoreOutlined, AuditOutlined, DatabaseOutlined, DeploymentUnitOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  DatabaseOutlined,
+  DeploymentUnitOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { AimOutlined, BarcodeOutlined, FlagOutlined } from '@ant-design/icons';
 import type { Role } from '../features/auth/api/auth.api.ts';
 import { canManageUsers, canReadAudit } from '../features/auth/permissions.ts';
@@ -40,11 +47,41 @@ export const ROUTES: AppRoute[] = [
   // The incident is a query parameter (`#/depot?incident=<id>`): routes match whole paths.
   { path: '/depot', labelKey: 'dispatch.menu.depot', icon: <FlagOutlined />, element: () => <DepotPage /> },
   { path: '/stock', labelKey: 'stock.menu', icon: <DatabaseOutlined />, element: () => <StockPage /> },
-  { path: '/stock/receive', labelKey: 'stock.nav.receive', icon: <DatabaseOutlined />, element: () => <ReceiptPage />, menuParent: '/stock' },
-  { path: '/stock/transfers', labelKey: 'stock.nav.transfers', icon: <DatabaseOutlined />, element: () => <TransfersPage />, menuParent: '/stock' },
-  { path: '/stock/counts', labelKey: 'stock.nav.counts', icon: <DatabaseOutlined />, element: () => <CountsPage />, menuParent: '/stock' },
-  { path: '/stock/shortfalls', labelKey: 'stock.nav.shortfalls', icon: <DatabaseOutlined />, element: () => <ShortfallsPage />, menuParent: '/stock' },
-  { path: '/stock/import', labelKey: 'stock.nav.import', icon: <DatabaseOutlined />, element: () => <ImportPage />, menuParent: '/stock' },
+  {
+    path: '/stock/receive',
+    labelKey: 'stock.nav.receive',
+    icon: <DatabaseOutlined />,
+    element: () => <ReceiptPage />,
+    menuParent: '/stock',
+  },
+  {
+    path: '/stock/transfers',
+    labelKey: 'stock.nav.transfers',
+    icon: <DatabaseOutlined />,
+    element: () => <TransfersPage />,
+    menuParent: '/stock',
+  },
+  {
+    path: '/stock/counts',
+    labelKey: 'stock.nav.counts',
+    icon: <DatabaseOutlined />,
+    element: () => <CountsPage />,
+    menuParent: '/stock',
+  },
+  {
+    path: '/stock/shortfalls',
+    labelKey: 'stock.nav.shortfalls',
+    icon: <DatabaseOutlined />,
+    element: () => <ShortfallsPage />,
+    menuParent: '/stock',
+  },
+  {
+    path: '/stock/import',
+    labelKey: 'stock.nav.import',
+    icon: <DatabaseOutlined />,
+    element: () => <ImportPage />,
+    menuParent: '/stock',
+  },
   { path: '/users', labelKey: 'menu.users', icon: <TeamOutlined />, element: () => <UsersPage />, allowed: canManageUsers },
   { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, element: () => <AuditPage />, allowed: canReadAudit },
 ];

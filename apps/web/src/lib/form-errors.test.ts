@@ -9,7 +9,12 @@ describe('fieldErrorsOf', () => {
   });
   it('reads {errors:[…]} with dotted paths and groups messages per field', () => {
     expect(
-      fieldErrorsOf({ errors: [{ path: 'lat', message: 'too big' }, { path: 'lat', message: 'not a number' }] }),
+      fieldErrorsOf({
+        errors: [
+          { path: 'lat', message: 'too big' },
+          { path: 'lat', message: 'not a number' },
+        ],
+      }),
     ).toEqual([{ name: ['lat'], errors: ['too big', 'not a number'] }]);
   });
   it('names the missing property of a required error', () => {
@@ -18,9 +23,9 @@ describe('fieldErrorsOf', () => {
     ]);
   });
   it("reads the server's {part, issues:[…]} validation details", () => {
-    expect(fieldErrorsOf({ part: 'body', issues: [{ path: '/agreement/responseMinutes', message: 'must be integer' }] })).toEqual([
-      { name: ['agreement', 'responseMinutes'], errors: ['must be integer'] },
-    ]);
+    expect(fieldErrorsOf({ part: 'body', issues: [{ path: '/agreement/responseMinutes', message: 'must be integer' }] })).toEqual(
+      [{ name: ['agreement', 'responseMinutes'], errors: ['must be integer'] }],
+    );
   });
   it('reads a {fields:{…}} map and ignores what it cannot place', () => {
     expect(fieldErrorsOf({ fields: { code: 'taken' } })).toEqual([{ name: ['code'], errors: ['taken'] }]);

@@ -8,7 +8,10 @@ export type FieldError = { name: (string | number)[]; errors: string[] };
 function pathOf(raw: unknown): (string | number)[] | undefined {
   if (Array.isArray(raw)) return raw.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
   if (typeof raw !== 'string' || raw === '') return undefined;
-  const parts = raw.replace(/^body/, '').split(/[/.[\]]+/).filter(Boolean);
+  const parts = raw
+    .replace(/^body/, '')
+    .split(/[/.[\]]+/)
+    .filter(Boolean);
   return parts.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 

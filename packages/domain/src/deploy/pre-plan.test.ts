@@ -3,7 +3,14 @@ import { choosePrePlan, demandFor, priorityForAlarmLevel, type ModuleDefinition,
 
 const plans: PrePlan[] = [
   { code: 'FIRE-3', incidentTypeCode: 'fire', minAlarmLevel: 3, modules: [], rules: [], defaultDurationHours: 2 },
-  { code: 'HR-3', incidentTypeCode: 'fire.high-rise', minAlarmLevel: 3, modules: [{ moduleCode: 'FIRE-LONG', qty: 1 }], rules: [{ itemCode: 'CYL', basis: 'scba-wearer-hour', qtyPerBasis: 2 }], defaultDurationHours: 6 },
+  {
+    code: 'HR-3',
+    incidentTypeCode: 'fire.high-rise',
+    minAlarmLevel: 3,
+    modules: [{ moduleCode: 'FIRE-LONG', qty: 1 }],
+    rules: [{ itemCode: 'CYL', basis: 'scba-wearer-hour', qtyPerBasis: 2 }],
+    defaultDurationHours: 6,
+  },
   {
     code: 'HR-4',
     incidentTypeCode: 'fire.high-rise',
@@ -20,7 +27,19 @@ const plans: PrePlan[] = [
   },
 ];
 const parent = (c: string) => (c.includes('.') ? c.slice(0, c.lastIndexOf('.')) : null);
-const modules = new Map<string, ModuleDefinition>([['FIRE-LONG', { code: 'FIRE-LONG', kitItemCode: 'MOD-FIRE-LONG', lines: [{ itemCode: 'GEN-5KW', qty: 1 }, { itemCode: 'CYL', qty: 40 }] }]]);
+const modules = new Map<string, ModuleDefinition>([
+  [
+    'FIRE-LONG',
+    {
+      code: 'FIRE-LONG',
+      kitItemCode: 'MOD-FIRE-LONG',
+      lines: [
+        { itemCode: 'GEN-5KW', qty: 1 },
+        { itemCode: 'CYL', qty: 40 },
+      ],
+    },
+  ],
+]);
 
 describe('pre-plans', () => {
   it('picks the highest level not above the incident, falling back to the parent type', () => {
@@ -31,7 +50,11 @@ describe('pre-plans', () => {
   });
 
   it('works out demand per person and per hour, rounding whole units up', () => {
-    const demand = demandFor(plans[2]!, { typeCode: 'fire.high-rise', alarmLevel: 4, peopleCommitted: 50, scbaWearers: 20, expectedDurationHours: 12 }, modules);
+    const demand = demandFor(
+      plans[2]!,
+      { typeCode: 'fire.high-rise', alarmLevel: 4, peopleCommitted: 50, scbaWearers: 20, expectedDurationHours: 12 },
+      modules,
+    );
     const qty = Object.fromEntries(demand.map((d) => [d.itemCode, d.qty]));
     expect(qty).toEqual({
       'MOD-FIRE-LONG': 2,

@@ -34,7 +34,12 @@ export type IncidentFacts = {
  * ancestor type) with the highest minimum alarm level not above the incident's level. Null when
  * the level is below every plan — station vehicles handle it (DOMAIN §6.2).
  */
-export function choosePrePlan(plans: readonly PrePlan[], typeCode: string, alarmLevel: number, parentOf: (code: string) => string | null): PrePlan | null {
+export function choosePrePlan(
+  plans: readonly PrePlan[],
+  typeCode: string,
+  alarmLevel: number,
+  parentOf: (code: string) => string | null,
+): PrePlan | null {
   for (let type: string | null = typeCode; type; type = parentOf(type)) {
     const candidates = plans.filter((p) => p.incidentTypeCode === type && p.minAlarmLevel <= alarmLevel);
     if (candidates.length) {
@@ -73,7 +78,13 @@ export function demandFor(plan: PrePlan, incident: IncidentFacts, modules: Reado
   const generators = incident.generators ?? generatorsInModules;
   for (const rule of plan.rules) {
     const count =
-      rule.basis === 'scba-wearer-hour' ? wearers * hours : rule.basis === 'person-day' ? people * (hours / 24) : rule.basis === 'person' ? people : generators * hours;
+      rule.basis === 'scba-wearer-hour'
+        ? wearers * hours
+        : rule.basis === 'person-day'
+          ? people * (hours / 24)
+          : rule.basis === 'person'
+            ? people
+            : generators * hours;
     const qty = Math.ceil(count * rule.qtyPerBasis - 1e-9);
     const per = Number(rule.qtyPerBasis.toFixed(3));
     const label =
@@ -86,7 +97,9 @@ export function demandFor(plan: PrePlan, incident: IncidentFacts, modules: Reado
             : `${generators} generators × ${hours} h × ${per}`;
     add(rule.itemCode, qty, label);
   }
-  return [...lines.entries()].map(([itemCode, l]) => ({ itemCode, qty: l.qty, why: l.why.join('; ') })).sort((a, b) => (a.itemCode < b.itemCode ? -1 : 1));
+  return [...lines.entries()]
+    .map(([itemCode, l]) => ({ itemCode, qty: l.qty, why: l.why.join('; ') }))
+    .sort((a, b) => (a.itemCode < b.itemCode ? -1 : 1));
 }
 
 /** Dispatch priority from the alarm level: level 5 (most severe) is priority 1 (most urgent). */

@@ -86,14 +86,18 @@ export function checkDispatchPlan(problem: DispatchProblem, plan: DispatchPlan):
   const reported = new Map(plan.shortfalls.map((s) => [`${s.incident}\u0000${s.item}`, s.qty]));
   if (reported.size !== plan.shortfalls.length) problems.push('duplicate shortfall');
   for (const [key, qty] of expectedShortfalls) {
-    if (reported.get(key) !== qty) problems.push(`shortfall ${key.replace('\u0000', ' ')}: expected ${qty}, got ${reported.get(key)}`);
+    if (reported.get(key) !== qty)
+      problems.push(`shortfall ${key.replace('\u0000', ' ')}: expected ${qty}, got ${reported.get(key)}`);
   }
-  for (const key of reported.keys()) if (!expectedShortfalls.has(key)) problems.push(`shortfall ${key.replace('\u0000', ' ')} is not short`);
+  for (const key of reported.keys())
+    if (!expectedShortfalls.has(key)) problems.push(`shortfall ${key.replace('\u0000', ' ')} is not short`);
 
   const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   const objective = plan.objective;
   if (JSON.stringify(sortKeys(objective.deliveredByPriority)) !== JSON.stringify(sortKeys(deliveredByPriority))) {
-    problems.push(`deliveredByPriority ${JSON.stringify(objective.deliveredByPriority)} ≠ ${JSON.stringify(deliveredByPriority)}`);
+    problems.push(
+      `deliveredByPriority ${JSON.stringify(objective.deliveredByPriority)} ≠ ${JSON.stringify(deliveredByPriority)}`,
+    );
   }
   if (!close(objective.unitMinutes, unitMinutes)) problems.push(`unitMinutes ${objective.unitMinutes} ≠ ${unitMinutes}`);
   if (objective.reserveUnits !== reserveUnits) problems.push(`reserveUnits ${objective.reserveUnits} ≠ ${reserveUnits}`);

@@ -19,7 +19,10 @@ function expectOptimal(problem: DispatchProblem, label: string): void {
   const reference = solveWithHighs(highs, problem);
   expect(plan.objective.deliveredByPriority, label).toEqual(reference.deliveredByPriority);
   const tolerance = 1e-6 * Math.max(1, Math.abs(reference.cost));
-  expect(Math.abs(plan.objective.cost - reference.cost), `${label}: cost ${plan.objective.cost} vs HiGHS ${reference.cost}`).toBeLessThanOrEqual(tolerance);
+  expect(
+    Math.abs(plan.objective.cost - reference.cost),
+    `${label}: cost ${plan.objective.cost} vs HiGHS ${reference.cost}`,
+  ).toBeLessThanOrEqual(tolerance);
 }
 
 describe('solveDispatch against HiGHS', () => {
@@ -35,7 +38,8 @@ describe('solveDispatch against HiGHS', () => {
       { sources: 300, items: 4, incidents: 30 },
     ];
     sizes.forEach((size, i) => {
-      for (let seed = 1; seed <= 3; seed++) expectOptimal(generateRealisticProblem(1000 * i + seed, size), `${JSON.stringify(size)} seed ${seed}`);
+      for (let seed = 1; seed <= 3; seed++)
+        expectOptimal(generateRealisticProblem(1000 * i + seed, size), `${JSON.stringify(size)} seed ${seed}`);
     });
   });
 
@@ -47,7 +51,8 @@ describe('solveDispatch against HiGHS', () => {
   it('matches the LP optimum when demand exceeds all stock in the network', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const problem = generateAdversarialProblem(50_000 + seed);
-      for (const incident of problem.incidents) for (const item of Object.keys(incident.demand)) incident.demand[item] = 1_000_000_000_000;
+      for (const incident of problem.incidents)
+        for (const item of Object.keys(incident.demand)) incident.demand[item] = 1_000_000_000_000;
       expectOptimal(problem, `scarce seed ${seed}`);
     }
   });

@@ -19,17 +19,26 @@ function shuffled<T>(values: readonly T[], random: () => number): T[] {
 /** Rebuilds the problem with sources, incidents and every record's keys in a different order. */
 function reorder(problem: DispatchProblem, seed: number): DispatchProblem {
   const random = createRandom(seed);
-  const shuffleKeys = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(shuffled(Object.entries(record), random));
+  const shuffleKeys = <T>(record: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(shuffled(Object.entries(record), random));
   return {
     ...problem,
-    sources: shuffled(problem.sources, random).map((s) => ({ ...s, stock: shuffleKeys(s.stock), ...(s.reserve ? { reserve: shuffleKeys(s.reserve) } : {}) })),
+    sources: shuffled(problem.sources, random).map((s) => ({
+      ...s,
+      stock: shuffleKeys(s.stock),
+      ...(s.reserve ? { reserve: shuffleKeys(s.reserve) } : {}),
+    })),
     incidents: shuffled(problem.incidents, random).map((i) => ({ ...i, demand: shuffleKeys(i.demand) })),
-    travelMinutes: Object.fromEntries(shuffled(Object.entries(problem.travelMinutes), random).map(([k, row]) => [k, shuffleKeys(row)])),
+    travelMinutes: Object.fromEntries(
+      shuffled(Object.entries(problem.travelMinutes), random).map(([k, row]) => [k, shuffleKeys(row)]),
+    ),
   };
 }
 
 const sortedLines = (plan: DispatchPlan): DispatchPlan['lines'] =>
-  [...plan.lines].sort((a, b) => (a.source + '\u0000' + a.incident + '\u0000' + a.item < b.source + '\u0000' + b.incident + '\u0000' + b.item ? -1 : 1));
+  [...plan.lines].sort((a, b) =>
+    a.source + '\u0000' + a.incident + '\u0000' + a.item < b.source + '\u0000' + b.incident + '\u0000' + b.item ? -1 : 1,
+  );
 
 describe('solveDispatch properties', () => {
   it('is deterministic: the same input gives an identical plan', () => {
@@ -86,7 +95,9 @@ describe('solveDispatch properties', () => {
         for (const item of Object.keys(richer.sources[0]!.stock)) richer.sources[0]!.stock[item]! += extra;
         const before = solveDispatch(problem).objective.deliveredByPriority;
         const after = solveDispatch(richer).objective.deliveredByPriority;
-        const top = Object.keys(before).map(Number).sort((a, b) => a - b)[0];
+        const top = Object.keys(before)
+          .map(Number)
+          .sort((a, b) => a - b)[0];
         if (top !== undefined) expect(after[String(top)]).toBeGreaterThanOrEqual(before[String(top)]!);
       }),
       { numRuns: 200 },

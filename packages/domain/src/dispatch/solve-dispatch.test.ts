@@ -59,11 +59,20 @@ describe('solveDispatch', () => {
 
   it('draws from the floor in soft mode and charges the penalty per unit', () => {
     const problem = { ...base(), policy: { reserve: 'soft' as const, reservePenaltyMinutes: 7 } };
-    expect(solveDispatch(problem).objective).toEqual({ deliveredByPriority: { '3': 4 }, unitMinutes: 40, reserveUnits: 1, cost: 47 });
+    expect(solveDispatch(problem).objective).toEqual({
+      deliveredByPriority: { '3': 4 },
+      unitMinutes: 40,
+      reserveUnits: 1,
+      cost: 47,
+    });
   });
 
   it('treats a floor above the stock as "every unit is a floor unit"', () => {
-    const problem: DispatchProblem = { ...base(), sources: [{ id: 'a', stock: { x: 3 }, reserve: { x: 9 } }], policy: { reserve: 'soft' } };
+    const problem: DispatchProblem = {
+      ...base(),
+      sources: [{ id: 'a', stock: { x: 3 }, reserve: { x: 9 } }],
+      policy: { reserve: 'soft' },
+    };
     const plan = solveDispatch(problem);
     expect(plan.lines).toEqual([{ source: 'a', incident: 'i', item: 'x', qty: 3, minutes: 10, fromReserve: 3 }]);
     expect(solveDispatch({ ...problem, policy: { reserve: 'hard' } }).lines).toEqual([]);
@@ -142,7 +151,13 @@ describe('validateDispatchProblem', () => {
     travelMinutes: { s1: { i1: 10 } },
     policy: { reserve: 'soft', reservePenaltyMinutes: 60 },
   });
-  type Mutation = (p: Record<string, unknown> & { sources: Record<string, unknown>[]; incidents: Record<string, unknown>[]; travelMinutes: Record<string, Record<string, unknown>> }) => void;
+  type Mutation = (
+    p: Record<string, unknown> & {
+      sources: Record<string, unknown>[];
+      incidents: Record<string, unknown>[];
+      travelMinutes: Record<string, Record<string, unknown>>;
+    },
+  ) => void;
   const cases: [string, Mutation, string, string][] = [
     ['negative stock', (p) => void (p.sources[0]!.stock = { x: -1 }), 'not-a-quantity', 'sources[0].stock.x'],
     ['fractional stock', (p) => void (p.sources[0]!.stock = { x: 1.5 }), 'not-a-quantity', 'sources[0].stock.x'],
@@ -157,7 +172,12 @@ describe('validateDispatchProblem', () => {
     ['priority 1.5', (p) => void (p.incidents[0]!.priority = 1.5), 'invalid-priority', 'incidents[0].priority'],
     ['priority as a string', (p) => void (p.incidents[0]!.priority = '1'), 'invalid-priority', 'incidents[0].priority'],
     ['negative lead minutes', (p) => void (p.sources[0]!.leadMinutes = -5), 'invalid-minutes', 'sources[0].leadMinutes'],
-    ['infinite lead minutes', (p) => void (p.sources[0]!.leadMinutes = Number.POSITIVE_INFINITY), 'invalid-minutes', 'sources[0].leadMinutes'],
+    [
+      'infinite lead minutes',
+      (p) => void (p.sources[0]!.leadMinutes = Number.POSITIVE_INFINITY),
+      'invalid-minutes',
+      'sources[0].leadMinutes',
+    ],
     ['kind not a string', (p) => void (p.sources[0]!.kind = 7), 'not-a-string', 'sources[0].kind'],
     ['source id missing', (p) => void delete p.sources[0]!.id, 'not-a-string', 'sources[0].id'],
     ['empty incident id', (p) => void (p.incidents[0]!.id = ''), 'empty-id', 'incidents[0].id'],
@@ -168,18 +188,43 @@ describe('validateDispatchProblem', () => {
     ['incidents missing', (p) => void delete (p as Record<string, unknown>).incidents, 'not-an-array', 'incidents'],
     ['negative travel minutes', (p) => void (p.travelMinutes.s1!.i1 = -1), 'invalid-minutes', 'travelMinutes.s1.i1'],
     ['NaN travel minutes', (p) => void (p.travelMinutes.s1!.i1 = Number.NaN), 'invalid-minutes', 'travelMinutes.s1.i1'],
-    ['-Infinity travel minutes', (p) => void (p.travelMinutes.s1!.i1 = Number.NEGATIVE_INFINITY), 'invalid-minutes', 'travelMinutes.s1.i1'],
+    [
+      '-Infinity travel minutes',
+      (p) => void (p.travelMinutes.s1!.i1 = Number.NEGATIVE_INFINITY),
+      'invalid-minutes',
+      'travelMinutes.s1.i1',
+    ],
     ['travel minutes as a string', (p) => void (p.travelMinutes.s1!.i1 = '10'), 'invalid-minutes', 'travelMinutes.s1.i1'],
     ['unknown source in travelMinutes', (p) => void (p.travelMinutes.ghost = { i1: 3 }), 'unknown-source', 'travelMinutes.ghost'],
-    ['unknown incident in travelMinutes', (p) => void (p.travelMinutes.s1!.ghost = 3), 'unknown-incident', 'travelMinutes.s1.ghost'],
+    [
+      'unknown incident in travelMinutes',
+      (p) => void (p.travelMinutes.s1!.ghost = 3),
+      'unknown-incident',
+      'travelMinutes.s1.ghost',
+    ],
     ['travelMinutes row not an object', (p) => void (p.travelMinutes.s1 = 10 as never), 'not-an-object', 'travelMinutes.s1'],
     ['travelMinutes missing', (p) => void delete (p as Record<string, unknown>).travelMinutes, 'not-an-object', 'travelMinutes'],
     ['unknown reserve policy', (p) => void (p.policy = { reserve: 'strict' }), 'invalid-policy', 'policy.reserve'],
-    ['negative penalty', (p) => void (p.policy = { reservePenaltyMinutes: -1 }), 'invalid-policy', 'policy.reservePenaltyMinutes'],
+    [
+      'negative penalty',
+      (p) => void (p.policy = { reservePenaltyMinutes: -1 }),
+      'invalid-policy',
+      'policy.reservePenaltyMinutes',
+    ],
     ['policy not an object', (p) => void (p.policy = 'soft'), 'invalid-policy', 'policy'],
     ['reserve not an object', (p) => void (p.sources[0]!.reserve = 4), 'not-an-object', 'sources[0].reserve'],
-    ['total stock beyond 2^53', (p) => void p.sources.push({ id: 's2', stock: { x: Number.MAX_SAFE_INTEGER } }), 'quantity-too-large', 'stock.x'],
-    ['total demand beyond 2^53', (p) => void p.incidents.push({ id: 'i2', demand: { x: Number.MAX_SAFE_INTEGER } }), 'quantity-too-large', 'demand.x'],
+    [
+      'total stock beyond 2^53',
+      (p) => void p.sources.push({ id: 's2', stock: { x: Number.MAX_SAFE_INTEGER } }),
+      'quantity-too-large',
+      'stock.x',
+    ],
+    [
+      'total demand beyond 2^53',
+      (p) => void p.incidents.push({ id: 'i2', demand: { x: Number.MAX_SAFE_INTEGER } }),
+      'quantity-too-large',
+      'demand.x',
+    ],
   ];
 
   it('accepts the valid base problem', () => {
@@ -202,20 +247,36 @@ describe('validateDispatchProblem', () => {
     for (let seed = 1; seed <= 400; seed++) {
       const problem = generateAdversarialProblem(seed) as unknown as Parameters<Mutation>[0];
       const rnd = createRandom(seed);
-      const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
       const value = pick(bad);
       const source = pick(problem.sources);
       const incident = pick(problem.incidents);
       const sourceId = source.id as string;
       switch (seed % 8) {
-        case 0: source.stock = { ...(source.stock as object), [pick(['item-a', 'item-b', 'z'])]: value }; break;
-        case 1: source.reserve = seed % 16 === 1 ? value : { 'item-a': value }; break;
-        case 2: incident.demand = { ...(incident.demand as object), 'item-a': value }; break;
-        case 3: incident.priority = value; break;
-        case 4: problem.travelMinutes[sourceId] = { ...problem.travelMinutes[sourceId], [incident.id as string]: value }; break;
-        case 5: source.leadMinutes = value; break;
-        case 6: problem.policy = { reserve: pick(['soft', 'hard', 'x', undefined]), reservePenaltyMinutes: value }; break;
-        default: if (seed % 16 === 7) problem.travelMinutes.ghost = {}; else source.id = pick(['', 7, problem.sources[0]!.id]);
+        case 0:
+          source.stock = { ...(source.stock as object), [pick(['item-a', 'item-b', 'z'])]: value };
+          break;
+        case 1:
+          source.reserve = seed % 16 === 1 ? value : { 'item-a': value };
+          break;
+        case 2:
+          incident.demand = { ...(incident.demand as object), 'item-a': value };
+          break;
+        case 3:
+          incident.priority = value;
+          break;
+        case 4:
+          problem.travelMinutes[sourceId] = { ...problem.travelMinutes[sourceId], [incident.id as string]: value };
+          break;
+        case 5:
+          source.leadMinutes = value;
+          break;
+        case 6:
+          problem.policy = { reserve: pick(['soft', 'hard', 'x', undefined]), reservePenaltyMinutes: value };
+          break;
+        default:
+          if (seed % 16 === 7) problem.travelMinutes.ghost = {};
+          else source.id = pick(['', 7, problem.sources[0]!.id]);
       }
       expect(trySolveDispatch(problem).ok, `seed ${seed}`).toBe(validateDispatchProblem(problem).ok);
     }
@@ -257,6 +318,8 @@ describe('validateDispatchProblem', () => {
       '{"sources":[{"id":"a","stock":{"__proto__":2}}],"incidents":[{"id":"i","demand":{"__proto__":1}}],"travelMinutes":{"a":{"i":5}}}',
     ) as unknown;
     const result = trySolveDispatch(problem);
-    expect(result.ok && result.value.lines).toEqual([{ source: 'a', incident: 'i', item: '__proto__', qty: 1, minutes: 5, fromReserve: 0 }]);
+    expect(result.ok && result.value.lines).toEqual([
+      { source: 'a', incident: 'i', item: '__proto__', qty: 1, minutes: 5, fromReserve: 0 },
+    ]);
   });
 });

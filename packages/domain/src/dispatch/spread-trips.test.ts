@@ -36,7 +36,10 @@ describe('spreadTrips', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 30 }), fc.integer({ min: 1, max: 6 }), (minutes, m) => {
         const trips = minutes.map((value, i) => ({ id: `t${i}`, minutes: value }));
-        const result = spreadTrips(trips, Array.from({ length: m }, (_, i) => `v${i}`));
+        const result = spreadTrips(
+          trips,
+          Array.from({ length: m }, (_, i) => `v${i}`),
+        );
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         const { lowerBoundMinutes, makespanMinutes, vehicles } = result.value;

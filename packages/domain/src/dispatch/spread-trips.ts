@@ -13,7 +13,8 @@ export type TripSpread = {
   gapMinutes: number;
 };
 
-export type TripSpreadError = { code: 'no-vehicles' } | { code: 'invalid-minutes'; trip: string } | { code: 'duplicate-trip'; trip: string };
+export type TripSpreadError =
+  { code: 'no-vehicles' } | { code: 'invalid-minutes'; trip: string } | { code: 'duplicate-trip'; trip: string };
 
 /**
  * Spreads trips over vehicles, longest processing time first (each trip, longest first, goes to the

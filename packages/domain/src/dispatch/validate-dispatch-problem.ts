@@ -95,7 +95,8 @@ export function validateDispatchProblem(input: unknown): Result<DispatchProblem,
         if (!incidentIds.has(incidentId)) issue('unknown-incident', path, `no incident has id "${incidentId}"`);
         // Unreachable pairs may be written as Infinity, or as null (JSON's rendering of Infinity).
         if (minutes === null || minutes === Number.POSITIVE_INFINITY) continue;
-        if (!isMinutes(minutes)) issue('invalid-minutes', path, 'travel minutes must be a number ≥ 0 (Infinity or null = unreachable)');
+        if (!isMinutes(minutes))
+          issue('invalid-minutes', path, 'travel minutes must be a number ≥ 0 (Infinity or null = unreachable)');
       }
     }
   }
@@ -155,12 +156,7 @@ function readId(value: unknown, path: string, seen: Set<string>, issue: IssueSin
   return value;
 }
 
-function checkQuantities(
-  value: unknown,
-  path: string,
-  issue: IssueSink,
-  totals: Map<string, number> | undefined,
-): void {
+function checkQuantities(value: unknown, path: string, issue: IssueSink, totals: Map<string, number> | undefined): void {
   if (!isRecord(value)) {
     issue('not-an-object', path, 'must be an object of item id → integer quantity');
     return;

@@ -31,7 +31,10 @@ describe('loadVehicles', () => {
       ok: false,
       error: { code: 'unit-exceeds-vehicle', item: 'pump' },
     });
-    expect(loadVehicles([{ item: 'ghost', qty: 1 }], {}, truck)).toEqual({ ok: false, error: { code: 'unknown-item', item: 'ghost' } });
+    expect(loadVehicles([{ item: 'ghost', qty: 1 }], {}, truck)).toEqual({
+      ok: false,
+      error: { code: 'unknown-item', item: 'ghost' },
+    });
   });
 
   it('stops at the vehicle limit instead of building a billion trucks', () => {
@@ -40,7 +43,10 @@ describe('loadVehicles', () => {
   });
 
   it('never uses fewer vehicles than its lower bound, never overloads one, and loads every unit', () => {
-    const sizes = fc.record({ weightKg: fc.integer({ min: 0, max: 1000 }), volumeM3: fc.integer({ min: 0, max: 100 }).map((v) => v / 10) });
+    const sizes = fc.record({
+      weightKg: fc.integer({ min: 0, max: 1000 }),
+      volumeM3: fc.integer({ min: 0, max: 100 }).map((v) => v / 10),
+    });
     fc.assert(
       fc.property(fc.array(fc.tuple(sizes, fc.integer({ min: 0, max: 30 })), { minLength: 1, maxLength: 8 }), (groups) => {
         const cargo = groups.map(([, qty], i) => ({ item: `i${i}`, qty }));
@@ -65,7 +71,12 @@ describe('loadVehicles', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 1, maxLength: 7 }), (weights) => {
         const optimum = bruteForceBins(weights, 10);
-        expect(martelloTothL2(weights.map((size) => ({ size, qty: 1 })), 10)).toBeLessThanOrEqual(optimum);
+        expect(
+          martelloTothL2(
+            weights.map((size) => ({ size, qty: 1 })),
+            10,
+          ),
+        ).toBeLessThanOrEqual(optimum);
       }),
       { numRuns: 300 },
     );

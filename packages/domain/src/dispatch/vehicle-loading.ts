@@ -60,8 +60,14 @@ export function loadVehicles(
   groups.sort((a, b) => b.size - a.size || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
 
   const lowerBound = Math.max(
-    martelloTothL2(groups.map((g) => ({ size: g.w, qty: g.qty })), W),
-    martelloTothL2(groups.map((g) => ({ size: g.v, qty: g.qty })), V),
+    martelloTothL2(
+      groups.map((g) => ({ size: g.w, qty: g.qty })),
+      W,
+    ),
+    martelloTothL2(
+      groups.map((g) => ({ size: g.v, qty: g.qty })),
+      V,
+    ),
   );
   if (lowerBound > limit) return err({ code: 'too-many-vehicles', needed: lowerBound, limit });
 
@@ -82,7 +88,8 @@ export function loadVehicles(
     }
     const perVehicle = Math.min(left, fitCount(group.w, group.v, W, V));
     while (left > 0) {
-      if (vehicles.length >= limit) return err({ code: 'too-many-vehicles', needed: vehicles.length + Math.ceil(left / perVehicle), limit });
+      if (vehicles.length >= limit)
+        return err({ code: 'too-many-vehicles', needed: vehicles.length + Math.ceil(left / perVehicle), limit });
       const take = Math.min(left, perVehicle);
       vehicles.push({ items: { [group.item]: take }, weightKg: take * group.w, volumeM3: take * group.v });
       left -= take;

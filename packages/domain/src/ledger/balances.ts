@@ -15,7 +15,12 @@ export type Balances = ReadonlyMap<string, Balance>;
 export const keyOf = (k: StockKey): string => `${k.nodeId}|${k.itemId}|${k.stockKey}`;
 export const EMPTY_BALANCE: Balance = Object.freeze({ onHand: 0, reserved: 0, inTransit: 0, quarantined: 0 });
 
-const FIELD: Record<Bucket, keyof Balance> = { on_hand: 'onHand', reserved: 'reserved', in_transit: 'inTransit', quarantined: 'quarantined' };
+const FIELD: Record<Bucket, keyof Balance> = {
+  on_hand: 'onHand',
+  reserved: 'reserved',
+  in_transit: 'inTransit',
+  quarantined: 'quarantined',
+};
 
 export type LedgerError =
   | { code: 'negative-balance'; key: string; bucket: Bucket; balance: Balance }
@@ -36,7 +41,8 @@ export function checkBalance(key: string, b: Balance): LedgerError | null {
 export function applyMovements(balances: Balances, movements: readonly StockMovement[]): Result<Balances, LedgerError> {
   const next = new Map(balances);
   for (const m of movements) {
-    if (!Number.isSafeInteger(m.delta) || m.delta === 0) return err({ code: 'invalid-movement', reason: `delta must be a non-zero integer, got ${m.delta}` });
+    if (!Number.isSafeInteger(m.delta) || m.delta === 0)
+      return err({ code: 'invalid-movement', reason: `delta must be a non-zero integer, got ${m.delta}` });
     const key = keyOf(m);
     const current = next.get(key) ?? EMPTY_BALANCE;
     next.set(key, { ...current, [FIELD[m.bucket]]: current[FIELD[m.bucket]] + m.delta });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMovements, balancesFromMovements, checkBalance, keyOf, NO_STOCK_KEY, type Balances, type StockMovement } from './balances.ts';
+import {
+  applyMovements,
+  balancesFromMovements,
+  checkBalance,
+  keyOf,
+  NO_STOCK_KEY,
+  type Balances,
+  type StockMovement,
+} from './balances.ts';
 import { movementsFor, type StockLine } from './documents.ts';
 
 const NODES = ['n1', 'n2', 'n3'];
@@ -22,10 +30,17 @@ const document: fc.Arbitrary<StockMovement[]> = fc.oneof(
   fc.tuple(node, lines).map(([n, l]) => movementsFor.unreserve(n, l)),
   fc.tuple(node, node, lines).map(([a, b, l]) => movementsFor.ship(a, b, l)),
   fc.tuple(node, lines).map(([n, l]) => movementsFor.arrive(n, l)),
-  fc.tuple(node, lines, fc.boolean()).map(([n, l, neg]) => movementsFor.adjust(n, neg ? l.map((x: StockLine) => ({ ...x, qty: -x.qty })) : l)),
+  fc
+    .tuple(node, lines, fc.boolean())
+    .map(([n, l, neg]) => movementsFor.adjust(n, neg ? l.map((x: StockLine) => ({ ...x, qty: -x.qty })) : l)),
   fc.tuple(node, lines).map(([n, l]) => movementsFor.quarantine(n, l)),
   fc.tuple(node, lines).map(([n, l]) => movementsFor.release(n, l)),
-  fc.tuple(node, lines, fc.boolean()).map(([n, l, q]) => movementsFor.writeOff(n, l.map((x) => ({ ...x, fromQuarantine: q })))),
+  fc.tuple(node, lines, fc.boolean()).map(([n, l, q]) =>
+    movementsFor.writeOff(
+      n,
+      l.map((x) => ({ ...x, fromQuarantine: q })),
+    ),
+  ),
   fc.tuple(node, lines).map(([n, l]) => movementsFor.issueReserved(n, l)),
 );
 

@@ -15,8 +15,14 @@ describe('reserve standards', () => {
   });
 
   it('reports the gap to the minimum and to the target', () => {
-    expect(shortfallAgainst({ nodeId: 'n', itemId: 'i', minReserve: 10, target: 15 }, 7)).toMatchObject({ belowMinimum: 3, toTarget: 8 });
-    expect(shortfallAgainst({ nodeId: 'n', itemId: 'i', minReserve: 10, target: 15 }, 20)).toMatchObject({ belowMinimum: 0, toTarget: 0 });
+    expect(shortfallAgainst({ nodeId: 'n', itemId: 'i', minReserve: 10, target: 15 }, 7)).toMatchObject({
+      belowMinimum: 3,
+      toTarget: 8,
+    });
+    expect(shortfallAgainst({ nodeId: 'n', itemId: 'i', minReserve: 10, target: 15 }, 20)).toMatchObject({
+      belowMinimum: 0,
+      toTarget: 0,
+    });
   });
 
   it('proposes replenishment up the hierarchy, never beyond what the supplier can spare', () => {
@@ -26,7 +32,11 @@ describe('reserve standards', () => {
       shortfallAgainst({ nodeId: 'station', itemId: 'i', minReserve: 5, target: 8 }, 2),
       shortfallAgainst({ nodeId: 'station2', itemId: 'i', minReserve: 5, target: 5 }, 4),
     ];
-    const proposals = proposeReplenishment(shortfalls, (n) => parent[n] ?? null, (n, i) => free[`${n}|${i}`] ?? 0);
+    const proposals = proposeReplenishment(
+      shortfalls,
+      (n) => parent[n] ?? null,
+      (n, i) => free[`${n}|${i}`] ?? 0,
+    );
     expect(proposals).toEqual([
       { fromNodeId: 'sub', toNodeId: 'station', itemId: 'i', qty: 3 },
       { fromNodeId: 'base', toNodeId: 'station', itemId: 'i', qty: 3 },

@@ -40,7 +40,11 @@ export function proposeReplenishment(
 ): ReplenishmentProposal[] {
   const remaining = new Map<string, number>();
   const proposals: ReplenishmentProposal[] = [];
-  const ordered = [...shortfalls].filter((s) => s.toTarget > 0).sort((a, b) => (a.nodeId !== b.nodeId ? (a.nodeId < b.nodeId ? -1 : 1) : a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+  const ordered = [...shortfalls]
+    .filter((s) => s.toTarget > 0)
+    .sort((a, b) =>
+      a.nodeId !== b.nodeId ? (a.nodeId < b.nodeId ? -1 : 1) : a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0,
+    );
   for (const s of ordered) {
     let supplier = supplierOf(s.nodeId);
     let need = s.toTarget;

@@ -2,11 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { Category } from '@zhanqin/contracts';
 import { buildCategoryTree, formatTempRange } from './category-tree.ts';
 
-const cat = (id: string, code: string, parentId: string | null): Category => ({ id, code, parentId, nameZh: `类${code}`, nameEn: `Cat ${code}` });
+const cat = (id: string, code: string, parentId: string | null): Category => ({
+  id,
+  code,
+  parentId,
+  nameZh: `类${code}`,
+  nameEn: `Cat ${code}`,
+});
 
 describe('buildCategoryTree', () => {
   it('nests children under parents, sorted by code', () => {
-    const tree = buildCategoryTree([cat('b', '02', null), cat('a', '01', null), cat('a2', '01.2', 'a'), cat('a1', '01.1', 'a')], 'zh-CN');
+    const tree = buildCategoryTree(
+      [cat('b', '02', null), cat('a', '01', null), cat('a2', '01.2', 'a'), cat('a1', '01.1', 'a')],
+      'zh-CN',
+    );
     expect(tree.map((n) => n.code)).toEqual(['01', '02']);
     expect(tree[0]?.children.map((n) => n.code)).toEqual(['01.1', '01.2']);
     expect(tree[0]?.title).toBe('类01');

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DispatchPlanView, PlanItem, PlanNode, Shipment } from './api/dispatch.api.ts';
-import { alarmColour, buildPlanMapOption, lineWidthFor, planRoutes, truckPosition, type PlanMapLabels } from './plan-map-option.ts';
+import {
+  alarmColour,
+  buildPlanMapOption,
+  lineWidthFor,
+  planRoutes,
+  truckPosition,
+  type PlanMapLabels,
+} from './plan-map-option.ts';
 
 const labels: PlanMapLabels = {
   language: 'zh-CN',
@@ -15,8 +22,23 @@ const labels: PlanMapLabels = {
   shipmentState: (state) => state,
 };
 
-const item = (code: string): PlanItem => ({ id: `item-${code}`, code, nameZh: `物资${code}`, nameEn: `Item ${code}`, unitZh: '件', unitEn: 'pc' });
-const node = (code: string, lng: number, lat: number): PlanNode => ({ id: `node-${code}`, code, nameZh: `节点${code}`, nameEn: `Node ${code}`, type: 'base', lat, lng });
+const item = (code: string): PlanItem => ({
+  id: `item-${code}`,
+  code,
+  nameZh: `物资${code}`,
+  nameEn: `Item ${code}`,
+  unitZh: '件',
+  unitEn: 'pc',
+});
+const node = (code: string, lng: number, lat: number): PlanNode => ({
+  id: `node-${code}`,
+  code,
+  nameZh: `节点${code}`,
+  nameEn: `Node ${code}`,
+  type: 'base',
+  lat,
+  lng,
+});
 
 function plan(): DispatchPlanView {
   const base = node('BASE', 104.9, 26.57);
@@ -42,7 +64,21 @@ function plan(): DispatchPlanView {
     confirmedByName: null,
     timings: { buildMs: 20, solveMs: 2 },
     policy: null,
-    incidents: [{ id: 'inc-1', number: 'JJ-1', lat: 26.55, lng: 104.95, priority: 2, typeCode: 'rescue.earthquake', alarmLevel: 4, isExercise: false, prePlanCode: null, note: null, demand: [] }],
+    incidents: [
+      {
+        id: 'inc-1',
+        number: 'JJ-1',
+        lat: 26.55,
+        lng: 104.95,
+        priority: 2,
+        typeCode: 'rescue.earthquake',
+        alarmLevel: 4,
+        isExercise: false,
+        prePlanCode: null,
+        note: null,
+        demand: [],
+      },
+    ],
     lines: [line(base, 'A', 30), line(base, 'B', 10), line(sub, 'C', 1)],
     shortfalls: [],
     objective: { deliveredByPriority: { '2': 41 }, unitMinutes: 0, reserveUnits: 0, cost: 0 },
@@ -52,7 +88,12 @@ function plan(): DispatchPlanView {
 
 const incident = { id: 'inc-1', number: 'JJ-1', lat: 26.55, lng: 104.95, alarmLevel: 4, typeName: '地震', isExercise: false };
 
-type Series = { id: string; type: string; data: { coords?: number[][]; lineStyle?: { width: number }; qty?: number; value?: number[]; name?: string }[]; effect?: { show: boolean } };
+type Series = {
+  id: string;
+  type: string;
+  data: { coords?: number[][]; lineStyle?: { width: number }; qty?: number; value?: number[]; name?: string }[];
+  effect?: { show: boolean };
+};
 
 describe('planRoutes', () => {
   it('adds up the lines of one source and incident into one route', () => {
@@ -68,7 +109,14 @@ describe('planRoutes', () => {
 
 describe('buildPlanMapOption', () => {
   it('draws the plan as animated lines from the sources to the scene, wider for larger quantities', () => {
-    const option = buildPlanMapOption({ nodes: [], incidents: [incident], selectedIds: ['inc-1'], plan: plan(), now: 0, labels }) as { series: Series[] };
+    const option = buildPlanMapOption({
+      nodes: [],
+      incidents: [incident],
+      selectedIds: ['inc-1'],
+      plan: plan(),
+      now: 0,
+      labels,
+    }) as { series: Series[] };
     const routes = option.series.find((s) => s.id === 'routes')!;
     expect(routes.type).toBe('lines');
     expect(routes.effect?.show).toBe(true);
@@ -79,14 +127,18 @@ describe('buildPlanMapOption', () => {
 
   it('keeps nodes that send nothing in the faint background layer and shows sources separately', () => {
     const nodes = [node('BASE', 104.9, 26.57), node('SW1', 104.95, 26.55), node('ST9', 104.6, 25.8)];
-    const option = buildPlanMapOption({ nodes, incidents: [incident], selectedIds: [], plan: plan(), now: 0, labels }) as { series: Series[] };
+    const option = buildPlanMapOption({ nodes, incidents: [incident], selectedIds: [], plan: plan(), now: 0, labels }) as {
+      series: Series[];
+    };
     expect(option.series.find((s) => s.id === 'nodes')!.data.map((d) => d.name)).toEqual(['节点ST9']);
     expect(option.series.find((s) => s.id === 'sources')!.data).toHaveLength(2);
   });
 
   it('pulses the selected incidents and labels every incident with its alarm level in words', () => {
     const other = { ...incident, id: 'inc-2', number: 'JJ-2', alarmLevel: 2 };
-    const option = buildPlanMapOption({ nodes: [], incidents: [incident, other], selectedIds: ['inc-1'], now: 0, labels }) as { series: Series[] };
+    const option = buildPlanMapOption({ nodes: [], incidents: [incident, other], selectedIds: ['inc-1'], now: 0, labels }) as {
+      series: Series[];
+    };
     const pulsing = option.series.find((s) => s.id === 'incidents')!;
     expect(pulsing.type).toBe('effectScatter');
     expect(pulsing.data.map((d) => d.name)).toEqual(['JJ-1 · 4 级']);
@@ -106,7 +158,14 @@ describe('buildPlanMapOption', () => {
       vehiclePlate: '贵B·0902',
     } as Shipment;
     const now = Date.parse('2026-01-01T00:05:00Z');
-    const option = buildPlanMapOption({ nodes: [], incidents: [], selectedIds: [], shipments: [shipment, { ...shipment, number: 'SH-2', state: 'cancelled' }], now, labels }) as { series: Series[] };
+    const option = buildPlanMapOption({
+      nodes: [],
+      incidents: [],
+      selectedIds: [],
+      shipments: [shipment, { ...shipment, number: 'SH-2', state: 'cancelled' }],
+      now,
+      labels,
+    }) as { series: Series[] };
     expect(option.series.find((s) => s.id === 'shipments')!.data).toHaveLength(1);
     expect(option.series.find((s) => s.id === 'trucks')!.data[0]!.value).toEqual([104.5, 26.5]);
   });

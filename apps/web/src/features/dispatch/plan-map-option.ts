@@ -19,10 +19,19 @@ export type PlanMapLabels = {
 };
 
 export type PlanMapNode = { id: string; code: string; nameZh: string; nameEn: string; lat: number; lng: number };
-export type PlanMapIncident = { id: string; number: string; lat: number; lng: number; alarmLevel: number; typeName: string; isExercise: boolean };
+export type PlanMapIncident = {
+  id: string;
+  number: string;
+  lat: number;
+  lng: number;
+  alarmLevel: number;
+  typeName: string;
+  isExercise: boolean;
+};
 
 /** What a click on a marker names: an incident, or a node. */
-export type PlanMapDatum = { kind: 'incident'; incidentId: string } | { kind: 'node'; nodeId: string } | { kind: 'route' | 'shipment' | 'truck' };
+export type PlanMapDatum =
+  { kind: 'incident'; incidentId: string } | { kind: 'node'; nodeId: string } | { kind: 'route' | 'shipment' | 'truck' };
 
 type Coord = [number, number];
 
@@ -46,7 +55,16 @@ export function lineWidthFor(qty: number): number {
 }
 
 /** One route per source and incident, with the total quantity and the items carried. */
-export type PlanRoute = { sourceId: string; incidentId: string; from: Coord; to: Coord; qty: number; items: string[]; minutes: number; sourceName: string };
+export type PlanRoute = {
+  sourceId: string;
+  incidentId: string;
+  from: Coord;
+  to: Coord;
+  qty: number;
+  items: string[];
+  minutes: number;
+  sourceName: string;
+};
 
 export function planRoutes(plan: DispatchPlanView, language: 'zh-CN' | 'en'): PlanRoute[] {
   const incidents = new Map(plan.incidents.map((i) => [i.id, i]));
@@ -78,11 +96,17 @@ export function planRoutes(plan: DispatchPlanView, language: 'zh-CN' | 'en'): Pl
  * Where a vehicle under way is now, by linear interpolation between source and scene over its travel
  * time (the schematic has no road geometry); undefined when it has not left or has arrived.
  */
-export function truckPosition(shipment: Pick<Shipment, 'state' | 'departedAt' | 'travelMinutes' | 'fromLat' | 'fromLng' | 'toLat' | 'toLng'>, now: number): Coord | undefined {
+export function truckPosition(
+  shipment: Pick<Shipment, 'state' | 'departedAt' | 'travelMinutes' | 'fromLat' | 'fromLng' | 'toLat' | 'toLng'>,
+  now: number,
+): Coord | undefined {
   if (shipment.state !== 'in-transit' || !shipment.departedAt) return undefined;
   const elapsed = (now - Date.parse(shipment.departedAt)) / 60_000;
   const share = shipment.travelMinutes > 0 ? Math.min(1, Math.max(0, elapsed / shipment.travelMinutes)) : 1;
-  return [shipment.fromLng + (shipment.toLng - shipment.fromLng) * share, shipment.fromLat + (shipment.toLat - shipment.fromLat) * share];
+  return [
+    shipment.fromLng + (shipment.toLng - shipment.fromLng) * share,
+    shipment.fromLat + (shipment.toLat - shipment.fromLat) * share,
+  ];
 }
 
 /**
@@ -128,7 +152,12 @@ export function buildPlanMapOption(input: {
       z: 2,
       data: input.nodes
         .filter((n) => !sourceIds.has(n.id))
-        .map((n) => ({ name: name(n), value: [n.lng, n.lat], datum: { kind: 'node', nodeId: n.id }, tooltipText: `${name(n)} · ${n.code}` })),
+        .map((n) => ({
+          name: name(n),
+          value: [n.lng, n.lat],
+          datum: { kind: 'node', nodeId: n.id },
+          tooltipText: `${name(n)} · ${n.code}`,
+        })),
     },
     {
       id: 'sources',
@@ -144,7 +173,12 @@ export function buildPlanMapOption(input: {
       z: 4,
       data: routes
         .filter((r, index) => routes.findIndex((o) => o.sourceId === r.sourceId) === index)
-        .map((r) => ({ name: r.sourceName, value: r.from, datum: { kind: 'node', nodeId: r.sourceId }, tooltipText: r.sourceName })),
+        .map((r) => ({
+          name: r.sourceName,
+          value: r.from,
+          datum: { kind: 'node', nodeId: r.sourceId },
+          tooltipText: r.sourceName,
+        })),
     },
     {
       id: 'routes',
@@ -179,7 +213,11 @@ export function buildPlanMapOption(input: {
           [s.toLng, s.toLat],
         ],
         state: s.state,
-        lineStyle: { color: SHIPMENT_COLOUR[s.state], width: s.state === 'in-transit' ? 3 : 2, type: s.state === 'in-transit' || s.state === 'delivered' ? 'solid' : 'dashed' },
+        lineStyle: {
+          color: SHIPMENT_COLOUR[s.state],
+          width: s.state === 'in-transit' ? 3 : 2,
+          type: s.state === 'in-transit' || s.state === 'delivered' ? 'solid' : 'dashed',
+        },
         datum: { kind: 'shipment' } satisfies PlanMapDatum,
         tooltipText: `${s.number} · ${labels.shipmentState(s.state)}`,
       })),
@@ -196,7 +234,16 @@ export function buildPlanMapOption(input: {
       z: 6,
       data: shipments.flatMap((s) => {
         const at = truckPosition(s, input.now);
-        return at ? [{ name: s.vehiclePlate ?? s.number, value: at, datum: { kind: 'truck' }, tooltipText: `${s.number} · ${s.vehiclePlate ?? ''}` }] : [];
+        return at
+          ? [
+              {
+                name: s.vehiclePlate ?? s.number,
+                value: at,
+                datum: { kind: 'truck' },
+                tooltipText: `${s.number} · ${s.vehiclePlate ?? ''}`,
+              },
+            ]
+          : [];
       }),
     },
     {
@@ -207,7 +254,16 @@ export function buildPlanMapOption(input: {
       symbol: 'pin',
       rippleEffect: { scale: 3, brushType: 'stroke' },
       showEffectOn: 'render',
-      label: { show: true, position: 'right', formatter: '{b}', fontWeight: 'bold', fontSize: 12, color: '#262626', backgroundColor: 'rgba(255,255,255,0.8)', padding: [2, 4] },
+      label: {
+        show: true,
+        position: 'right',
+        formatter: '{b}',
+        fontWeight: 'bold',
+        fontSize: 12,
+        color: '#262626',
+        backgroundColor: 'rgba(255,255,255,0.8)',
+        padding: [2, 4],
+      },
       z: 8,
       data: input.incidents.filter((i) => selected.has(i.id)).map(incidentPoint),
     },

@@ -2,12 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { zh } from '../../lib/i18n/zh.ts';
 import { en } from '../../lib/i18n/en.ts';
 import type { ShortfallReason } from './api/dispatch.api.ts';
-import { alarmLevelText, durationText, formatNumber, lineReasonText, shortfallReasonText, whyText, type Translate } from './reason-text.ts';
+import {
+  alarmLevelText,
+  durationText,
+  formatNumber,
+  lineReasonText,
+  shortfallReasonText,
+  whyText,
+  type Translate,
+} from './reason-text.ts';
 
 /** A translate function over the real dictionaries, with i18next's {{name}} interpolation. */
 function translator(dictionary: object): Translate {
   return (key, vars = {}) => {
-    const template = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], dictionary);
+    const template = key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], dictionary);
     if (typeof template !== 'string') throw new Error(`missing key ${key}`);
     return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
   };
@@ -35,7 +45,9 @@ describe('lineReasonText', () => {
 
   it('says how many nearer sources were used up', () => {
     const line = { qty: 5, fromReserve: 0, reason: { code: 'next-nearest-free-stock' as const, nearerSources: 2 } };
-    expect(lineReasonText(line, tEn)).toBe('2 nearer sources ran out or were needed elsewhere: next-nearest source with free stock');
+    expect(lineReasonText(line, tEn)).toBe(
+      '2 nearer sources ran out or were needed elsewhere: next-nearest source with free stock',
+    );
     expect(lineReasonText(line, tZh)).toContain('更近的 2 个节点');
   });
 
@@ -67,12 +79,18 @@ describe('shortfallReasonText', () => {
   });
 
   it('gives the numbers behind each cause', () => {
-    expect(shortfallReasonText({ qty: 4, reason: shortfall({ code: 'unreachable', networkStock: 20, reachableStock: 2 }) }, tEn)).toBe(
-      'short by 4: 20 held in the network, only 2 can reach the scene',
+    expect(
+      shortfallReasonText({ qty: 4, reason: shortfall({ code: 'unreachable', networkStock: 20, reachableStock: 2 }) }, tEn),
+    ).toBe('short by 4: 20 held in the network, only 2 can reach the scene');
+    expect(
+      shortfallReasonText({ qty: 5, reason: shortfall({ code: 'taken-by-higher-priority', takenByHigherPriority: 12 }) }, tEn),
+    ).toContain('12 that could reach went to more urgent');
+    expect(
+      shortfallReasonText({ qty: 5, reason: shortfall({ code: 'taken-by-equal-priority', takenByEqualPriority: 7 }) }, tZh),
+    ).toContain('同等优先级');
+    expect(shortfallReasonText({ qty: 2, reason: shortfall({ code: 'reserve-protected', protectedReserve: 6 }) }, tZh)).toBe(
+      '缺 2 件：只剩储备定额 6 件，储备为硬约束不动用',
     );
-    expect(shortfallReasonText({ qty: 5, reason: shortfall({ code: 'taken-by-higher-priority', takenByHigherPriority: 12 }) }, tEn)).toContain('12 that could reach went to more urgent');
-    expect(shortfallReasonText({ qty: 5, reason: shortfall({ code: 'taken-by-equal-priority', takenByEqualPriority: 7 }) }, tZh)).toContain('同等优先级');
-    expect(shortfallReasonText({ qty: 2, reason: shortfall({ code: 'reserve-protected', protectedReserve: 6 }) }, tZh)).toBe('缺 2 件：只剩储备定额 6 件，储备为硬约束不动用');
   });
 
   it('falls back to the bare quantity without a reason', () => {

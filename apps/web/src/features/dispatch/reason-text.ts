@@ -14,7 +14,10 @@ export function formatNumber(value: number): string {
 }
 
 /** Why a plan line comes from its source. */
-export function lineReasonText(line: Pick<PlanLine, 'qty' | 'fromReserve'> & { reason: LineReason | null }, t: Translate): string {
+export function lineReasonText(
+  line: Pick<PlanLine, 'qty' | 'fromReserve'> & { reason: LineReason | null },
+  t: Translate,
+): string {
   const reason = line.reason;
   const parts: string[] = [];
   switch (reason?.code) {
@@ -70,7 +73,11 @@ const WHY_PATTERNS: { pattern: RegExp; key: string; names: string[] }[] = [
   { pattern: /^(\d+) SCBA wearers × ([\d.]+) h × ([\d.]+)$/, key: 'dispatch.why.scba', names: ['wearers', 'hours', 'rate'] },
   { pattern: /^(\d+) people × ([\d.]+) d × ([\d.]+)$/, key: 'dispatch.why.personDay', names: ['people', 'days', 'rate'] },
   { pattern: /^(\d+) people × ([\d.]+)$/, key: 'dispatch.why.person', names: ['people', 'rate'] },
-  { pattern: /^(\d+) generators × ([\d.]+) h × ([\d.]+)$/, key: 'dispatch.why.generator', names: ['generators', 'hours', 'rate'] },
+  {
+    pattern: /^(\d+) generators × ([\d.]+) h × ([\d.]+)$/,
+    key: 'dispatch.why.generator',
+    names: ['generators', 'hours', 'rate'],
+  },
   { pattern: /^module (\S+) × (\d+)$/, key: 'dispatch.why.module', names: ['module', 'qty'] },
   { pattern: /^pre-plan item$/, key: 'dispatch.why.fixed', names: [] },
 ];

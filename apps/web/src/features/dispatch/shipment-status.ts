@@ -5,11 +5,18 @@ import { durationText, type Translate } from './reason-text.ts';
  * The live line under a shipment's state: "arrives in 7 min" while under way (counting down from
  * the ETA), "overdue by 2 min" past it, the trip length before departure, the time of arrival after.
  */
-export function shipmentTimeText(shipment: Pick<Shipment, 'state' | 'eta' | 'travelMinutes' | 'arrivedAt'>, now: number, t: Translate, formatTime: (iso: string) => string): string {
+export function shipmentTimeText(
+  shipment: Pick<Shipment, 'state' | 'eta' | 'travelMinutes' | 'arrivedAt'>,
+  now: number,
+  t: Translate,
+  formatTime: (iso: string) => string,
+): string {
   switch (shipment.state) {
     case 'in-transit': {
       const left = (Date.parse(shipment.eta) - now) / 60_000;
-      return left >= 0 ? t('dispatch.shipments.etaIn', { time: durationText(left, t) }) : t('dispatch.shipments.overdue', { time: durationText(-left, t) });
+      return left >= 0
+        ? t('dispatch.shipments.etaIn', { time: durationText(left, t) })
+        : t('dispatch.shipments.overdue', { time: durationText(-left, t) });
     }
     case 'delivered':
       return shipment.arrivedAt ? t('dispatch.shipments.arrivedAt', { time: formatTime(shipment.arrivedAt) }) : '';

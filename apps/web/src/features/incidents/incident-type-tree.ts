@@ -13,7 +13,11 @@ export function incidentTypeTree(types: readonly IncidentType[], language: 'zh-C
   return sorted
     .filter((type) => type.parentCode === null || !known.has(type.parentCode))
     .map((parent) => {
-      const children = sorted.filter((type) => type.parentCode === parent.code).map((type) => ({ value: type.code, title: label(type), selectable: true }));
-      return children.length ? { value: parent.code, title: label(parent), selectable: false, children } : { value: parent.code, title: label(parent), selectable: true };
+      const children = sorted
+        .filter((type) => type.parentCode === parent.code)
+        .map((type) => ({ value: type.code, title: label(type), selectable: true }));
+      return children.length
+        ? { value: parent.code, title: label(parent), selectable: false, children }
+        : { value: parent.code, title: label(parent), selectable: true };
     });
 }

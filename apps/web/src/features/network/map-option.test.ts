@@ -9,7 +9,18 @@ const typeName = Object.fromEntries(NODE_TYPE_ORDER.map((t) => [t, `T:${t}`])) a
 const labels: MapLabels = { typeName, regionName: { 钟山区: 'Zhongshan' }, demo: 'demo', language: 'en' };
 
 function node(code: string, type: NodeType, extra: Partial<MapNode> = {}): MapNode {
-  return { id: `id-${code}`, code, type, nameZh: `节点${code}`, nameEn: `Node ${code}`, lat: 26.5, lng: 104.8, isDemo: true, status: 'open', ...extra };
+  return {
+    id: `id-${code}`,
+    code,
+    type,
+    nameZh: `节点${code}`,
+    nameEn: `Node ${code}`,
+    lat: 26.5,
+    lng: 104.8,
+    isDemo: true,
+    status: 'open',
+    ...extra,
+  };
 }
 
 const network: MapNode[] = [
@@ -20,7 +31,13 @@ const network: MapNode[] = [
   node('G1', 'staging', { isDemo: false }),
 ];
 
-type Series = { id: string; name: string; symbol: string; itemStyle: { color: string }; data: { value: number[]; nodeId: string }[] };
+type Series = {
+  id: string;
+  name: string;
+  symbol: string;
+  itemStyle: { color: string };
+  data: { value: number[]; nodeId: string }[];
+};
 
 describe('NODE_TYPE_STYLE', () => {
   it('gives every node type its own symbol and its own colour', () => {
@@ -31,7 +48,11 @@ describe('NODE_TYPE_STYLE', () => {
 });
 
 describe('buildNetworkMapOption', () => {
-  const option = buildNetworkMapOption(network, labels) as { series: Series[]; legend: { data: string[] }; geo: { nameMap: unknown; map: string } };
+  const option = buildNetworkMapOption(network, labels) as {
+    series: Series[];
+    legend: { data: string[] };
+    geo: { nameMap: unknown; map: string };
+  };
 
   it('draws one series per node type, all named in the legend', () => {
     expect(option.series.map((s) => s.name)).toEqual(NODE_TYPE_ORDER.map((t) => `T:${t}`));
@@ -72,7 +93,9 @@ describe('schematic GeoJSON', () => {
 
   it('puts each seat, and the demo base on the Shuicheng side, inside its own unit', () => {
     const regionOf = (lng: number, lat: number) =>
-      features.filter((f) => f.geometry.coordinates.some((ring) => containsPoint(ring as [number, number][], lng, lat))).map((f) => f.properties.name);
+      features
+        .filter((f) => f.geometry.coordinates.some((ring) => containsPoint(ring as [number, number][], lng, lat)))
+        .map((f) => f.properties.name);
     expect(regionOf(104.83, 26.59)).toEqual(['钟山区']);
     expect(regionOf(104.957, 26.546)).toEqual(['水城区']);
     expect(regionOf(104.4716, 25.7099)).toEqual(['盘州市']);

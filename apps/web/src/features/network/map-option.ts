@@ -64,7 +64,15 @@ export function buildNetworkMapOption(nodes: readonly MapNode[], labels: MapLabe
       emphasis: { scale: 1.4, label: { show: true, formatter: '{b}', position: 'right', fontWeight: 'bold' } },
       label:
         type === 'base'
-          ? { show: true, formatter: '{b}', position: 'right', fontSize: 12, fontWeight: 'bold', width: 170, overflow: 'truncate' }
+          ? {
+              show: true,
+              formatter: '{b}',
+              position: 'right',
+              fontSize: 12,
+              fontWeight: 'bold',
+              width: 170,
+              overflow: 'truncate',
+            }
           : { show: false },
       z: type === 'base' ? 5 : 3,
       data: groups.get(type) ?? [],

@@ -11,8 +11,7 @@ export const NODE_TYPE_ORDER: readonly NodeType[] = [
   'staging',
 ];
 
-const STAR =
-  'path://M50 0 L61.8 35.1 L100 38.2 L69.1 61.8 L79.4 100 L50 78 L20.6 100 L30.9 61.8 L0 38.2 L38.2 35.1 Z';
+const STAR = 'path://M50 0 L61.8 35.1 L100 38.2 L69.1 61.8 L79.4 100 L50 78 L20.6 100 L30.9 61.8 L0 38.2 L38.2 35.1 Z';
 
 /**
  * Every node type has its own marker shape AND colour, so the map stays readable in grey print

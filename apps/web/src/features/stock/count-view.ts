@@ -1,7 +1,14 @@
 /** Stock counts: keys of count lines, scans that add one, differences. */
-export type CountLineLike = { itemId: string; lotId: string | null; assetId: string | null; expected: number; counted: number | null };
+export type CountLineLike = {
+  itemId: string;
+  lotId: string | null;
+  assetId: string | null;
+  expected: number;
+  counted: number | null;
+};
 
-export const countKeyOf = (line: { itemId: string; lotId?: string | null; assetId?: string | null }) => `${line.itemId}|${line.lotId ?? ''}|${line.assetId ?? ''}`;
+export const countKeyOf = (line: { itemId: string; lotId?: string | null; assetId?: string | null }) =>
+  `${line.itemId}|${line.lotId ?? ''}|${line.assetId ?? ''}`;
 
 /**
  * Applies a scanned asset to the counted figures: the asset's own line (serialised stock is counted
@@ -20,7 +27,9 @@ export function applyScan(
     next.set(key, 1);
     return { counted: next, key };
   }
-  const byItem = lines.find((l) => l.itemId === scanned.itemId && !l.assetId && (scanned.lotId ? l.lotId === scanned.lotId : true));
+  const byItem = lines.find(
+    (l) => l.itemId === scanned.itemId && !l.assetId && (scanned.lotId ? l.lotId === scanned.lotId : true),
+  );
   if (!byItem) return { counted: next, key: undefined };
   const key = countKeyOf(byItem);
   next.set(key, (next.get(key) ?? byItem.counted ?? 0) + 1);

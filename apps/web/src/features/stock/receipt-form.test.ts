@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { assetCodesOf, emptyLine, lineProblems, toReceiptBody, type FormLine } from './receipt-form.ts';
 
 const suit: FormLine = { ...emptyLine('a'), itemId: 'suit', tracking: 'serialised', serials: ['SN1', 'SN2'], qty: 99 };
-const foam: FormLine = { ...emptyLine('b'), itemId: 'foam', tracking: 'lot', qty: 40, lotNo: ' L-2026 ', producedOn: '2026-01-02', expiresOn: '2028-01-01' };
+const foam: FormLine = {
+  ...emptyLine('b'),
+  itemId: 'foam',
+  tracking: 'lot',
+  qty: 40,
+  lotNo: ' L-2026 ',
+  producedOn: '2026-01-02',
+  expiresOn: '2028-01-01',
+};
 const gloves: FormLine = { ...emptyLine('c'), itemId: 'gloves', tracking: 'bulk', qty: 12 };
 
 describe('receipt form', () => {
@@ -19,7 +27,14 @@ describe('receipt form', () => {
   });
   it('names what is missing per line', () => {
     expect(lineProblems([suit, foam, gloves])).toEqual([]);
-    expect(lineProblems([emptyLine('x'), { ...suit, serials: [] }, { ...foam, lotNo: '', expiresOn: '2025-01-01' }, { ...gloves, qty: 0 }])).toEqual([
+    expect(
+      lineProblems([
+        emptyLine('x'),
+        { ...suit, serials: [] },
+        { ...foam, lotNo: '', expiresOn: '2025-01-01' },
+        { ...gloves, qty: 0 },
+      ]),
+    ).toEqual([
       { line: 0, problem: 'item' },
       { line: 1, problem: 'serials' },
       { line: 2, problem: 'lotNo' },
@@ -28,7 +43,9 @@ describe('receipt form', () => {
     ]);
   });
   it('reads the asset codes of a posted receipt', () => {
-    expect(assetCodesOf([{ itemId: 'suit', assetCodes: ['LPS-1', 'LPS-2'] }, { itemId: 'foam' }])).toEqual([{ itemId: 'suit', codes: ['LPS-1', 'LPS-2'] }]);
+    expect(assetCodesOf([{ itemId: 'suit', assetCodes: ['LPS-1', 'LPS-2'] }, { itemId: 'foam' }])).toEqual([
+      { itemId: 'suit', codes: ['LPS-1', 'LPS-2'] },
+    ]);
     expect(assetCodesOf(null)).toEqual([]);
   });
 });

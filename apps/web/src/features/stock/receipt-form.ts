@@ -36,14 +36,21 @@ export function lineProblems(lines: readonly FormLine[]): LineProblem[] {
 }
 
 /** The request body: serialised lines send their serials with qty = their count; lot fields only when given. */
-export function toReceiptBody(header: { nodeId: string; source: ReceiptCreate['source']; reference: string }, lines: readonly FormLine[]): ReceiptCreate {
+export function toReceiptBody(
+  header: { nodeId: string; source: ReceiptCreate['source']; reference: string },
+  lines: readonly FormLine[],
+): ReceiptCreate {
   return {
     nodeId: header.nodeId,
     source: header.source,
     ...(header.reference.trim() ? { reference: header.reference.trim() } : {}),
     lines: lines.map((l) => {
       const lot = l.lotNo.trim()
-        ? { lotNo: l.lotNo.trim(), ...(l.producedOn ? { producedOn: l.producedOn } : {}), ...(l.expiresOn ? { expiresOn: l.expiresOn } : {}) }
+        ? {
+            lotNo: l.lotNo.trim(),
+            ...(l.producedOn ? { producedOn: l.producedOn } : {}),
+            ...(l.expiresOn ? { expiresOn: l.expiresOn } : {}),
+          }
         : undefined;
       const serialised = isSerialised(l.tracking);
       return {
@@ -61,6 +68,8 @@ export function assetCodesOf(lines: unknown): { itemId: string; codes: string[] 
   if (!Array.isArray(lines)) return [];
   return lines.flatMap((l) => {
     const line = l as { itemId?: unknown; assetCodes?: unknown };
-    return Array.isArray(line.assetCodes) && line.assetCodes.length ? [{ itemId: String(line.itemId), codes: line.assetCodes.map(String) }] : [];
+    return Array.isArray(line.assetCodes) && line.assetCodes.length
+      ? [{ itemId: String(line.itemId), codes: line.assetCodes.map(String) }]
+      : [];
   });
 }

@@ -46,7 +46,10 @@ export function splitScans(text: string): string[] {
  * Adds serials to a list, keeping the order and refusing repeats (a double scan of one label must not
  * create two assets). Returns the new list and the codes that were already there.
  */
-export function appendSerials(current: readonly string[], scanned: readonly string[]): { serials: string[]; duplicates: string[] } {
+export function appendSerials(
+  current: readonly string[],
+  scanned: readonly string[],
+): { serials: string[]; duplicates: string[] } {
   const seen = new Set(current);
   const serials = [...current];
   const duplicates: string[] = [];
@@ -61,7 +64,10 @@ export function appendSerials(current: readonly string[], scanned: readonly stri
 }
 
 /** Cameras open only in a secure context: HTTPS, or localhost during development. */
-export function cameraBlockedReason(env: { isSecureContext: boolean; hasMediaDevices: boolean }): 'insecure' | 'unsupported' | undefined {
+export function cameraBlockedReason(env: {
+  isSecureContext: boolean;
+  hasMediaDevices: boolean;
+}): 'insecure' | 'unsupported' | undefined {
   if (!env.isSecureContext) return 'insecure';
   if (!env.hasMediaDevices) return 'unsupported';
   return undefined;

@@ -17,7 +17,9 @@ describe('shortage details', () => {
   });
 
   it('indexes by form line with the missing quantity, summing repeated lines', () => {
-    const byLine = shortageByLine({ short: [...details.short, { line: 0, itemId: 'i1', itemCode: 'SCBA', requested: 1, available: 0 }] });
+    const byLine = shortageByLine({
+      short: [...details.short, { line: 0, itemId: 'i1', itemCode: 'SCBA', requested: 1, available: 0 }],
+    });
     expect(byLine.get(1)?.missing).toBe(28);
     expect(byLine.get(0)).toMatchObject({ requested: 4, available: 1, missing: 3 });
   });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { severityOf, worstFirst } from './shortfall-view.ts';
 
-const r = (nodeCode: string, belowMinimum: boolean, minReserve: number, target: number, available: number) => ({ nodeCode, itemCode: 'X', belowMinimum, minReserve, target, available, toTarget: Math.max(0, target - available) });
+const r = (nodeCode: string, belowMinimum: boolean, minReserve: number, target: number, available: number) => ({
+  nodeCode,
+  itemCode: 'X',
+  belowMinimum,
+  minReserve,
+  target,
+  available,
+  toTarget: Math.max(0, target - available),
+});
 
 describe('worstFirst', () => {
   it('puts below-minimum first, then the largest share missing, then most units', () => {

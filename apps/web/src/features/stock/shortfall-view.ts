@@ -1,5 +1,13 @@
 /** Orders shortfalls worst first: below minimum before below target, then by how far below (share of the minimum/target missing), then by units to target. */
-export type ShortfallLike = { belowMinimum: boolean; minReserve: number; target: number; available: number; toTarget: number; nodeCode: string; itemCode: string };
+export type ShortfallLike = {
+  belowMinimum: boolean;
+  minReserve: number;
+  target: number;
+  available: number;
+  toTarget: number;
+  nodeCode: string;
+  itemCode: string;
+};
 
 export function severityOf(r: ShortfallLike): number {
   const base = r.belowMinimum ? r.minReserve : r.target;

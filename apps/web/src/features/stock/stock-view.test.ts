@@ -3,9 +3,26 @@ import type { StockRow } from '@zhanqin/contracts';
 import { availabilityChartOption, standardStatus } from './stock-view.ts';
 
 const row = (code: string, available: number, minReserve: number | null, target: number | null): StockRow => ({
-  nodeId: 'n1', nodeCode: 'LPS-BASE', nodeNameZh: '基地', nodeNameEn: 'Base', nodeType: 'base',
-  itemId: `i-${code}`, itemCode: code, itemNameZh: `物资${code}`, itemNameEn: `Item ${code}`, unitZh: '件', unitEn: 'pc', tracking: 'bulk',
-  onHand: available + 2, reserved: 2, inTransit: 0, quarantined: 0, available, minReserve, target, isPartnerStock: false,
+  nodeId: 'n1',
+  nodeCode: 'LPS-BASE',
+  nodeNameZh: '基地',
+  nodeNameEn: 'Base',
+  nodeType: 'base',
+  itemId: `i-${code}`,
+  itemCode: code,
+  itemNameZh: `物资${code}`,
+  itemNameEn: `Item ${code}`,
+  unitZh: '件',
+  unitEn: 'pc',
+  tracking: 'bulk',
+  onHand: available + 2,
+  reserved: 2,
+  inTransit: 0,
+  quarantined: 0,
+  available,
+  minReserve,
+  target,
+  isPartnerStock: false,
 });
 
 describe('standardStatus', () => {
@@ -20,7 +37,11 @@ describe('standardStatus', () => {
 describe('availabilityChartOption', () => {
   const labels = { available: '可用', minReserve: '最低储备', target: '目标', unitPercent: '占目标 %' };
   it('shows available as percent of target, below-minimum first, markers aligned with the axis', () => {
-    const option = availabilityChartOption([row('B', 10, 5, 10), row('A', 1, 5, 10), row('C', 6, 5, 10), row('N', 3, null, null)], labels, 'zh-CN');
+    const option = availabilityChartOption(
+      [row('B', 10, 5, 10), row('A', 1, 5, 10), row('C', 6, 5, 10), row('N', 3, null, null)],
+      labels,
+      'zh-CN',
+    );
     expect(option.xAxis.data).toEqual(['物资A', '物资C', '物资B']);
     expect(option.series[0]?.data.map((d) => (d as { value: number }).value)).toEqual([10, 60, 100]);
     expect(option.series[1]?.data).toEqual([50, 50, 50]);

@@ -26,7 +26,12 @@ export function availabilityChartOption(rows: readonly StockRow[], labels: Chart
   const rank = (r: StockRow) => (standardStatus(r) === 'below-minimum' ? 0 : standardStatus(r) === 'below-target' ? 1 : 2);
   const ordered = rows
     .filter((r) => r.target !== null && r.target > 0)
-    .sort((a, b) => rank(a) - rank(b) || percentOf(a.available, a.target ?? 0) - percentOf(b.available, b.target ?? 0) || a.itemCode.localeCompare(b.itemCode))
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        percentOf(a.available, a.target ?? 0) - percentOf(b.available, b.target ?? 0) ||
+        a.itemCode.localeCompare(b.itemCode),
+    )
     .slice(0, limit);
   const names = ordered.map((r) => (language === 'en' ? r.itemNameEn : r.itemNameZh) || r.itemCode);
   const unitOf = (r: StockRow) => (language === 'en' ? r.unitEn : r.unitZh);
@@ -43,7 +48,11 @@ export function availabilityChartOption(rows: readonly StockRow[], labels: Chart
     },
     legend: { top: 0, data: [labels.available, labels.minReserve, labels.target] },
     grid: { left: 56, right: 16, top: 36, bottom: 100 },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 35, fontSize: 11, width: 120, overflow: 'truncate' } },
+    xAxis: {
+      type: 'category',
+      data: names,
+      axisLabel: { interval: 0, rotate: 35, fontSize: 11, width: 120, overflow: 'truncate' },
+    },
     yAxis: { type: 'value', name: labels.unitPercent, axisLabel: { formatter: '{value}%' } },
     series: [
       {
@@ -54,11 +63,29 @@ export function availabilityChartOption(rows: readonly StockRow[], labels: Chart
         data: ordered.map((r) => ({
           value: percentOf(r.available, r.target ?? 0),
           // Below minimum is also told by the table's icon and text, and by a hatched bar; colour only repeats it.
-          itemStyle: standardStatus(r) === 'below-minimum' ? { color: '#cf1322', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -0.8 } } : { color: '#1677ff' },
+          itemStyle:
+            standardStatus(r) === 'below-minimum'
+              ? { color: '#cf1322', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -0.8 } }
+              : { color: '#1677ff' },
         })),
       },
-      { name: labels.minReserve, type: 'line', symbol: 'diamond', symbolSize: 9, data: ordered.map((r) => percentOf(r.minReserve ?? 0, r.target ?? 0)), itemStyle: { color: '#fa8c16' }, lineStyle: { opacity: 0 } },
-      { name: labels.target, type: 'line', symbol: 'none', data: ordered.map(() => 100), itemStyle: { color: '#389e0d' }, lineStyle: { type: 'dashed' } },
+      {
+        name: labels.minReserve,
+        type: 'line',
+        symbol: 'diamond',
+        symbolSize: 9,
+        data: ordered.map((r) => percentOf(r.minReserve ?? 0, r.target ?? 0)),
+        itemStyle: { color: '#fa8c16' },
+        lineStyle: { opacity: 0 },
+      },
+      {
+        name: labels.target,
+        type: 'line',
+        symbol: 'none',
+        data: ordered.map(() => 100),
+        itemStyle: { color: '#389e0d' },
+        lineStyle: { type: 'dashed' },
+      },
     ],
   };
 }

@@ -18,7 +18,16 @@ describe('receiveLinesOf', () => {
       { itemId: 'i2', qty: 1, lotId: null, assetId: 'a1' },
       { itemId: 'i3', qty: 5, lotId: null, assetId: null },
     ];
-    expect(receiveLinesOf(shipped, new Map([[0, 7], [1, 0], [2, 99]]))).toEqual([
+    expect(
+      receiveLinesOf(
+        shipped,
+        new Map([
+          [0, 7],
+          [1, 0],
+          [2, 99],
+        ]),
+      ),
+    ).toEqual([
       { itemId: 'i1', lotId: 'l1', qty: 7 },
       { itemId: 'i2', assetId: 'a1', qty: 0 },
       { itemId: 'i3', qty: 5 },

@@ -8,6 +8,17 @@ import { BarChart, EffectScatterChart, LineChart, LinesChart, ScatterChart } fro
 import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([ScatterChart, LinesChart, EffectScatterChart, BarChart, LineChart, GeoComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  ScatterChart,
+  LinesChart,
+  EffectScatterChart,
+  BarChart,
+  LineChart,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 export { echarts };

@@ -13,7 +13,10 @@ describe('dictionaries', () => {
   });
 
   it('have no empty string in either language', () => {
-    for (const [name, dictionary] of [['zh', zh], ['en', en]] as const) {
+    for (const [name, dictionary] of [
+      ['zh', zh],
+      ['en', en],
+    ] as const) {
       const empty = keyPaths(dictionary).filter((path) => String(valueAt(dictionary, path)).trim() === '');
       expect(empty, name).toEqual([]);
     }
@@ -21,8 +24,7 @@ describe('dictionaries', () => {
 
   it('use the same {{placeholders}} for each key in both languages', () => {
     const mismatched = keyPaths(zh).filter(
-      (path) =>
-        placeholdersOf(String(valueAt(zh, path))).join() !== placeholdersOf(String(valueAt(en, path))).join(),
+      (path) => placeholdersOf(String(valueAt(zh, path))).join() !== placeholdersOf(String(valueAt(en, path))).join(),
     );
     expect(mismatched).toEqual([]);
   });

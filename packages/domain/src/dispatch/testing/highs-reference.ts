@@ -30,7 +30,8 @@ export function buildReferenceModels(problem: DispatchProblem): ReferenceItemMod
   const get = (record: Record<string, number> | undefined, key: string): number =>
     record !== undefined && Object.hasOwn(record, key) ? (record[key] ?? 0) : 0;
   const items = new Set<string>();
-  for (const incident of problem.incidents) for (const [item, qty] of Object.entries(incident.demand)) if (qty > 0) items.add(item);
+  for (const incident of problem.incidents)
+    for (const [item, qty] of Object.entries(incident.demand)) if (qty > 0) items.add(item);
 
   const models: ReferenceItemModel[] = [];
   for (const item of items) {
@@ -122,7 +123,8 @@ export function solveReferenceModels(highs: Highs, models: ReferenceItemModel[])
       for (const level of m.levels) {
         model.changeColsCost(all, Float64Array.from(level.columns));
         model.run();
-        if (model.getModelStatus() !== highs.constants.modelStatus.optimal) throw new Error(`HiGHS status ${model.getModelStatus()}`);
+        if (model.getModelStatus() !== highs.constants.modelStatus.optimal)
+          throw new Error(`HiGHS status ${model.getModelStatus()}`);
         const delivered = Math.round(model.getObjectiveValue());
         deliveredByPriority[String(level.priority)] = (deliveredByPriority[String(level.priority)] ?? 0) + delivered;
         model.changeRowBounds(level.row, delivered, highs.infinity);
@@ -130,7 +132,8 @@ export function solveReferenceModels(highs: Highs, models: ReferenceItemModel[])
       model.changeObjectiveSense(highs.constants.objectiveSense.minimize);
       model.changeColsCost(all, m.cost);
       model.run();
-      if (model.getModelStatus() !== highs.constants.modelStatus.optimal) throw new Error(`HiGHS status ${model.getModelStatus()}`);
+      if (model.getModelStatus() !== highs.constants.modelStatus.optimal)
+        throw new Error(`HiGHS status ${model.getModelStatus()}`);
       cost += model.getObjectiveValue();
     } finally {
       model.dispose();

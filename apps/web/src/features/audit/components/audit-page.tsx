@@ -64,7 +64,9 @@ export function AuditPage() {
               ? t('audit.verifyOk', { checked: verification.checked })
               : t('audit.verifyBroken', { seq: verification.firstBrokenSeq ?? '?', checked: verification.checked })
           }
-          description={!verification.ok && verification.reason ? t('audit.verifyReason', { reason: verification.reason }) : undefined}
+          description={
+            !verification.ok && verification.reason ? t('audit.verifyReason', { reason: verification.reason }) : undefined
+          }
         />
       )}
       {verifyError && <Alert type="error" showIcon title={`${verifyError.code}: ${verifyError.message}`} />}
@@ -119,7 +121,12 @@ export function AuditPage() {
               </Space>
             ),
           },
-          { dataIndex: 'action', title: t('audit.action'), width: 170, render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
+          {
+            dataIndex: 'action',
+            title: t('audit.action'),
+            width: 170,
+            render: (a: string) => <Typography.Text code>{a}</Typography.Text>,
+          },
           {
             key: 'entity',
             title: t('audit.entityType'),
@@ -137,7 +144,13 @@ export function AuditPage() {
             render: (summary: unknown) => {
               const text = summaryText(summary);
               return (
-                <Tooltip title={<pre style={{ margin: 0, whiteSpace: 'pre-wrap', maxHeight: 400, overflow: 'auto' }}>{summaryText(summary, 2)}</pre>}>
+                <Tooltip
+                  title={
+                    <pre style={{ margin: 0, whiteSpace: 'pre-wrap', maxHeight: 400, overflow: 'auto' }}>
+                      {summaryText(summary, 2)}
+                    </pre>
+                  }
+                >
                   <Typography.Text style={{ fontSize: 12 }}>{text.length > 80 ? `${text.slice(0, 80)}…` : text}</Typography.Text>
                 </Tooltip>
               );

@@ -54,7 +54,11 @@ export function ChangePasswordModal({ open, required, onClose, onChanged }: Prop
       {required && <Alert type="warning" showIcon title={t('auth.mustChangePassword')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
-        <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('auth.currentPassword')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -75,7 +79,9 @@ export function ChangePasswordModal({ open, required, onClose, onChanged }: Prop
             { required: true, message: t('auth.passwordRequired') },
             ({ getFieldValue }) => ({
               validator: (_rule, value) =>
-                value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch'))),
+                value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('auth.passwordMismatch'))),
             }),
           ]}
         >

@@ -75,10 +75,18 @@ export function LoginPage() {
           {expired && !error && <Alert type="info" showIcon title={t('auth.sessionExpired')} />}
           {errorText && <Alert type="error" showIcon title={errorText} data-testid="login-error" />}
           <Form<Values> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
-            <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
+            <Form.Item
+              name="username"
+              label={t('auth.username')}
+              rules={[{ required: true, message: t('auth.usernameRequired') }]}
+            >
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus id="login-username" />
             </Form.Item>
-            <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+            <Form.Item
+              name="password"
+              label={t('auth.password')}
+              rules={[{ required: true, message: t('auth.passwordRequired') }]}
+            >
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" id="login-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={submitting} disabled={blocked} data-testid="login-submit">

@@ -1,5 +1,23 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Drawer, Input, Row, Select, Space, Table, Tabs, Tag, Tree, Typography, Empty, Collapse } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Drawer,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tree,
+  Typography,
+  Empty,
+  Collapse,
+} from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +61,11 @@ export function CataloguePage() {
                 <Col xs={24} lg={6}>
                   <Card size="small" title={t('catalogue.categories')} loading={categories.loading}>
                     {categories.error && <Alert type="error" showIcon title={categories.error.message} />}
-                    <Button type={filter.categoryId ? 'link' : 'primary'} size="small" onClick={() => setFilter((f) => ({ ...f, categoryId: undefined, offset: 0 }))}>
+                    <Button
+                      type={filter.categoryId ? 'link' : 'primary'}
+                      size="small"
+                      onClick={() => setFilter((f) => ({ ...f, categoryId: undefined, offset: 0 }))}
+                    >
                       {t('catalogue.allCategories')}
                     </Button>
                     <Tree
@@ -51,7 +73,9 @@ export function CataloguePage() {
                       defaultExpandAll
                       treeData={tree}
                       selectedKeys={filter.categoryId ? [filter.categoryId] : []}
-                      onSelect={(keys) => setFilter((f) => ({ ...f, categoryId: (keys[0] as string | undefined) ?? undefined, offset: 0 }))}
+                      onSelect={(keys) =>
+                        setFilter((f) => ({ ...f, categoryId: (keys[0] as string | undefined) ?? undefined, offset: 0 }))
+                      }
                     />
                   </Card>
                 </Col>
@@ -119,13 +143,28 @@ export function CataloguePage() {
                             </Space>
                           ),
                         },
-                        { key: 'category', title: t('catalogue.category'), render: (_v, item) => categoryName.get(item.categoryId) ?? '—' },
-                        { key: 'unit', title: t('catalogue.unit'), render: (_v, item) => (language === 'en' ? item.unitEn : item.unitZh) },
-                        { key: 'tracking', dataIndex: 'tracking', title: t('catalogue.tracking'), sorter: true, render: (k: TrackingKind) => <Tag>{t(`tracking.${k}`)}</Tag> },
+                        {
+                          key: 'category',
+                          title: t('catalogue.category'),
+                          render: (_v, item) => categoryName.get(item.categoryId) ?? '—',
+                        },
+                        {
+                          key: 'unit',
+                          title: t('catalogue.unit'),
+                          render: (_v, item) => (language === 'en' ? item.unitEn : item.unitZh),
+                        },
+                        {
+                          key: 'tracking',
+                          dataIndex: 'tracking',
+                          title: t('catalogue.tracking'),
+                          sorter: true,
+                          render: (k: TrackingKind) => <Tag>{t(`tracking.${k}`)}</Tag>,
+                        },
                         {
                           key: 'serviceLifeMonths',
                           title: t('catalogue.serviceLife'),
-                          render: (_v, item) => (item.serviceLifeMonths === null ? '—' : t('catalogue.months', { count: item.serviceLifeMonths })),
+                          render: (_v, item) =>
+                            item.serviceLifeMonths === null ? '—' : t('catalogue.months', { count: item.serviceLifeMonths }),
                         },
                       ]}
                     />
@@ -137,17 +176,35 @@ export function CataloguePage() {
           { key: 'modules', label: t('catalogue.modules'), children: <ModulesPanel language={language} /> },
         ]}
       />
-      <ItemDrawer item={selected} categoryName={selected ? categoryName.get(selected.categoryId) : undefined} onClose={() => setSelected(undefined)} />
+      <ItemDrawer
+        item={selected}
+        categoryName={selected ? categoryName.get(selected.categoryId) : undefined}
+        onClose={() => setSelected(undefined)}
+      />
     </Space>
   );
 }
 
-function ItemDrawer({ item, categoryName, onClose }: { item: Item | undefined; categoryName: string | undefined; onClose: () => void }) {
+function ItemDrawer({
+  item,
+  categoryName,
+  onClose,
+}: {
+  item: Item | undefined;
+  categoryName: string | undefined;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = resolveLanguage(i18n.language);
   const dash = '—';
   return (
-    <Drawer open={Boolean(item)} onClose={onClose} size={560} title={item ? (language === 'en' ? item.nameEn : item.nameZh) : ''} data-testid="item-drawer">
+    <Drawer
+      open={Boolean(item)}
+      onClose={onClose}
+      size={560}
+      title={item ? (language === 'en' ? item.nameEn : item.nameZh) : ''}
+      data-testid="item-drawer"
+    >
       {item && (
         <Descriptions column={1} size="small" bordered styles={{ label: { width: 190 } }}>
           <Descriptions.Item label={t('catalogue.code')}>
@@ -161,7 +218,9 @@ function ItemDrawer({ item, categoryName, onClose }: { item: Item | undefined; c
             {item.unitZh} / {item.unitEn}
           </Descriptions.Item>
           <Descriptions.Item label={t('catalogue.tracking')}>{t(`tracking.${item.tracking}`)}</Descriptions.Item>
-          {item.tracking === 'bulk' && <Descriptions.Item label={t('catalogue.baseUnitsPerUnit')}>{item.baseUnitsPerUnit}</Descriptions.Item>}
+          {item.tracking === 'bulk' && (
+            <Descriptions.Item label={t('catalogue.baseUnitsPerUnit')}>{item.baseUnitsPerUnit}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t('catalogue.serviceLife')}>
             {item.serviceLifeMonths === null ? dash : t('catalogue.months', { count: item.serviceLifeMonths })}
           </Descriptions.Item>
@@ -180,9 +239,15 @@ function ItemDrawer({ item, categoryName, onClose }: { item: Item | undefined; c
               t('common.no')
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('catalogue.storageTemp')}>{formatTempRange(item.storageTempMinC, item.storageTempMaxC) ?? dash}</Descriptions.Item>
-          <Descriptions.Item label={t('catalogue.weight')}>{item.weightKg === null ? dash : `${item.weightKg} kg`}</Descriptions.Item>
-          <Descriptions.Item label={t('catalogue.volume')}>{item.volumeL === null ? dash : `${item.volumeL} L`}</Descriptions.Item>
+          <Descriptions.Item label={t('catalogue.storageTemp')}>
+            {formatTempRange(item.storageTempMinC, item.storageTempMaxC) ?? dash}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('catalogue.weight')}>
+            {item.weightKg === null ? dash : `${item.weightKg} kg`}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('catalogue.volume')}>
+            {item.volumeL === null ? dash : `${item.volumeL} L`}
+          </Descriptions.Item>
           <Descriptions.Item label={t('catalogue.backupRatio')}>{item.backupRatio ?? dash}</Descriptions.Item>
           <Descriptions.Item label={t('catalogue.standards')}>
             {item.standardRefs.length ? item.standardRefs.map((ref) => <Tag key={ref}>{ref}</Tag>) : dash}

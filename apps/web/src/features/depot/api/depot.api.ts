@@ -1,7 +1,16 @@
 import type { IssueCreate, ReturnCreate } from '@zhanqin/contracts';
 import { api, type PageOf } from '../../../lib/api-client.ts';
 
-export type DepotItem = { itemId: string; itemCode: string; itemNameZh: string; itemNameEn: string; unitZh: string; onHand: number; available: number; inTransit: number };
+export type DepotItem = {
+  itemId: string;
+  itemCode: string;
+  itemNameZh: string;
+  itemNameEn: string;
+  unitZh: string;
+  onHand: number;
+  available: number;
+  inTransit: number;
+};
 /** `depotNodeId` is null until a plan for the incident is confirmed. */
 export type DepotStock = { depotNodeId: string | null; items: DepotItem[] };
 
@@ -11,7 +20,18 @@ export type ConsumptionReport = {
   incidentNumber: string;
   isExercise: boolean;
   closedAt: string;
-  items: { itemId: string; itemCode: string; itemNameZh: string; itemNameEn: string; dispatched: number; consumed: number; issued: number; returnedOk: number; returnedForInspection: number; notReturned: number }[];
+  items: {
+    itemId: string;
+    itemCode: string;
+    itemNameZh: string;
+    itemNameEn: string;
+    dispatched: number;
+    consumed: number;
+    issued: number;
+    returnedOk: number;
+    returnedForInspection: number;
+    notReturned: number;
+  }[];
   shipments: { delivered: number; cancelled: number };
   /** `fromNodeId` null: nobody can spare it — purchase or partner call-off. */
   replenishment: { fromNodeId: string | null; toNodeId: string; itemId: string; qty: number; note: string }[];
@@ -34,5 +54,8 @@ export function returnFromScene(incidentId: string, body: ReturnCreate): Promise
 }
 
 export function closeIncident(incidentId: string, returnRemainingTo?: string): Promise<ConsumptionReport> {
-  return api.post<ConsumptionReport>(`/incidents/${encodeURIComponent(incidentId)}/close`, returnRemainingTo ? { returnRemainingTo } : {});
+  return api.post<ConsumptionReport>(
+    `/incidents/${encodeURIComponent(incidentId)}/close`,
+    returnRemainingTo ? { returnRemainingTo } : {},
+  );
 }

@@ -1,5 +1,24 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IssueCreate } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -11,7 +30,16 @@ import { getIncident, listIncidents, type Incident } from '../../incidents/api/i
 import { IncidentStateTag } from '../../incidents/components/incident-state-tag.tsx';
 import { arriveShipment, listShipments, type Shipment } from '../../dispatch/api/dispatch.api.ts';
 import { shipmentTimeText } from '../../dispatch/shipment-status.ts';
-import { closeIncident, getDepot, issueFromDepot, listDepotAssets, returnFromScene, type ConsumptionReport, type DepotAsset, type DepotItem } from '../api/depot.api.ts';
+import {
+  closeIncident,
+  getDepot,
+  issueFromDepot,
+  listDepotAssets,
+  returnFromScene,
+  type ConsumptionReport,
+  type DepotAsset,
+  type DepotItem,
+} from '../api/depot.api.ts';
 import dayjs from 'dayjs';
 
 const errorText = (cause: unknown) => (cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
@@ -23,7 +51,10 @@ export function DepotPage() {
   const { query } = useRoute();
   const incidentId = query.get('incident') ?? undefined;
   const incidentsRequest = useRequest((signal) => listIncidents({ state: 'dispatched', limit: 200 }, signal), 'depot-incidents');
-  const incidentRequest = useRequest((signal) => (incidentId ? getIncident(incidentId, signal) : Promise.resolve(undefined)), ['depot-incident', incidentId]);
+  const incidentRequest = useRequest(
+    (signal) => (incidentId ? getIncident(incidentId, signal) : Promise.resolve(undefined)),
+    ['depot-incident', incidentId],
+  );
   const incident = incidentRequest.data;
 
   const options = useMemo(() => {
@@ -88,14 +119,23 @@ function DepotOf({ incident, onChanged }: { incident: Incident; onChanged: () =>
 
   const depot = depotRequest.data;
   const items = depot?.items ?? [];
-  const nodes = useMemo(() => (nodesRequest.data ?? []).filter((n) => n.type !== 'staging' && n.type !== 'vehicle' && n.status === 'open'), [nodesRequest.data]);
+  const nodes = useMemo(
+    () => (nodesRequest.data ?? []).filter((n) => n.type !== 'staging' && n.type !== 'vehicle' && n.status === 'open'),
+    [nodesRequest.data],
+  );
   const nodeName = (id: string | null) => {
     const node = (nodesRequest.data ?? []).find((n) => n.id === id);
     return node ? (language === 'en' && node.nameEn ? node.nameEn : node.nameZh) : (id ?? '');
   };
-  const nodeOptions = nodes.map((n) => ({ value: n.id, label: `${language === 'en' && n.nameEn ? n.nameEn : n.nameZh} (${n.code})` }));
-  const itemName = (i: { itemNameZh: string; itemNameEn: string }) => (language === 'en' && i.itemNameEn ? i.itemNameEn : i.itemNameZh);
-  const itemOptions = items.filter((i) => i.available > 0).map((i) => ({ value: i.itemId, label: `${itemName(i)} (${i.itemCode}) · ${i.available}` }));
+  const nodeOptions = nodes.map((n) => ({
+    value: n.id,
+    label: `${language === 'en' && n.nameEn ? n.nameEn : n.nameZh} (${n.code})`,
+  }));
+  const itemName = (i: { itemNameZh: string; itemNameEn: string }) =>
+    language === 'en' && i.itemNameEn ? i.itemNameEn : i.itemNameZh;
+  const itemOptions = items
+    .filter((i) => i.available > 0)
+    .map((i) => ({ value: i.itemId, label: `${itemName(i)} (${i.itemCode}) · ${i.available}` }));
   const baseId = nodes.find((n) => n.type === 'base')?.id;
 
   async function arrive(shipment: Shipment) {
@@ -133,10 +173,16 @@ function DepotOf({ incident, onChanged }: { incident: Incident; onChanged: () =>
           rowKey="id"
           dataSource={shipments}
           data-testid="depot-shipments"
-          onRow={(row) => ({ 'data-shipment-number': row.number, 'data-shipment-state': row.state }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(row) =>
+            ({ 'data-shipment-number': row.number, 'data-shipment-state': row.state }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             { title: t('dispatch.shipments.number'), dataIndex: 'number' },
-            { title: t('dispatch.shipments.from'), key: 'from', render: (_, row) => (language === 'en' ? row.fromNodeNameEn || row.fromNodeNameZh : row.fromNodeNameZh) },
+            {
+              title: t('dispatch.shipments.from'),
+              key: 'from',
+              render: (_, row) => (language === 'en' ? row.fromNodeNameEn || row.fromNodeNameZh : row.fromNodeNameZh),
+            },
             { title: t('dispatch.shipments.vehicle'), dataIndex: 'vehiclePlate', render: (v: string | null) => v ?? '—' },
             {
               title: t('dispatch.shipments.status'),
@@ -145,7 +191,12 @@ function DepotOf({ incident, onChanged }: { incident: Incident; onChanged: () =>
                 <Space size={4} wrap>
                   <Tag data-testid="depot-shipment-state">{t(`dispatch.shipments.state.${row.state}`)}</Tag>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {shipmentTimeText(row, now, (k, v) => t(k, v), (iso) => dayjs(iso).format('HH:mm'))}
+                    {shipmentTimeText(
+                      row,
+                      now,
+                      (k, v) => t(k, v),
+                      (iso) => dayjs(iso).format('HH:mm'),
+                    )}
                   </Typography.Text>
                 </Space>
               ),
@@ -175,7 +226,12 @@ function DepotOf({ incident, onChanged }: { incident: Incident; onChanged: () =>
           onRow={(row) => ({ 'data-item-code': row.itemCode }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('dispatch.depot.item'), key: 'item', render: (_, row) => `${itemName(row)} (${row.itemCode})` },
-            { title: t('dispatch.depot.onHand'), dataIndex: 'onHand', align: 'right', render: (v: number, row) => `${v} ${row.unitZh && language !== 'en' ? row.unitZh : ''}` },
+            {
+              title: t('dispatch.depot.onHand'),
+              dataIndex: 'onHand',
+              align: 'right',
+              render: (v: number, row) => `${v} ${row.unitZh && language !== 'en' ? row.unitZh : ''}`,
+            },
             { title: t('dispatch.depot.available'), dataIndex: 'available', align: 'right' },
             { title: t('dispatch.depot.inTransit'), dataIndex: 'inTransit', align: 'right' },
           ]}
@@ -188,7 +244,14 @@ function DepotOf({ incident, onChanged }: { incident: Incident; onChanged: () =>
             <IssueForm incidentId={incident.id} itemOptions={itemOptions} onDone={refresh} />
           </Col>
           <Col xs={24} xl={12}>
-            <ReturnForm incidentId={incident.id} depotNodeId={depot.depotNodeId} itemOptions={itemOptions} nodeOptions={nodeOptions} defaultNodeId={baseId} onDone={refresh} />
+            <ReturnForm
+              incidentId={incident.id}
+              depotNodeId={depot.depotNodeId}
+              itemOptions={itemOptions}
+              nodeOptions={nodeOptions}
+              defaultNodeId={baseId}
+              onDone={refresh}
+            />
           </Col>
         </Row>
       )}
@@ -224,9 +287,21 @@ function DepotOf({ incident, onChanged }: { incident: Incident; onChanged: () =>
             data-testid="report-replenishment"
             locale={{ emptyText: t('dispatch.depot.noReplenishment') }}
             columns={[
-              { title: t('dispatch.depot.item'), key: 'item', render: (_, row) => { const item = report.items.find((i) => i.itemId === row.itemId); return item ? itemName(item) : row.itemId; } },
+              {
+                title: t('dispatch.depot.item'),
+                key: 'item',
+                render: (_, row) => {
+                  const item = report.items.find((i) => i.itemId === row.itemId);
+                  return item ? itemName(item) : row.itemId;
+                },
+              },
               { title: t('dispatch.depot.qty'), dataIndex: 'qty', align: 'right' },
-              { title: t('dispatch.depot.from'), key: 'from', render: (_, row) => (row.fromNodeId ? nodeName(row.fromNodeId) : <Tag color="gold">{t('dispatch.depot.purchase')}</Tag>) },
+              {
+                title: t('dispatch.depot.from'),
+                key: 'from',
+                render: (_, row) =>
+                  row.fromNodeId ? nodeName(row.fromNodeId) : <Tag color="gold">{t('dispatch.depot.purchase')}</Tag>,
+              },
               { title: t('dispatch.depot.to'), key: 'to', render: (_, row) => nodeName(row.toNodeId) },
               { title: t('dispatch.depot.note'), dataIndex: 'note' },
             ]}
@@ -249,7 +324,11 @@ function IssueForm({ incidentId, itemOptions, onDone }: { incidentId: string; it
   async function submit(values: { kind: 'issue' | 'consumption'; recipient?: string; itemId: string; qty: number }) {
     setSaving(true);
     try {
-      const body: IssueCreate = { kind: values.kind, lines: [{ itemId: values.itemId, qty: values.qty }], ...(values.recipient ? { recipient: values.recipient } : {}) };
+      const body: IssueCreate = {
+        kind: values.kind,
+        lines: [{ itemId: values.itemId, qty: values.qty }],
+        ...(values.recipient ? { recipient: values.recipient } : {}),
+      };
       const document = await issueFromDepot(incidentId, body);
       void message.success(t('dispatch.depot.issued', { number: document.number }));
       form.resetFields(['itemId', 'qty', 'recipient']);
@@ -278,7 +357,11 @@ function IssueForm({ incidentId, itemOptions, onDone }: { incidentId: string; it
             <Input maxLength={200} id="issueRecipient" />
           </Form.Item>
         )}
-        <Form.Item name="itemId" label={t('dispatch.depot.item')} rules={[{ required: true, message: t('dispatch.depot.required') }]}>
+        <Form.Item
+          name="itemId"
+          label={t('dispatch.depot.item')}
+          rules={[{ required: true, message: t('dispatch.depot.required') }]}
+        >
           <Select options={itemOptions} showSearch optionFilterProp="label" id="issueItem" />
         </Form.Item>
         <Form.Item name="qty" label={t('dispatch.depot.qty')} rules={[{ required: true, message: t('dispatch.depot.required') }]}>
@@ -294,7 +377,14 @@ function IssueForm({ incidentId, itemOptions, onDone }: { incidentId: string; it
 
 type ReturnValues = { toNodeId: string; itemId: string; qty: number; assetIds?: string[]; condition: 'ok' | 'used' | 'damaged' };
 
-function ReturnForm(props: { incidentId: string; depotNodeId: string; itemOptions: Option[]; nodeOptions: Option[]; defaultNodeId: string | undefined; onDone: () => void }) {
+function ReturnForm(props: {
+  incidentId: string;
+  depotNodeId: string;
+  itemOptions: Option[];
+  nodeOptions: Option[];
+  defaultNodeId: string | undefined;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReturnValues>();
@@ -329,7 +419,14 @@ function ReturnForm(props: { incidentId: string; depotNodeId: string; itemOption
     try {
       const document = await returnFromScene(props.incidentId, {
         toNodeId: values.toNodeId,
-        lines: [{ itemId: values.itemId, qty: values.qty, condition: values.condition, ...(values.assetIds?.length ? { assetIds: values.assetIds } : {}) }],
+        lines: [
+          {
+            itemId: values.itemId,
+            qty: values.qty,
+            condition: values.condition,
+            ...(values.assetIds?.length ? { assetIds: values.assetIds } : {}),
+          },
+        ],
       });
       void message.success(t('dispatch.depot.returned', { number: document.number }));
       form.resetFields(['itemId', 'qty', 'assetIds']);
@@ -344,15 +441,28 @@ function ReturnForm(props: { incidentId: string; depotNodeId: string; itemOption
   return (
     <Card size="small" title={t('dispatch.depot.returnTitle')} data-testid="depot-return">
       <Form form={form} layout="vertical" initialValues={{ condition: 'used', qty: 1 }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="toNodeId" label={t('dispatch.depot.toNode')} rules={[{ required: true, message: t('dispatch.depot.required') }]}>
+        <Form.Item
+          name="toNodeId"
+          label={t('dispatch.depot.toNode')}
+          rules={[{ required: true, message: t('dispatch.depot.required') }]}
+        >
           <Select options={props.nodeOptions} showSearch optionFilterProp="label" id="returnNode" />
         </Form.Item>
-        <Form.Item name="itemId" label={t('dispatch.depot.item')} rules={[{ required: true, message: t('dispatch.depot.required') }]}>
+        <Form.Item
+          name="itemId"
+          label={t('dispatch.depot.item')}
+          rules={[{ required: true, message: t('dispatch.depot.required') }]}
+        >
           <Select options={props.itemOptions} showSearch optionFilterProp="label" id="returnItem" />
         </Form.Item>
         {assets.length > 0 && (
           <Form.Item name="assetIds" label={t('dispatch.depot.units')}>
-            <Select mode="multiple" options={assets.map((a) => ({ value: a.id, label: a.serialNo ? `${a.code} · ${a.serialNo}` : a.code }))} optionFilterProp="label" id="returnUnits" />
+            <Select
+              mode="multiple"
+              options={assets.map((a) => ({ value: a.id, label: a.serialNo ? `${a.code} · ${a.serialNo}` : a.code }))}
+              optionFilterProp="label"
+              id="returnUnits"
+            />
           </Form.Item>
         )}
         <Form.Item name="qty" label={t('dispatch.depot.qty')} rules={[{ required: true, message: t('dispatch.depot.required') }]}>
@@ -376,7 +486,15 @@ function ReturnForm(props: { incidentId: string; depotNodeId: string; itemOption
   );
 }
 
-function CloseForm({ nodeOptions, defaultNodeId, onClose }: { nodeOptions: Option[]; defaultNodeId: string | undefined; onClose: (to: string | undefined) => Promise<void> }) {
+function CloseForm({
+  nodeOptions,
+  defaultNodeId,
+  onClose,
+}: {
+  nodeOptions: Option[];
+  defaultNodeId: string | undefined;
+  onClose: (to: string | undefined) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [to, setTo] = useState<string | undefined>();
   const [closing, setClosing] = useState(false);
@@ -385,7 +503,16 @@ function CloseForm({ nodeOptions, defaultNodeId, onClose }: { nodeOptions: Optio
     <Card size="small" title={t('dispatch.depot.closeTitle')} data-testid="depot-close">
       <Space wrap>
         <Typography.Text>{t('dispatch.depot.returnRestTo')}</Typography.Text>
-        <Select style={{ minWidth: 320 }} options={nodeOptions} value={target} onChange={setTo} showSearch optionFilterProp="label" allowClear data-testid="close-return-to" />
+        <Select
+          style={{ minWidth: 320 }}
+          options={nodeOptions}
+          value={target}
+          onChange={setTo}
+          showSearch
+          optionFilterProp="label"
+          allowClear
+          data-testid="close-return-to"
+        />
         <Popconfirm
           title={t('dispatch.depot.closeConfirm')}
           okText={t('dispatch.depot.closeButton')}

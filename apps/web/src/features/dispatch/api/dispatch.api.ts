@@ -8,7 +8,8 @@ export type PlanItem = { id: string; code: string; nameZh: string; nameEn: strin
 export type PlanNode = { id: string; code: string; nameZh: string; nameEn: string; type: string; lat: number; lng: number };
 
 export type LineReasonCode = 'nearest-free-stock' | 'next-nearest-free-stock' | 'drawn-from-reserve' | 'partner-call-off';
-export type ShortfallReasonCode = 'no-stock-in-network' | 'unreachable' | 'taken-by-higher-priority' | 'taken-by-equal-priority' | 'reserve-protected';
+export type ShortfallReasonCode =
+  'no-stock-in-network' | 'unreachable' | 'taken-by-higher-priority' | 'taken-by-equal-priority' | 'reserve-protected';
 
 export type LineReason = {
   code: LineReasonCode;
@@ -59,7 +60,15 @@ export type PlanIncident = {
   demand: { item: PlanItem; qty: number; why: string }[];
 };
 
-export type TransportRoute = { source: PlanNode; incident: string; loads: number; lowerBound: number; weightKg: number; volumeM3: number; minutes: number };
+export type TransportRoute = {
+  source: PlanNode;
+  incident: string;
+  loads: number;
+  lowerBound: number;
+  weightKg: number;
+  volumeM3: number;
+  minutes: number;
+};
 export type TransportVehicle = { vehicle: string; plate: string | null; nodeCode: string; trips: string[]; minutes: number };
 
 export type PlanState = 'draft' | 'confirmed' | 'stale' | 'superseded';
@@ -161,7 +170,9 @@ export function confirmPlan(id: string): Promise<ConfirmResult> {
 export function freshPlanIdOf(details: unknown): { id: string; number: string } | undefined {
   if (typeof details !== 'object' || details === null) return undefined;
   const { freshPlanId, freshPlanNumber } = details as { freshPlanId?: unknown; freshPlanNumber?: unknown };
-  return typeof freshPlanId === 'string' ? { id: freshPlanId, number: typeof freshPlanNumber === 'string' ? freshPlanNumber : '' } : undefined;
+  return typeof freshPlanId === 'string'
+    ? { id: freshPlanId, number: typeof freshPlanNumber === 'string' ? freshPlanNumber : '' }
+    : undefined;
 }
 
 export type ShipmentQuery = { incidentId?: string; fromNodeId?: string; state?: ShipmentState; mine?: boolean };

@@ -100,7 +100,15 @@ export function DispatchPage() {
     () =>
       buildPlanMapOption({
         nodes: nodesRequest.data ?? [],
-        incidents: incidents.map((i) => ({ id: i.id, number: i.number, lat: i.lat, lng: i.lng, alarmLevel: i.alarmLevel, typeName: language === 'en' ? i.typeNameEn : i.typeNameZh, isExercise: i.isExercise })),
+        incidents: incidents.map((i) => ({
+          id: i.id,
+          number: i.number,
+          lat: i.lat,
+          lng: i.lng,
+          alarmLevel: i.alarmLevel,
+          typeName: language === 'en' ? i.typeNameEn : i.typeNameZh,
+          isExercise: i.isExercise,
+        })),
         selectedIds: [...new Set([...(activeId ? [activeId] : []), ...checkedIds])],
         plan: plan && plan.state !== 'confirmed' ? plan : undefined,
         shipments,
@@ -204,10 +212,26 @@ export function DispatchPage() {
           {t('dispatch.title')}
         </Typography.Title>
         <Space wrap>
-          <Button type="primary" danger size="large" icon={<ThunderboltOutlined />} disabled={!canPlan} loading={busy === 'plan'} onClick={() => void run('plan')} data-testid="one-click">
+          <Button
+            type="primary"
+            danger
+            size="large"
+            icon={<ThunderboltOutlined />}
+            disabled={!canPlan}
+            loading={busy === 'plan'}
+            onClick={() => void run('plan')}
+            data-testid="one-click"
+          >
             {t('dispatch.oneClick')}
           </Button>
-          <Button size="large" icon={<ApartmentOutlined />} disabled={checkedIds.length < 2} loading={busy === 'joint'} onClick={() => void run('joint')} data-testid="plan-jointly">
+          <Button
+            size="large"
+            icon={<ApartmentOutlined />}
+            disabled={checkedIds.length < 2}
+            loading={busy === 'joint'}
+            onClick={() => void run('joint')}
+            data-testid="plan-jointly"
+          >
             {t('dispatch.planJointly', { count: checkedIds.length })}
           </Button>
           {active?.stagingNodeId && (
@@ -218,8 +242,24 @@ export function DispatchPage() {
         </Space>
       </Space>
 
-      {incidentsRequest.error && <Alert type="error" showIcon message={`${t('common.error')}: ${incidentsRequest.error.message}`} action={<Button onClick={incidentsRequest.reload}>{t('common.retry')}</Button>} />}
-      {staleNotice && <Alert type="warning" showIcon closable onClose={() => setStaleNotice(undefined)} message={staleNotice} data-testid="stale-notice" />}
+      {incidentsRequest.error && (
+        <Alert
+          type="error"
+          showIcon
+          message={`${t('common.error')}: ${incidentsRequest.error.message}`}
+          action={<Button onClick={incidentsRequest.reload}>{t('common.retry')}</Button>}
+        />
+      )}
+      {staleNotice && (
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          onClose={() => setStaleNotice(undefined)}
+          message={staleNotice}
+          data-testid="stale-notice"
+        />
+      )}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={8}>
@@ -259,7 +299,14 @@ export function DispatchPage() {
             }
           >
             <div onClick={onMapAreaClick} style={{ cursor: 'crosshair' }}>
-              <EChart option={option} language={language} onClick={onMarkerClick} ariaLabel={`${t('dispatch.mapTitle')} — ${t('network.mapCaption')}`} testId="dispatch-map" style={{ height: 560 }} />
+              <EChart
+                option={option}
+                language={language}
+                onClick={onMarkerClick}
+                ariaLabel={`${t('dispatch.mapTitle')} — ${t('network.mapCaption')}`}
+                testId="dispatch-map"
+                style={{ height: 560 }}
+              />
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('dispatch.mapHint')}

@@ -12,7 +12,12 @@ type Props = {
   onConfirm: () => void;
 };
 
-const STATE_COLOUR: Record<DispatchPlanView['state'], string> = { draft: 'processing', confirmed: 'success', stale: 'error', superseded: 'default' };
+const STATE_COLOUR: Record<DispatchPlanView['state'], string> = {
+  draft: 'processing',
+  confirmed: 'success',
+  stale: 'error',
+  superseded: 'default',
+};
 
 /** A plan in full: demand with its arithmetic, lines with reasons, shortfalls, transport, timings, and the confirm button. */
 export function PlanPanel({ plan, confirming, onConfirm }: Props) {
@@ -58,7 +63,15 @@ export function PlanPanel({ plan, confirming, onConfirm }: Props) {
       }
       extra={
         plan.state === 'draft' && (
-          <Button type="primary" danger icon={<CheckCircleOutlined />} loading={confirming} disabled={plan.lines.length === 0} onClick={askConfirm} data-testid="confirm-plan">
+          <Button
+            type="primary"
+            danger
+            icon={<CheckCircleOutlined />}
+            loading={confirming}
+            disabled={plan.lines.length === 0}
+            onClick={askConfirm}
+            data-testid="confirm-plan"
+          >
             {t('dispatch.plan.confirm')}
           </Button>
         )
@@ -71,16 +84,26 @@ export function PlanPanel({ plan, confirming, onConfirm }: Props) {
             <Statistic title={t('dispatch.plan.delivered', { delivered, demanded })} value={delivered} suffix={`/ ${demanded}`} />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('dispatch.plan.shortfalls')} value={plan.shortfalls.reduce((s, x) => s + x.qty, 0)} valueStyle={plan.shortfalls.length ? { color: '#cf1322' } : undefined} />
+            <Statistic
+              title={t('dispatch.plan.shortfalls')}
+              value={plan.shortfalls.reduce((s, x) => s + x.qty, 0)}
+              valueStyle={plan.shortfalls.length ? { color: '#cf1322' } : undefined}
+            />
           </Col>
           <Col xs={12} md={6}>
             <Statistic title={t('dispatch.plan.transport')} value={durationText(plan.transport.makespanMinutes, tr)} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="plan-makespan">
-              {t('dispatch.plan.makespan', { makespan: durationText(plan.transport.makespanMinutes, tr), bound: durationText(plan.transport.makespanLowerBound, tr) })}
+              {t('dispatch.plan.makespan', {
+                makespan: durationText(plan.transport.makespanMinutes, tr),
+                bound: durationText(plan.transport.makespanLowerBound, tr),
+              })}
             </Typography.Text>
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('dispatch.plan.reserveUnits', { count: plan.objective.reserveUnits })} value={plan.objective.reserveUnits} />
+            <Statistic
+              title={t('dispatch.plan.reserveUnits', { count: plan.objective.reserveUnits })}
+              value={plan.objective.reserveUnits}
+            />
           </Col>
         </Row>
 
@@ -110,8 +133,14 @@ export function PlanPanel({ plan, confirming, onConfirm }: Props) {
           <Typography.Title level={5}>{t('dispatch.plan.demand')}</Typography.Title>
           {plan.incidents.map((incident) => (
             <div key={incident.id} style={{ marginBottom: 8 }}>
-              {joint && <Typography.Text strong>{incident.number} · {t('dispatch.priority', { priority: incident.priority })} · </Typography.Text>}
-              <Typography.Text type="secondary">{incident.prePlanCode ? t('dispatch.plan.prePlan', { code: incident.prePlanCode }) : t('dispatch.plan.noPrePlan')}</Typography.Text>
+              {joint && (
+                <Typography.Text strong>
+                  {incident.number} · {t('dispatch.priority', { priority: incident.priority })} ·{' '}
+                </Typography.Text>
+              )}
+              <Typography.Text type="secondary">
+                {incident.prePlanCode ? t('dispatch.plan.prePlan', { code: incident.prePlanCode }) : t('dispatch.plan.noPrePlan')}
+              </Typography.Text>
               <Table
                 size="small"
                 pagination={false}
@@ -120,7 +149,13 @@ export function PlanPanel({ plan, confirming, onConfirm }: Props) {
                 data-testid="demand-table"
                 columns={[
                   { title: t('dispatch.plan.item'), key: 'item', render: (_, row) => `${name(row.item)} (${row.item.code})` },
-                  { title: t('dispatch.plan.qty'), key: 'qty', align: 'right', width: 100, render: (_, row) => `${row.qty} ${unit(row.item)}` },
+                  {
+                    title: t('dispatch.plan.qty'),
+                    key: 'qty',
+                    align: 'right',
+                    width: 100,
+                    render: (_, row) => `${row.qty} ${unit(row.item)}`,
+                  },
                   { title: t('dispatch.plan.why'), key: 'why', render: (_, row) => whyText(row.why, tr) },
                 ]}
               />
@@ -141,11 +176,34 @@ export function PlanPanel({ plan, confirming, onConfirm }: Props) {
               dataSource={plan.lines}
               rowClassName={() => 'plan-line-row'}
               columns={[
-                ...(joint ? [{ title: t('dispatch.plan.incident'), key: 'incident', render: (_: unknown, row: PlanLine) => incidentNumber.get(row.incidentId) }] : []),
+                ...(joint
+                  ? [
+                      {
+                        title: t('dispatch.plan.incident'),
+                        key: 'incident',
+                        render: (_: unknown, row: PlanLine) => incidentNumber.get(row.incidentId),
+                      },
+                    ]
+                  : []),
                 { title: t('dispatch.plan.item'), key: 'item', render: (_, row) => name(row.item) },
-                { title: t('dispatch.plan.qty'), key: 'qty', align: 'right', width: 90, render: (_, row) => `${row.qty} ${unit(row.item)}` },
-                { title: t('dispatch.plan.source'), key: 'source', render: (_, row) => `${name(row.source)} (${row.source.code})` },
-                { title: t('dispatch.plan.minutes'), key: 'minutes', width: 100, render: (_, row) => durationText(row.minutes, tr) },
+                {
+                  title: t('dispatch.plan.qty'),
+                  key: 'qty',
+                  align: 'right',
+                  width: 90,
+                  render: (_, row) => `${row.qty} ${unit(row.item)}`,
+                },
+                {
+                  title: t('dispatch.plan.source'),
+                  key: 'source',
+                  render: (_, row) => `${name(row.source)} (${row.source.code})`,
+                },
+                {
+                  title: t('dispatch.plan.minutes'),
+                  key: 'minutes',
+                  width: 100,
+                  render: (_, row) => durationText(row.minutes, tr),
+                },
                 { title: t('dispatch.plan.eta'), key: 'eta', width: 90, render: (_, row) => dayjs(row.eta).format('HH:mm') },
                 {
                   title: t('dispatch.plan.reason'),

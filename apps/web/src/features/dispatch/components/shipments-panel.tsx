@@ -7,7 +7,13 @@ import type { Translate } from '../reason-text.ts';
 import { shipmentTimeText } from '../shipment-status.ts';
 
 const FLOW: ShipmentState[] = ['picking', 'packed', 'in-transit', 'delivered'];
-const STATE_COLOUR: Record<ShipmentState, string> = { picking: 'default', packed: 'blue', 'in-transit': 'orange', delivered: 'green', cancelled: 'default' };
+const STATE_COLOUR: Record<ShipmentState, string> = {
+  picking: 'default',
+  packed: 'blue',
+  'in-transit': 'orange',
+  delivered: 'green',
+  cancelled: 'default',
+};
 
 /** Live shipments of the incidents on screen: state in words with a step bar, vehicle, and the ETA countdown. */
 export function ShipmentsPanel({ shipments, now }: { shipments: Shipment[]; now: number }) {
@@ -18,7 +24,11 @@ export function ShipmentsPanel({ shipments, now }: { shipments: Shipment[]; now:
     <Card
       size="small"
       title={t('dispatch.shipments.title')}
-      extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dispatch.shipments.autoRefresh')}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('dispatch.shipments.autoRefresh')}
+        </Typography.Text>
+      }
       data-testid="shipments-panel"
     >
       {shipments.length === 0 ? (
@@ -29,11 +39,32 @@ export function ShipmentsPanel({ shipments, now }: { shipments: Shipment[]; now:
           pagination={false}
           rowKey="id"
           dataSource={shipments}
-          onRow={(row) => ({ 'data-shipment-number': row.number, 'data-shipment-state': row.state }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(row) =>
+            ({ 'data-shipment-number': row.number, 'data-shipment-state': row.state }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
-            { title: t('dispatch.shipments.number'), dataIndex: 'number', width: 170, render: (value: string, row) => <Space size={4} wrap>{value}{row.isCallOff && <Tag color="gold">{t('dispatch.shipments.callOff')}</Tag>}</Space> },
-            { title: t('dispatch.shipments.from'), key: 'from', render: (_, row) => (language === 'en' ? row.fromNodeNameEn || row.fromNodeNameZh : row.fromNodeNameZh) },
-            { title: t('dispatch.shipments.vehicle'), dataIndex: 'vehiclePlate', width: 120, render: (v: string | null) => v ?? '—' },
+            {
+              title: t('dispatch.shipments.number'),
+              dataIndex: 'number',
+              width: 170,
+              render: (value: string, row) => (
+                <Space size={4} wrap>
+                  {value}
+                  {row.isCallOff && <Tag color="gold">{t('dispatch.shipments.callOff')}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t('dispatch.shipments.from'),
+              key: 'from',
+              render: (_, row) => (language === 'en' ? row.fromNodeNameEn || row.fromNodeNameZh : row.fromNodeNameZh),
+            },
+            {
+              title: t('dispatch.shipments.vehicle'),
+              dataIndex: 'vehiclePlate',
+              width: 120,
+              render: (v: string | null) => v ?? '—',
+            },
             {
               title: t('dispatch.shipments.status'),
               key: 'state',
@@ -53,7 +84,9 @@ export function ShipmentsPanel({ shipments, now }: { shipments: Shipment[]; now:
                       size="small"
                       current={FLOW.indexOf(row.state)}
                       status={row.state === 'delivered' ? 'finish' : 'process'}
-                      items={FLOW.map((state) => ({ title: <span style={{ fontSize: 11 }}>{t(`dispatch.shipments.state.${state}`)}</span> }))}
+                      items={FLOW.map((state) => ({
+                        title: <span style={{ fontSize: 11 }}>{t(`dispatch.shipments.state.${state}`)}</span>,
+                      }))}
                       style={{ maxWidth: 360 }}
                     />
                   )}

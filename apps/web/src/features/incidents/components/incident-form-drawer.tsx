@@ -1,5 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Radio, Row, Space, Switch, TreeSelect, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Space,
+  Switch,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IncidentCreate } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -94,18 +109,41 @@ export function IncidentFormDrawer({ position, types, onClose, onCreated }: Prop
         </Space>
       }
     >
-      {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={`${error.code}: ${error.message}`} data-testid="incident-form-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`${error.code}: ${error.message}`}
+          data-testid="incident-form-error"
+        />
+      )}
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark>
         <Form.Item label={t('dispatch.form.position')}>
           <Typography.Text data-testid="incident-form-position">
             {position ? `${position.lat.toFixed(4)}°N, ${position.lng.toFixed(4)}°E` : ''}
           </Typography.Text>
         </Form.Item>
-        <Form.Item name="typeCode" label={t('dispatch.form.type')} rules={[{ required: true, message: t('dispatch.form.typeRequired') }]}>
-          <TreeSelect treeData={tree} treeDefaultExpandAll showSearch treeNodeFilterProp="title" id="typeCode" popupMatchSelectWidth={false} />
+        <Form.Item
+          name="typeCode"
+          label={t('dispatch.form.type')}
+          rules={[{ required: true, message: t('dispatch.form.typeRequired') }]}
+        >
+          <TreeSelect
+            treeData={tree}
+            treeDefaultExpandAll
+            showSearch
+            treeNodeFilterProp="title"
+            id="typeCode"
+            popupMatchSelectWidth={false}
+          />
         </Form.Item>
         <Form.Item name="alarmLevel" label={t('dispatch.form.alarmLevel')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={[1, 2, 3, 4, 5].map((level) => ({ value: level, label: alarmLevelText(level, (k, v) => t(k, v)) }))} />
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[1, 2, 3, 4, 5].map((level) => ({ value: level, label: alarmLevelText(level, (k, v) => t(k, v)) }))}
+          />
         </Form.Item>
         <Form.Item name="title" label={t('dispatch.form.titleField')}>
           <Input maxLength={200} id="incidentTitle" />
@@ -130,7 +168,12 @@ export function IncidentFormDrawer({ position, types, onClose, onCreated }: Prop
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="isExercise" label={t('dispatch.form.exercise')} valuePropName="checked" extra={t('dispatch.form.exerciseHint')}>
+        <Form.Item
+          name="isExercise"
+          label={t('dispatch.form.exercise')}
+          valuePropName="checked"
+          extra={t('dispatch.form.exerciseHint')}
+        >
           <Switch id="isExercise" />
         </Form.Item>
       </Form>

@@ -2,7 +2,12 @@ import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../api/incidents.api.ts';
 
-const STATE_COLOUR: Record<Incident['state'], string> = { open: 'processing', dispatched: 'warning', closed: 'default', cancelled: 'default' };
+const STATE_COLOUR: Record<Incident['state'], string> = {
+  open: 'processing',
+  dispatched: 'warning',
+  closed: 'default',
+  cancelled: 'default',
+};
 
 /** State in words, plus an "exercise" badge for drills. */
 export function IncidentStateTag({ state, isExercise }: { state: Incident['state']; isExercise: boolean }) {

@@ -65,7 +65,13 @@ export function NetworkPage() {
       )}
 
       <Row gutter={[16, 16]}>
-        <SummaryCard testId="summary-base" title={t('network.base')} value={summary.base} type="base" loading={nodesRequest.loading} />
+        <SummaryCard
+          testId="summary-base"
+          title={t('network.base')}
+          value={summary.base}
+          type="base"
+          loading={nodesRequest.loading}
+        />
         <SummaryCard
           testId="summary-sub-warehouses"
           title={t('network.subWarehouses')}
@@ -74,7 +80,12 @@ export function NetworkPage() {
           loading={nodesRequest.loading}
         />
         <SummaryCard testId="summary-others" title={t('network.others')} value={summary.others} loading={nodesRequest.loading} />
-        <SummaryCard testId="summary-total" title={t('network.totalNodes')} value={summary.total} loading={nodesRequest.loading} />
+        <SummaryCard
+          testId="summary-total"
+          title={t('network.totalNodes')}
+          value={summary.total}
+          loading={nodesRequest.loading}
+        />
       </Row>
 
       <Row gutter={[16, 16]}>
@@ -109,9 +120,14 @@ export function NetworkPage() {
             ) : nodes.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('network.noNodes')} />
             ) : (
-              <ul data-testid="network-node-list" style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 590, overflowY: 'auto' }}>
+              <ul
+                data-testid="network-node-list"
+                style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 590, overflowY: 'auto' }}
+              >
                 {[...nodes]
-                  .sort((a, b) => NODE_TYPE_ORDER.indexOf(a.type) - NODE_TYPE_ORDER.indexOf(b.type) || a.code.localeCompare(b.code))
+                  .sort(
+                    (a, b) => NODE_TYPE_ORDER.indexOf(a.type) - NODE_TYPE_ORDER.indexOf(b.type) || a.code.localeCompare(b.code),
+                  )
                   .map((node) => (
                     <li
                       key={node.id}
@@ -154,7 +170,15 @@ function SummaryCard(props: { testId: string; title: string; value: number; type
   return (
     <Col xs={12} md={6}>
       <Card size="small" loading={props.loading} style={style ? { borderTop: `3px solid ${style.color}` } : undefined}>
-        <Statistic title={props.title} value={props.value} valueRender={(node) => <span data-testid={props.testId} data-value={props.value}>{node}</span>} />
+        <Statistic
+          title={props.title}
+          value={props.value}
+          valueRender={(node) => (
+            <span data-testid={props.testId} data-value={props.value}>
+              {node}
+            </span>
+          )}
+        />
       </Card>
     </Col>
   );

@@ -104,7 +104,9 @@ export function NodeDetailsDrawer({ node, organisation, onClose, onEdit }: Props
                 {
                   title: t('node.tempRange'),
                   render: (_, zone) =>
-                    zone.tempMinC === undefined && zone.tempMaxC === undefined ? dash : `${zone.tempMinC ?? '…'} ~ ${zone.tempMaxC ?? '…'}`,
+                    zone.tempMinC === undefined && zone.tempMaxC === undefined
+                      ? dash
+                      : `${zone.tempMinC ?? '…'} ~ ${zone.tempMaxC ?? '…'}`,
                 },
               ]}
             />
@@ -117,7 +119,10 @@ export function NodeDetailsDrawer({ node, organisation, onClose, onEdit }: Props
             ) : (
               <ul style={{ listStyle: 'none', margin: 0, padding: 0, border: '1px solid #f0f0f0', borderRadius: 6 }}>
                 {node.contacts.map((contact, index) => (
-                  <li key={`${contact.name}-${index}`} style={{ padding: '8px 12px', borderTop: index ? '1px solid #f0f0f0' : undefined }}>
+                  <li
+                    key={`${contact.name}-${index}`}
+                    style={{ padding: '8px 12px', borderTop: index ? '1px solid #f0f0f0' : undefined }}
+                  >
                     <Space wrap>
                       <b>{contact.name}</b>
                       {contact.role && <span>{contact.role}</span>}

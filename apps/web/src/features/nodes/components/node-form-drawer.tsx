@@ -81,7 +81,9 @@ export function NodeFormDrawer({ open, node, organisations, onClose, onSaved }: 
           title={`${error.code}: ${error.message}`}
           description={
             fieldErrorsOf(error.details).length
-              ? fieldErrorsOf(error.details).map((f) => `${f.name.join('.')}: ${f.errors.join('; ')}`).join(' · ')
+              ? fieldErrorsOf(error.details)
+                  .map((f) => `${f.name.join('.')}: ${f.errors.join('; ')}`)
+                  .join(' · ')
               : undefined
           }
           data-testid="node-form-error"
@@ -127,7 +129,10 @@ export function NodeFormDrawer({ open, node, organisations, onClose, onSaved }: 
               <Select
                 showSearch
                 optionFilterProp="label"
-                options={organisations.map((o) => ({ value: o.id, label: `${language === 'en' ? o.nameEn : o.nameZh} (${o.code})` }))}
+                options={organisations.map((o) => ({
+                  value: o.id,
+                  label: `${language === 'en' ? o.nameEn : o.nameZh} (${o.code})`,
+                }))}
               />
             </Form.Item>
           </Col>
@@ -256,12 +261,20 @@ export function NodeFormDrawer({ open, node, organisations, onClose, onSaved }: 
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name={['agreement', 'validFrom']} label={t('node.validFrom')} rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
+              <Form.Item
+                name={['agreement', 'validFrom']}
+                label={t('node.validFrom')}
+                rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}
+              >
                 <Input placeholder="YYYY-MM-DD" />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name={['agreement', 'validUntil']} label={t('node.validUntil')} rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
+              <Form.Item
+                name={['agreement', 'validUntil']}
+                label={t('node.validUntil')}
+                rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}
+              >
                 <Input placeholder="YYYY-MM-DD" />
               </Form.Item>
             </Col>

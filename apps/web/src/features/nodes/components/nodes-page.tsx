@@ -14,7 +14,13 @@ import { NODE_TYPE_ORDER } from '../node-styles.ts';
 import { DemoTag, NodeDetailsDrawer, NodeTypeTag } from './node-details.tsx';
 import { NodeFormDrawer } from './node-form-drawer.tsx';
 
-const SORTABLE: Record<string, NodeSort> = { code: 'code', nameZh: 'nameZh', nameEn: 'nameEn', type: 'type', createdAt: 'createdAt' };
+const SORTABLE: Record<string, NodeSort> = {
+  code: 'code',
+  nameZh: 'nameZh',
+  nameEn: 'nameEn',
+  type: 'type',
+  createdAt: 'createdAt',
+};
 
 /** Nodes of the network: server-side paging, sorting and filters, details and (for officers) create/edit. */
 export function NodesPage() {
@@ -82,7 +88,12 @@ export function NodesPage() {
         </Space>
       </Card>
       {request.error && (
-        <Alert type="error" showIcon title={`${request.error.code}: ${request.error.message}`} action={<Button onClick={request.reload}>{t('common.retry')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={`${request.error.code}: ${request.error.message}`}
+          action={<Button onClick={request.reload}>{t('common.retry')}</Button>}
+        />
       )}
       <Table<Node>
         rowKey="id"
@@ -111,7 +122,13 @@ export function NodesPage() {
           }));
         }}
         columns={[
-          { key: 'code', dataIndex: 'code', title: t('node.code'), sorter: true, sortOrder: filter.sort === 'code' ? (filter.order === 'desc' ? 'descend' : 'ascend') : null },
+          {
+            key: 'code',
+            dataIndex: 'code',
+            title: t('node.code'),
+            sorter: true,
+            sortOrder: filter.sort === 'code' ? (filter.order === 'desc' ? 'descend' : 'ascend') : null,
+          },
           {
             key: nameKey,
             dataIndex: nameKey,
@@ -152,7 +169,13 @@ export function NodesPage() {
               </Space>
             ),
           },
-          { key: 'capacitySlots', dataIndex: 'capacitySlots', title: t('node.capacitySlots'), align: 'right', render: (v: number | null) => v ?? '—' },
+          {
+            key: 'capacitySlots',
+            dataIndex: 'capacitySlots',
+            title: t('node.capacitySlots'),
+            align: 'right',
+            render: (v: number | null) => v ?? '—',
+          },
         ]}
       />
       <NodeDetailsDrawer

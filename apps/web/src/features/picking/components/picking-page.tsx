@@ -41,7 +41,9 @@ function PickQueue() {
     const mine = user.role === 'warehouse-keeper' || user.role === 'driver' || user.role === 'station-officer';
     const load = async () => {
       try {
-        const lists = await Promise.all((['picking', 'packed'] as const).map((state) => listShipments({ state, mine: mine || undefined })));
+        const lists = await Promise.all(
+          (['picking', 'packed'] as const).map((state) => listShipments({ state, mine: mine || undefined })),
+        );
         if (!cancelled) setShipments(lists.flat().sort((a, b) => a.number.localeCompare(b.number)));
       } catch (cause) {
         if (!cancelled) setError(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
@@ -126,15 +128,24 @@ function PickList({ shipmentId }: { shipmentId: string }) {
       const result = await pickCodes(shipment.id, codes);
       setShipment(result.shipment);
       const reasonText = (reason: string) =>
-        reason === 'not on this pick list' ? t('dispatch.picking.notOnList') : reason === 'already picked' ? t('dispatch.picking.alreadyPicked') : reason;
+        reason === 'not on this pick list'
+          ? t('dispatch.picking.notOnList')
+          : reason === 'already picked'
+            ? t('dispatch.picking.alreadyPicked')
+            : reason;
       const next: Feedback[] = [
         ...result.accepted.map((code) => ({ ok: true, text: t('dispatch.picking.accepted', { code }) })),
-        ...result.rejected.map((r) => ({ ok: false, text: t('dispatch.picking.rejected', { code: r.code, reason: reasonText(r.reason) }) })),
+        ...result.rejected.map((r) => ({
+          ok: false,
+          text: t('dispatch.picking.rejected', { code: r.code, reason: reasonText(r.reason) }),
+        })),
       ];
       setFeedback((old) => [...next.reverse(), ...old].slice(0, 6));
       vibrate(result.rejected.length === 0);
     } catch (cause) {
-      setFeedback((old) => [{ ok: false, text: cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause) }, ...old].slice(0, 6));
+      setFeedback((old) =>
+        [{ ok: false, text: cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause) }, ...old].slice(0, 6),
+      );
       vibrate(false);
     } finally {
       setSending(false);
@@ -161,7 +172,13 @@ function PickList({ shipmentId }: { shipmentId: string }) {
       {t('dispatch.picking.back')}
     </Button>
   );
-  if (error) return <Space orientation="vertical">{back}<Alert type="error" showIcon message={error} /></Space>;
+  if (error)
+    return (
+      <Space orientation="vertical">
+        {back}
+        <Alert type="error" showIcon message={error} />
+      </Space>
+    );
   if (!shipment) return <Card loading />;
 
   const progress = pickProgress(shipment);
@@ -173,7 +190,10 @@ function PickList({ shipmentId }: { shipmentId: string }) {
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
           {back}
-          <Tag color={shipment.state === 'packed' ? 'blue' : shipment.state === 'in-transit' ? 'orange' : 'default'} data-testid="pick-state">
+          <Tag
+            color={shipment.state === 'packed' ? 'blue' : shipment.state === 'in-transit' ? 'orange' : 'default'}
+            data-testid="pick-state"
+          >
             {t(`dispatch.shipments.state.${shipment.state}`)}
           </Tag>
         </Space>
@@ -182,16 +202,26 @@ function PickList({ shipmentId }: { shipmentId: string }) {
             {shipment.number}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {shipment.incidentNumber} · {language === 'en' ? shipment.fromNodeNameEn || shipment.fromNodeNameZh : shipment.fromNodeNameZh}
+            {shipment.incidentNumber} ·{' '}
+            {language === 'en' ? shipment.fromNodeNameEn || shipment.fromNodeNameZh : shipment.fromNodeNameZh}
             {shipment.vehiclePlate ? ` · ${shipment.vehiclePlate}` : ''}
           </Typography.Text>
         </div>
-        <Progress percent={progress.percent} format={() => <span data-testid="pick-progress">{t('dispatch.picking.progress', progress)}</span>} />
+        <Progress
+          percent={progress.percent}
+          format={() => <span data-testid="pick-progress">{t('dispatch.picking.progress', progress)}</span>}
+        />
 
         {canScan && (
           <div>
             <Typography.Text strong>{t('dispatch.picking.scanLabel')}</Typography.Text>
-            <ScanInput ref={scanRef} autoFocus placeholder={t('dispatch.picking.scanPlaceholder')} testId="pick-scan" onScan={(code) => scan([code])} />
+            <ScanInput
+              ref={scanRef}
+              autoFocus
+              placeholder={t('dispatch.picking.scanPlaceholder')}
+              testId="pick-scan"
+              onScan={(code) => scan([code])}
+            />
           </div>
         )}
 
@@ -200,7 +230,11 @@ function PickList({ shipmentId }: { shipmentId: string }) {
             type={last.ok ? 'success' : 'error'}
             showIcon
             icon={last.ok ? <CheckCircleFilled /> : <CloseCircleFilled />}
-            message={<span data-testid="pick-feedback" data-ok={last.ok}>{last.text}</span>}
+            message={
+              <span data-testid="pick-feedback" data-ok={last.ok}>
+                {last.text}
+              </span>
+            }
             description={
               feedback.length > 1 ? (
                 <ul style={{ margin: 0, paddingInlineStart: 16, fontSize: 12 }}>
@@ -217,7 +251,15 @@ function PickList({ shipmentId }: { shipmentId: string }) {
 
         {shipment.state === 'packed' && <Alert type="info" showIcon message={t('dispatch.picking.allPicked')} />}
         {shipment.state === 'packed' && (
-          <Button type="primary" size="large" block icon={<SendOutlined />} loading={departing} onClick={() => void depart()} data-testid="pick-depart">
+          <Button
+            type="primary"
+            size="large"
+            block
+            icon={<SendOutlined />}
+            loading={departing}
+            onClick={() => void depart()}
+            data-testid="pick-depart"
+          >
             {t('dispatch.picking.depart')}
           </Button>
         )}
@@ -241,10 +283,16 @@ function PickList({ shipmentId }: { shipmentId: string }) {
                 onClick={() => {
                   if (!line.picked && shipment.state === 'picking') void scan([code]);
                 }}
-                style={{ cursor: line.picked ? 'default' : 'pointer', background: line.picked ? '#f6ffed' : undefined, padding: '10px 12px' }}
+                style={{
+                  cursor: line.picked ? 'default' : 'pointer',
+                  background: line.picked ? '#f6ffed' : undefined,
+                  padding: '10px 12px',
+                }}
               >
                 <Space orientation="vertical" size={0} style={{ flex: 1, minWidth: 0 }}>
-                  <Typography.Text strong>{language === 'en' ? line.itemNameEn || line.itemNameZh : line.itemNameZh}</Typography.Text>
+                  <Typography.Text strong>
+                    {language === 'en' ? line.itemNameEn || line.itemNameZh : line.itemNameZh}
+                  </Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
                     {code} · × {line.qty}
                   </Typography.Text>

@@ -1,5 +1,22 @@
-import type { Asset, CountRecord, ReceiptCreate, StockDocument, StockRow, TransferCreate, TransferReceive } from '@zhanqin/contracts';
-import { ApiError, api, buildUrl, CSRF_COOKIE, CSRF_HEADER, readCookie, toApiError, type PageOf } from '../../../lib/api-client.ts';
+import type {
+  Asset,
+  CountRecord,
+  ReceiptCreate,
+  StockDocument,
+  StockRow,
+  TransferCreate,
+  TransferReceive,
+} from '@zhanqin/contracts';
+import {
+  ApiError,
+  api,
+  buildUrl,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  readCookie,
+  toApiError,
+  type PageOf,
+} from '../../../lib/api-client.ts';
 
 export type { StockRow, StockDocument };
 
@@ -35,7 +52,8 @@ export function stockExportUrl(filter: StockFilter): string {
   const { limit: _l, offset: _o, ...rest } = filter;
   return buildUrl('/exports/stock.xlsx', rest);
 }
-export const shortfallExportUrl = (filter: { nodeId?: string; belowMinimum?: boolean }) => buildUrl('/exports/shortfalls.xlsx', filter);
+export const shortfallExportUrl = (filter: { nodeId?: string; belowMinimum?: boolean }) =>
+  buildUrl('/exports/shortfalls.xlsx', filter);
 export const openingTemplateUrl = () => buildUrl('/imports/opening-stock/template.xlsx');
 
 /** A receipt line as stored on the document: serialised lines carry the assets they created. */
@@ -48,28 +66,47 @@ export function postReceipt(body: ReceiptCreate, idempotencyKey: string): Promis
 
 /** Posts for a binary answer (PDF, xlsx); throws ApiError on a non-2xx answer. */
 export async function postForBlob(path: string, body: unknown): Promise<Blob> {
-  const response = await rawFetch('POST', path, JSON.stringify(body), { 'content-type': 'application/json', accept: 'application/pdf, application/json' });
+  const response = await rawFetch('POST', path, JSON.stringify(body), {
+    'content-type': 'application/json',
+    accept: 'application/pdf, application/json',
+  });
   return response.blob();
 }
-export const printLabels = (body: { receiptId?: string; assetIds?: string[]; layout?: 'label' | 'a4' }) => postForBlob('/labels', body);
+export const printLabels = (body: { receiptId?: string; assetIds?: string[]; layout?: 'label' | 'a4' }) =>
+  postForBlob('/labels', body);
 
 export function createTransfer(body: TransferCreate, idempotencyKey: string): Promise<StockDocument> {
   return sendJson<StockDocument>('POST', '/transfers', body, { 'idempotency-key': idempotencyKey });
 }
 export type TransferEvent = 'start-picking' | 'ship' | 'cancel';
-export const advanceTransfer = (id: string, event: TransferEvent) => api.post<StockDocument>(`/transfers/${encodeURIComponent(id)}/${event}`, {});
-export const receiveTransfer = (id: string, body: TransferReceive) => api.post<StockDocument>(`/transfers/${encodeURIComponent(id)}/receive`, body);
-export const listDocuments = (query: { kind?: string; state?: string; nodeId?: string; limit: number; offset: number }, signal?: AbortSignal) =>
-  api.get<PageOf<StockDocument>>('/documents', query, signal);
+export const advanceTransfer = (id: string, event: TransferEvent) =>
+  api.post<StockDocument>(`/transfers/${encodeURIComponent(id)}/${event}`, {});
+export const receiveTransfer = (id: string, body: TransferReceive) =>
+  api.post<StockDocument>(`/transfers/${encodeURIComponent(id)}/receive`, body);
+export const listDocuments = (
+  query: { kind?: string; state?: string; nodeId?: string; limit: number; offset: number },
+  signal?: AbortSignal,
+) => api.get<PageOf<StockDocument>>('/documents', query, signal);
 export const getDocument = (id: string) => api.get<StockDocument>(`/documents/${encodeURIComponent(id)}`);
 
-export type CountLine = { itemId: string; itemCode: string; lotId: string | null; assetId: string | null; expected: number; counted: number | null; difference: number | null };
+export type CountLine = {
+  itemId: string;
+  itemCode: string;
+  lotId: string | null;
+  assetId: string | null;
+  expected: number;
+  counted: number | null;
+  difference: number | null;
+};
 export type CountView = StockDocument & { countLines: CountLine[] };
 export const startCount = (body: { nodeId: string; itemIds?: string[] }) => api.post<StockDocument>('/counts', body);
-export const getCount = (id: string, signal?: AbortSignal) => api.get<CountView>(`/counts/${encodeURIComponent(id)}`, undefined, signal);
-export const recordCount = (id: string, body: CountRecord) => api.post<CountView>(`/counts/${encodeURIComponent(id)}/lines`, body);
+export const getCount = (id: string, signal?: AbortSignal) =>
+  api.get<CountView>(`/counts/${encodeURIComponent(id)}`, undefined, signal);
+export const recordCount = (id: string, body: CountRecord) =>
+  api.post<CountView>(`/counts/${encodeURIComponent(id)}/lines`, body);
 export const submitCount = (id: string) => api.post<CountView>(`/counts/${encodeURIComponent(id)}/submit`, {});
-export const decideCount = (id: string, approve: boolean) => api.post<CountView>(`/counts/${encodeURIComponent(id)}/decision`, { approve });
+export const decideCount = (id: string, approve: boolean) =>
+  api.post<CountView>(`/counts/${encodeURIComponent(id)}/decision`, { approve });
 
 export type ShortfallRow = {
   nodeId: string;
@@ -88,7 +125,8 @@ export const listShortfalls = (query: { nodeId?: string; belowMinimum?: boolean 
   api.get<{ items: ShortfallRow[] }>('/reserve-standards/shortfalls', query, signal);
 export type Proposal = { fromNodeId: string; toNodeId: string; itemId: string; qty: number };
 export type ProposalResult = { proposals: Proposal[]; transfers: { id: string; number: string }[]; failures?: unknown[] };
-export const proposeReplenishment = (body: { nodeId?: string; dryRun: boolean }) => api.post<ProposalResult>('/replenishment-proposals', body);
+export const proposeReplenishment = (body: { nodeId?: string; dryRun: boolean }) =>
+  api.post<ProposalResult>('/replenishment-proposals', body);
 
 export type ImportResult = {
   ok: boolean;
@@ -102,7 +140,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Uploads the workbook; a 422 with a preview (rows with problems, nothing posted) resolves like a dry run. */
 export async function importOpeningStock(file: Blob, dryRun: boolean): Promise<ImportResult> {
   try {
-    const response = await rawFetch('POST', `/imports/opening-stock?dryRun=${dryRun}`, file, { 'content-type': XLSX, accept: 'application/json' });
+    const response = await rawFetch('POST', `/imports/opening-stock?dryRun=${dryRun}`, file, {
+      'content-type': XLSX,
+      accept: 'application/json',
+    });
     return (await response.json()) as ImportResult;
   } catch (error) {
     if (error instanceof ApiError && error.status === 422 && isImportResult(error.details)) return error.details;
@@ -118,15 +159,22 @@ export type CodeLookup =
   | { kind: 'lot'; lots: { id: string; itemId: string; lotNo: string; producedOn: string | null; expiresOn: string | null }[] }
   | { kind: 'item'; itemId: string }
   | { kind: 'node'; nodeId: string };
-export const lookupCode = (code: string, signal?: AbortSignal) => api.get<CodeLookup>(`/codes/${encodeURIComponent(code)}`, undefined, signal);
+export const lookupCode = (code: string, signal?: AbortSignal) =>
+  api.get<CodeLookup>(`/codes/${encodeURIComponent(code)}`, undefined, signal);
 
 /** A fresh key per form submission: a retry of the same submission never posts twice. */
 export function newIdempotencyKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 async function sendJson<T>(method: string, path: string, body: unknown, extra: Record<string, string>): Promise<T> {
-  const response = await rawFetch(method, path, JSON.stringify(body), { 'content-type': 'application/json', accept: 'application/json', ...extra });
+  const response = await rawFetch(method, path, JSON.stringify(body), {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    ...extra,
+  });
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
@@ -136,7 +184,12 @@ async function rawFetch(method: string, path: string, body: BodyInit, headers: R
   const csrf = readCookie(typeof document === 'undefined' ? '' : document.cookie, CSRF_COOKIE);
   let response: Response;
   try {
-    response = await fetch(buildUrl(path), { method, credentials: 'include', headers: { ...headers, ...(csrf ? { [CSRF_HEADER]: csrf } : {}) }, body });
+    response = await fetch(buildUrl(path), {
+      method,
+      credentials: 'include',
+      headers: { ...headers, ...(csrf ? { [CSRF_HEADER]: csrf } : {}) },
+      body,
+    });
   } catch (cause) {
     throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : 'network error');
   }

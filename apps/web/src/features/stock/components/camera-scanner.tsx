@@ -17,7 +17,13 @@ export function CameraScanner({ open, onClose, onCode }: Props) {
   const onCodeRef = useRef(onCode);
   onCodeRef.current = onCode;
 
-  const blocked = typeof window === 'undefined' ? 'unsupported' : cameraBlockedReason({ isSecureContext: window.isSecureContext, hasMediaDevices: Boolean(navigator.mediaDevices?.getUserMedia) });
+  const blocked =
+    typeof window === 'undefined'
+      ? 'unsupported'
+      : cameraBlockedReason({
+          isSecureContext: window.isSecureContext,
+          hasMediaDevices: Boolean(navigator.mediaDevices?.getUserMedia),
+        });
 
   useEffect(() => {
     if (!open || blocked) return undefined;
@@ -73,9 +79,21 @@ export function CameraScanner({ open, onClose, onCode }: Props) {
   }, [open, blocked]);
 
   return (
-    <Modal open={open} onCancel={onClose} footer={null} title={t('stock.scan.cameraTitle')} destroyOnHidden data-testid="camera-scanner">
+    <Modal
+      open={open}
+      onCancel={onClose}
+      footer={null}
+      title={t('stock.scan.cameraTitle')}
+      destroyOnHidden
+      data-testid="camera-scanner"
+    >
       {blocked ? (
-        <Alert type="warning" showIcon title={t(blocked === 'insecure' ? 'stock.scan.cameraInsecure' : 'stock.scan.cameraUnsupported')} data-testid="camera-blocked" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t(blocked === 'insecure' ? 'stock.scan.cameraInsecure' : 'stock.scan.cameraUnsupported')}
+          data-testid="camera-blocked"
+        />
       ) : (
         <>
           <video ref={videoRef} muted playsInline style={{ width: '100%', background: '#000', borderRadius: 6 }} />

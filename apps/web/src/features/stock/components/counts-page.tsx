@@ -6,12 +6,26 @@ import type { Asset, StockDocument } from '@zhanqin/contracts';
 import { api, ApiError, type PageOf } from '../../../lib/api-client.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { useUser } from '../../auth/components/session-provider.tsx';
-import { decideCount, getCount, listDocuments, lookupCode, recordCount, startCount, submitCount, type CountLine } from '../api/stock.api.ts';
+import {
+  decideCount,
+  getCount,
+  listDocuments,
+  lookupCode,
+  recordCount,
+  startCount,
+  submitCount,
+  type CountLine,
+} from '../api/stock.api.ts';
 import { applyScan, countKeyOf, differenceOf } from '../count-view.ts';
 import { ItemsSelect, NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
 import { ScanInput } from './scan-input.tsx';
 
-const COUNT_STATE_COLOURS: Record<string, string> = { counting: 'processing', submitted: 'warning', approved: 'success', rejected: 'error' };
+const COUNT_STATE_COLOURS: Record<string, string> = {
+  counting: 'processing',
+  submitted: 'warning',
+  approved: 'success',
+  rejected: 'error',
+};
 
 export function CountStateTag({ state }: { state: string }) {
   const { t } = useTranslation();
@@ -28,7 +42,8 @@ function Difference({ value }: { value: number | undefined }) {
   if (value === 0) return <Typography.Text type="success">0</Typography.Text>;
   return (
     <Typography.Text type="danger" strong data-testid="count-difference">
-      <ExclamationCircleOutlined /> {value > 0 ? `+${value}` : value} {value > 0 ? t('stock.count.surplus') : t('stock.count.missing')}
+      <ExclamationCircleOutlined /> {value > 0 ? `+${value}` : value}{' '}
+      {value > 0 ? t('stock.count.surplus') : t('stock.count.missing')}
     </Typography.Text>
   );
 }
@@ -68,7 +83,14 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
 
   const save = async () => {
     if (!count || entered.size === 0) return;
-    const body = lines.filter((l) => entered.has(countKeyOf(l))).map((l) => ({ itemId: l.itemId, ...(l.lotId ? { lotId: l.lotId } : {}), ...(l.assetId ? { assetId: l.assetId } : {}), counted: entered.get(countKeyOf(l)) ?? 0 }));
+    const body = lines
+      .filter((l) => entered.has(countKeyOf(l)))
+      .map((l) => ({
+        itemId: l.itemId,
+        ...(l.lotId ? { lotId: l.lotId } : {}),
+        ...(l.assetId ? { assetId: l.assetId } : {}),
+        counted: entered.get(countKeyOf(l)) ?? 0,
+      }));
     await recordCount(count.id, { lines: body });
     setEntered(new Map());
   };
@@ -90,7 +112,13 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
     try {
       const found = await lookupCode(code);
       const scanned =
-        found.kind === 'asset' ? { itemId: found.asset.itemId, assetId: found.asset.id, lotId: found.asset.lotId } : found.kind === 'lot' ? { itemId: found.lots[0]?.itemId ?? '', lotId: found.lots[0]?.id } : found.kind === 'item' ? { itemId: found.itemId } : undefined;
+        found.kind === 'asset'
+          ? { itemId: found.asset.itemId, assetId: found.asset.id, lotId: found.asset.lotId }
+          : found.kind === 'lot'
+            ? { itemId: found.lots[0]?.itemId ?? '', lotId: found.lots[0]?.id }
+            : found.kind === 'item'
+              ? { itemId: found.itemId }
+              : undefined;
       if (!scanned) {
         void message.warning(t('stock.count.scanNotInCount', { code }));
         return;
@@ -126,10 +154,23 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
         <Space wrap>
           {editable && (
             <>
-              <Button disabled={entered.size === 0} loading={busy === 'save'} onClick={() => void act('save', save)} data-testid="count-save">
+              <Button
+                disabled={entered.size === 0}
+                loading={busy === 'save'}
+                onClick={() => void act('save', save)}
+                data-testid="count-save"
+              >
                 {t('common.save')}
               </Button>
-              <Popconfirm title={t('stock.count.submitConfirm')} onConfirm={() => void act('submit', async () => { await save(); await submitCount(count.id); })}>
+              <Popconfirm
+                title={t('stock.count.submitConfirm')}
+                onConfirm={() =>
+                  void act('submit', async () => {
+                    await save();
+                    await submitCount(count.id);
+                  })
+                }
+              >
                 <Button type="primary" loading={busy === 'submit'} data-testid="count-submit">
                   {t('stock.count.submit')}
                 </Button>
@@ -138,10 +179,22 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
           )}
           {count.state === 'submitted' && canApprove && (
             <>
-              <Button type="primary" icon={<CheckOutlined />} loading={busy === 'approve'} onClick={() => void act('approve', () => decideCount(count.id, true))} data-testid="count-approve">
+              <Button
+                type="primary"
+                icon={<CheckOutlined />}
+                loading={busy === 'approve'}
+                onClick={() => void act('approve', () => decideCount(count.id, true))}
+                data-testid="count-approve"
+              >
                 {t('stock.count.approve')}
               </Button>
-              <Button danger icon={<CloseOutlined />} loading={busy === 'reject'} onClick={() => void act('reject', () => decideCount(count.id, false))} data-testid="count-reject">
+              <Button
+                danger
+                icon={<CloseOutlined />}
+                loading={busy === 'reject'}
+                onClick={() => void act('reject', () => decideCount(count.id, false))}
+                data-testid="count-reject"
+              >
                 {t('stock.count.reject')}
               </Button>
             </>
@@ -154,7 +207,9 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
           <ScanInput onScan={onScan} testId="count-scan" placeholder={t('stock.count.scanPlaceholder')} />
         </div>
       )}
-      {count.state === 'submitted' && !canApprove && <Alert type="info" showIcon title={t('stock.count.waitingApproval')} style={{ marginBottom: 12 }} />}
+      {count.state === 'submitted' && !canApprove && (
+        <Alert type="info" showIcon title={t('stock.count.waitingApproval')} style={{ marginBottom: 12 }} />
+      )}
       <Typography.Paragraph>
         {differences > 0 ? (
           <Typography.Text type="danger">
@@ -174,7 +229,18 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
         onRow={(l) => ({ style: (differenceOf(l, entered) ?? 0) !== 0 ? { background: '#fff1f0' } : undefined })}
         columns={[
           { key: 'item', dataIndex: 'itemCode', title: t('stock.item') },
-          { key: 'unit', title: t('stock.count.unit'), render: (_v, l) => (l.assetId ? <Typography.Text code>{assetCodes.get(l.assetId) ?? l.assetId.slice(0, 8)}</Typography.Text> : l.lotId ? t('stock.count.lot') : '—') },
+          {
+            key: 'unit',
+            title: t('stock.count.unit'),
+            render: (_v, l) =>
+              l.assetId ? (
+                <Typography.Text code>{assetCodes.get(l.assetId) ?? l.assetId.slice(0, 8)}</Typography.Text>
+              ) : l.lotId ? (
+                t('stock.count.lot')
+              ) : (
+                '—'
+              ),
+          },
           { key: 'expected', dataIndex: 'expected', title: t('stock.count.expected'), align: 'right' },
           {
             key: 'counted',
@@ -182,13 +248,31 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
             render: (_v, l, index) => {
               const value = entered.get(countKeyOf(l)) ?? l.counted;
               return editable ? (
-                <InputNumber min={0} max={l.assetId ? 1 : undefined} precision={0} value={value} onChange={(v) => setEntered((m) => { const next = new Map(m); if (v === null) next.delete(countKeyOf(l)); else next.set(countKeyOf(l), v); return next; })} data-testid={`count-counted-${index}`} />
+                <InputNumber
+                  min={0}
+                  max={l.assetId ? 1 : undefined}
+                  precision={0}
+                  value={value}
+                  onChange={(v) =>
+                    setEntered((m) => {
+                      const next = new Map(m);
+                      if (v === null) next.delete(countKeyOf(l));
+                      else next.set(countKeyOf(l), v);
+                      return next;
+                    })
+                  }
+                  data-testid={`count-counted-${index}`}
+                />
               ) : (
                 (value ?? '—')
               );
             },
           },
-          { key: 'difference', title: t('stock.count.difference'), render: (_v, l) => <Difference value={differenceOf(l, entered)} /> },
+          {
+            key: 'difference',
+            title: t('stock.count.difference'),
+            render: (_v, l) => <Difference value={differenceOf(l, entered)} />,
+          },
         ]}
       />
     </Card>
@@ -231,7 +315,14 @@ export function CountsPage() {
         <Space wrap>
           <NodeSelect nodes={nodes} value={nodeId} onChange={setNodeId} testId="count-node" />
           <ItemsSelect value={itemIds} onChange={setItemIds} placeholder={t('stock.count.itemsPlaceholder')} width={380} />
-          <Button type="primary" icon={<PlayCircleOutlined />} disabled={!nodeId} loading={starting} onClick={() => void start()} data-testid="count-start">
+          <Button
+            type="primary"
+            icon={<PlayCircleOutlined />}
+            disabled={!nodeId}
+            loading={starting}
+            onClick={() => void start()}
+            data-testid="count-start"
+          >
             {t('stock.count.start')}
           </Button>
         </Space>
@@ -246,11 +337,21 @@ export function CountsPage() {
         data-testid="counts-table"
         onRow={(d) => ({ onClick: () => setSelected(d.id), style: { cursor: 'pointer' } })}
         columns={[
-          { key: 'number', dataIndex: 'number', title: t('stock.documentNumber'), render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          {
+            key: 'number',
+            dataIndex: 'number',
+            title: t('stock.documentNumber'),
+            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+          },
           { key: 'node', title: t('stock.node'), render: (_v, d) => nodeName(byId.get(d.nodeId)) },
           { key: 'state', title: t('stock.status'), render: (_v, d) => <CountStateTag state={d.state} /> },
           { key: 'by', dataIndex: 'createdByName', title: t('stock.createdBy') },
-          { key: 'createdAt', dataIndex: 'createdAt', title: t('stock.createdAt'), render: (v: string) => new Date(v).toLocaleString() },
+          {
+            key: 'createdAt',
+            dataIndex: 'createdAt',
+            title: t('stock.createdAt'),
+            render: (v: string) => new Date(v).toLocaleString(),
+          },
         ]}
       />
     </Space>

@@ -44,7 +44,15 @@ export function ImportPage() {
         {t('stock.import.title')}
       </Typography.Title>
       <StockNav active="/stock/import" />
-      <Steps current={step} items={[{ title: t('stock.import.step1') }, { title: t('stock.import.step2') }, { title: t('stock.import.step3') }, { title: t('stock.import.step4') }]} />
+      <Steps
+        current={step}
+        items={[
+          { title: t('stock.import.step1') },
+          { title: t('stock.import.step2') },
+          { title: t('stock.import.step3') },
+          { title: t('stock.import.step4') },
+        ]}
+      />
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Button icon={<DownloadOutlined />} href={openingTemplateUrl()} data-testid="import-template">
@@ -77,12 +85,25 @@ export function ImportPage() {
       </Card>
       {error && <Alert type="error" showIcon title={error} />}
       {result && (
-        <Card size="small" title={imported ? t('stock.import.imported') : t('stock.import.preview')} data-testid="import-result" data-ok={String(result.ok)}>
-          <Descriptions size="small" column={3} items={[
-            { key: 'rows', label: t('stock.import.rows'), children: result.rows },
-            { key: 'errors', label: t('stock.import.errors'), children: <Typography.Text type={result.errorCount ? 'danger' : 'success'}>{result.errorCount}</Typography.Text> },
-            { key: 'receipts', label: t('stock.import.receipts'), children: result.receipts.length },
-          ]} />
+        <Card
+          size="small"
+          title={imported ? t('stock.import.imported') : t('stock.import.preview')}
+          data-testid="import-result"
+          data-ok={String(result.ok)}
+        >
+          <Descriptions
+            size="small"
+            column={3}
+            items={[
+              { key: 'rows', label: t('stock.import.rows'), children: result.rows },
+              {
+                key: 'errors',
+                label: t('stock.import.errors'),
+                children: <Typography.Text type={result.errorCount ? 'danger' : 'success'}>{result.errorCount}</Typography.Text>,
+              },
+              { key: 'receipts', label: t('stock.import.receipts'), children: result.receipts.length },
+            ]}
+          />
           {result.errorCount > 0 && (
             <Table
               size="small"
@@ -93,7 +114,13 @@ export function ImportPage() {
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               columns={[
                 { key: 'row', dataIndex: 'row', title: t('stock.import.row'), width: 80 },
-                { key: 'column', dataIndex: 'column', title: t('stock.import.column'), width: 140, render: (v: string | null) => v ?? '—' },
+                {
+                  key: 'column',
+                  dataIndex: 'column',
+                  title: t('stock.import.column'),
+                  width: 140,
+                  render: (v: string | null) => v ?? '—',
+                },
                 { key: 'message', dataIndex: 'message', title: t('stock.import.message') },
               ]}
             />
@@ -113,7 +140,15 @@ export function ImportPage() {
             ]}
           />
           {!imported && (
-            <Button type="primary" style={{ marginTop: 12 }} icon={<CloudUploadOutlined />} disabled={!result.ok || result.rows === 0} loading={busy === 'import'} onClick={() => void run(false)} data-testid="import-commit">
+            <Button
+              type="primary"
+              style={{ marginTop: 12 }}
+              icon={<CloudUploadOutlined />}
+              disabled={!result.ok || result.rows === 0}
+              loading={busy === 'import'}
+              onClick={() => void run(false)}
+              data-testid="import-commit"
+            >
               {t('stock.import.commit')}
             </Button>
           )}

@@ -19,11 +19,30 @@ export function useNodes() {
 export function useNodeName() {
   const { i18n } = useTranslation();
   const en = resolveLanguage(i18n.language) === 'en';
-  return (node: Pick<Node, 'code' | 'nameZh' | 'nameEn'> | undefined) => (node ? `${en ? node.nameEn : node.nameZh} (${node.code})` : '—');
+  return (node: Pick<Node, 'code' | 'nameZh' | 'nameEn'> | undefined) =>
+    node ? `${en ? node.nameEn : node.nameZh} (${node.code})` : '—';
 }
 
-type NodeSelectProps = { nodes: Node[]; value?: string; onChange: (id: string | undefined) => void; placeholder?: string; allowClear?: boolean; width?: number | string; testId?: string; exclude?: string };
-export function NodeSelect({ nodes, value, onChange, placeholder, allowClear = true, width = 260, testId, exclude }: NodeSelectProps) {
+type NodeSelectProps = {
+  nodes: Node[];
+  value?: string;
+  onChange: (id: string | undefined) => void;
+  placeholder?: string;
+  allowClear?: boolean;
+  width?: number | string;
+  testId?: string;
+  exclude?: string;
+};
+export function NodeSelect({
+  nodes,
+  value,
+  onChange,
+  placeholder,
+  allowClear = true,
+  width = 260,
+  testId,
+  exclude,
+}: NodeSelectProps) {
   const { t } = useTranslation();
   const name = useNodeName();
   return (
@@ -41,13 +60,22 @@ export function NodeSelect({ nodes, value, onChange, placeholder, allowClear = t
   );
 }
 
-type ItemSelectProps = { value?: string; onChange: (item: Item | undefined) => void; width?: number | string; testId?: string; initial?: Item };
+type ItemSelectProps = {
+  value?: string;
+  onChange: (item: Item | undefined) => void;
+  width?: number | string;
+  testId?: string;
+  initial?: Item;
+};
 /** Searches the catalogue on the server as the user types (code or name). */
 export function ItemSelect({ value, onChange, width = 300, testId, initial }: ItemSelectProps) {
   const { t, i18n } = useTranslation();
   const en = resolveLanguage(i18n.language) === 'en';
   const [q, setQ] = useState('');
-  const request = useRequest((signal) => listItems({ limit: 50, offset: 0, sort: 'code', order: 'asc', q: q || undefined }, signal), ['stock-items', q]);
+  const request = useRequest(
+    (signal) => listItems({ limit: 50, offset: 0, sort: 'code', order: 'asc', q: q || undefined }, signal),
+    ['stock-items', q],
+  );
   const items = request.data?.items ?? [];
   const options = initial && !items.some((i) => i.id === initial.id) ? [initial, ...items] : items;
   return (
@@ -68,14 +96,30 @@ export function ItemSelect({ value, onChange, width = 300, testId, initial }: It
 }
 
 /** Several items (a cycle count of some items only); searches the catalogue on the server. */
-export function ItemsSelect({ value, onChange, placeholder, width = 300 }: { value: string[]; onChange: (ids: string[]) => void; placeholder?: string; width?: number | string }) {
+export function ItemsSelect({
+  value,
+  onChange,
+  placeholder,
+  width = 300,
+}: {
+  value: string[];
+  onChange: (ids: string[]) => void;
+  placeholder?: string;
+  width?: number | string;
+}) {
   const { i18n } = useTranslation();
   const en = resolveLanguage(i18n.language) === 'en';
   const [q, setQ] = useState('');
   const [known, setKnown] = useState<Map<string, Item>>(new Map());
-  const request = useRequest((signal) => listItems({ limit: 50, offset: 0, sort: 'code', order: 'asc', q: q || undefined }, signal), ['stock-items', q]);
+  const request = useRequest(
+    (signal) => listItems({ limit: 50, offset: 0, sort: 'code', order: 'asc', q: q || undefined }, signal),
+    ['stock-items', q],
+  );
   const found = request.data?.items ?? [];
-  const options = [...value.flatMap((id) => (known.has(id) && !found.some((i) => i.id === id) ? [known.get(id)!] : [])), ...found];
+  const options = [
+    ...value.flatMap((id) => (known.has(id) && !found.some((i) => i.id === id) ? [known.get(id)!] : [])),
+    ...found,
+  ];
   return (
     <Select<string[]>
       mode="multiple"
@@ -129,7 +173,10 @@ export function StockNav({ active }: { active: (typeof NAV)[number]['path'] }) {
       value={active}
       data-testid="stock-nav"
       onChange={(path) => navigate(path)}
-      options={NAV.map((n) => ({ value: n.path, label: <span data-testid={`stock-nav-${n.path.split('/')[2] ?? 'stock'}`}>{t(n.key)}</span> }))}
+      options={NAV.map((n) => ({
+        value: n.path,
+        label: <span data-testid={`stock-nav-${n.path.split('/')[2] ?? 'stock'}`}>{t(n.key)}</span>,
+      }))}
     />
   );
 }

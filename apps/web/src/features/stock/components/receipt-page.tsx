@@ -1,5 +1,20 @@
 import { useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, DatePicker, Input, InputNumber, Radio, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  DatePicker,
+  Input,
+  InputNumber,
+  Radio,
+  Result,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +62,8 @@ export function ReceiptPage() {
   // One key per submission: a retry after a network failure replays instead of posting twice.
   const submissionKey = useRef(newIdempotencyKey());
 
-  const update = (key: string, patch: Partial<FormLine>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
+  const update = (key: string, patch: Partial<FormLine>) =>
+    setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
   const addLine = (patch: Partial<FormLine> = {}) => {
     const key = `l${nextKey.current++}`;
     setLines((ls) => [...ls, { ...emptyLine(key), ...patch }]);
@@ -144,7 +160,9 @@ export function ReceiptPage() {
         <Result
           status="success"
           title={<span data-testid="receipt-number">{t('stock.receipt.posted', { number: posted.number })}</span>}
-          subTitle={codes.length ? t('stock.receipt.assetsCreated', { count: codes.reduce((s, c) => s + c.codes.length, 0) }) : undefined}
+          subTitle={
+            codes.length ? t('stock.receipt.assetsCreated', { count: codes.reduce((s, c) => s + c.codes.length, 0) }) : undefined
+          }
           extra={[
             codes.length > 0 && (
               <Button
@@ -187,7 +205,8 @@ export function ReceiptPage() {
     );
   }
 
-  const problemOf = (index: number) => (showProblems ? problems.filter((p) => p.line === index).map((p) => t(`stock.receipt.problem.${p.problem}`)) : []);
+  const problemOf = (index: number) =>
+    showProblems ? problems.filter((p) => p.line === index).map((p) => t(`stock.receipt.problem.${p.problem}`)) : [];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="receipt-page">
@@ -210,12 +229,25 @@ export function ReceiptPage() {
           <div>
             <Typography.Text>{t('stock.receipt.source')}</Typography.Text>
             <br />
-            <Select value={source} onChange={setSource} style={{ width: 160 }} data-testid="receipt-source" options={SOURCES.map((s) => ({ value: s, label: t(`stock.receipt.sources.${s}`) }))} />
+            <Select
+              value={source}
+              onChange={setSource}
+              style={{ width: 160 }}
+              data-testid="receipt-source"
+              options={SOURCES.map((s) => ({ value: s, label: t(`stock.receipt.sources.${s}`) }))}
+            />
           </div>
           <div>
             <Typography.Text>{t('stock.receipt.reference')}</Typography.Text>
             <br />
-            <Input value={reference} onChange={(e) => setReference(e.target.value)} maxLength={200} style={{ width: 260 }} placeholder={t('stock.receipt.referencePlaceholder')} data-testid="receipt-reference" />
+            <Input
+              value={reference}
+              onChange={(e) => setReference(e.target.value)}
+              maxLength={200}
+              style={{ width: 260 }}
+              placeholder={t('stock.receipt.referencePlaceholder')}
+              data-testid="receipt-reference"
+            />
           </div>
         </Space>
       </Card>
@@ -237,14 +269,26 @@ export function ReceiptPage() {
             key: 'active',
             width: 48,
             title: t('stock.receipt.scanTarget'),
-            render: (_v, l) => (isSerialised(l.tracking) ? <Radio checked={l.key === activeKey} onChange={() => setActiveKey(l.key)} aria-label={t('stock.receipt.scanTarget')} /> : null),
+            render: (_v, l) =>
+              isSerialised(l.tracking) ? (
+                <Radio
+                  checked={l.key === activeKey}
+                  onChange={() => setActiveKey(l.key)}
+                  aria-label={t('stock.receipt.scanTarget')}
+                />
+              ) : null,
           },
           {
             key: 'item',
             title: t('stock.item'),
             render: (_v, l, index) => (
               <Space orientation="vertical" size={2}>
-                <ItemSelect value={l.itemId} initial={l.itemId ? items.get(l.itemId) : undefined} onChange={(item) => setItem(l.key, item)} testId={`receipt-line-item-${index}`} />
+                <ItemSelect
+                  value={l.itemId}
+                  initial={l.itemId ? items.get(l.itemId) : undefined}
+                  onChange={(item) => setItem(l.key, item)}
+                  testId={`receipt-line-item-${index}`}
+                />
                 {l.tracking && <Tag>{t(`stock.tracking.${l.tracking}`)}</Tag>}
               </Space>
             ),
@@ -259,7 +303,14 @@ export function ReceiptPage() {
                   {l.serials.length}
                 </Typography.Text>
               ) : (
-                <InputNumber min={1} precision={0} value={l.qty} onChange={(v) => update(l.key, { qty: v ?? 0 })} style={{ width: 90 }} data-testid={`receipt-line-qty-${index}`} />
+                <InputNumber
+                  min={1}
+                  precision={0}
+                  value={l.qty}
+                  onChange={(v) => update(l.key, { qty: v ?? 0 })}
+                  style={{ width: 90 }}
+                  data-testid={`receipt-line-qty-${index}`}
+                />
               ),
           },
           {
@@ -269,9 +320,23 @@ export function ReceiptPage() {
               <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                 {(l.tracking === 'lot' || (l.tracking && !isSerialised(l.tracking) && l.lotNo)) && (
                   <Space wrap>
-                    <Input placeholder={t('stock.receipt.lotNo')} value={l.lotNo} onChange={(e) => update(l.key, { lotNo: e.target.value })} style={{ width: 150 }} data-testid={`receipt-line-lot-${index}`} />
-                    <DatePicker placeholder={t('stock.receipt.producedOn')} value={l.producedOn ? dayjs(l.producedOn) : null} onChange={(d) => update(l.key, { producedOn: d ? d.format('YYYY-MM-DD') : '' })} />
-                    <DatePicker placeholder={t('stock.receipt.expiresOn')} value={l.expiresOn ? dayjs(l.expiresOn) : null} onChange={(d) => update(l.key, { expiresOn: d ? d.format('YYYY-MM-DD') : '' })} />
+                    <Input
+                      placeholder={t('stock.receipt.lotNo')}
+                      value={l.lotNo}
+                      onChange={(e) => update(l.key, { lotNo: e.target.value })}
+                      style={{ width: 150 }}
+                      data-testid={`receipt-line-lot-${index}`}
+                    />
+                    <DatePicker
+                      placeholder={t('stock.receipt.producedOn')}
+                      value={l.producedOn ? dayjs(l.producedOn) : null}
+                      onChange={(d) => update(l.key, { producedOn: d ? d.format('YYYY-MM-DD') : '' })}
+                    />
+                    <DatePicker
+                      placeholder={t('stock.receipt.expiresOn')}
+                      value={l.expiresOn ? dayjs(l.expiresOn) : null}
+                      onChange={(d) => update(l.key, { expiresOn: d ? d.format('YYYY-MM-DD') : '' })}
+                    />
                   </Space>
                 )}
                 {isSerialised(l.tracking) && (
@@ -297,7 +362,16 @@ export function ReceiptPage() {
           {
             key: 'remove',
             width: 56,
-            render: (_v, l) => <Button type="text" danger icon={<DeleteOutlined />} disabled={lines.length === 1} aria-label={t('common.remove')} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} />,
+            render: (_v, l) => (
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                disabled={lines.length === 1}
+                aria-label={t('common.remove')}
+                onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+              />
+            ),
           },
         ]}
       />

@@ -21,7 +21,10 @@ export type ScanInputHandle = { focus: () => void };
  * scan; pasted lists give one scan per line), and the 摄像头 button decodes with the phone camera.
  * The field keeps focus after each scan, ready for the next.
  */
-export const ScanInput = forwardRef<ScanInputHandle, ScanInputProps>(function ScanInput({ onScan, placeholder, disabled, autoFocus, testId = 'scan-input' }, ref) {
+export const ScanInput = forwardRef<ScanInputHandle, ScanInputProps>(function ScanInput(
+  { onScan, placeholder, disabled, autoFocus, testId = 'scan-input' },
+  ref,
+) {
   const { t } = useTranslation();
   const inputRef = useRef<InputRef>(null);
   const [value, setValue] = useState('');

@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
-import { listShortfalls, proposeReplenishment, shortfallExportUrl, type ProposalResult, type ShortfallRow } from '../api/stock.api.ts';
+import {
+  listShortfalls,
+  proposeReplenishment,
+  shortfallExportUrl,
+  type ProposalResult,
+  type ShortfallRow,
+} from '../api/stock.api.ts';
 import { worstFirst } from '../shortfall-view.ts';
 import { useItemsById } from './item-names.ts';
 import { NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
@@ -31,7 +37,12 @@ export function ShortfallsPage() {
       if (dryRun) setPreview(result);
       else {
         setPreview(undefined);
-        void message.success(t('stock.shortfall.created', { count: result.transfers.length, numbers: result.transfers.map((x) => x.number).join(', ') }));
+        void message.success(
+          t('stock.shortfall.created', {
+            count: result.transfers.length,
+            numbers: result.transfers.map((x) => x.number).join(', '),
+          }),
+        );
         request.reload();
       }
     } catch (cause) {
@@ -51,7 +62,13 @@ export function ShortfallsPage() {
           <Button icon={<DownloadOutlined />} href={shortfallExportUrl(filter)} data-testid="shortfall-export">
             {t('stock.export')}
           </Button>
-          <Button type="primary" icon={<NodeExpandOutlined />} loading={busy === 'preview'} onClick={() => void propose(true)} data-testid="shortfall-propose">
+          <Button
+            type="primary"
+            icon={<NodeExpandOutlined />}
+            loading={busy === 'preview'}
+            onClick={() => void propose(true)}
+            data-testid="shortfall-propose"
+          >
             {t('stock.shortfall.propose')}
           </Button>
         </Space>
@@ -60,7 +77,10 @@ export function ShortfallsPage() {
       <Card size="small">
         <Space wrap>
           <NodeSelect nodes={nodes} value={filter.nodeId} onChange={(nodeId) => setFilter((f) => ({ ...f, nodeId }))} />
-          <Checkbox checked={filter.belowMinimum === true} onChange={(e) => setFilter((f) => ({ ...f, belowMinimum: e.target.checked || undefined }))}>
+          <Checkbox
+            checked={filter.belowMinimum === true}
+            onChange={(e) => setFilter((f) => ({ ...f, belowMinimum: e.target.checked || undefined }))}
+          >
             <WarningOutlined /> {t('stock.onlyBelowMinimum')}
           </Checkbox>
         </Space>
@@ -75,11 +95,26 @@ export function ShortfallsPage() {
         pagination={{ pageSize: 50, showTotal: (total) => t('common.total', { count: total }) }}
         columns={[
           { key: 'node', title: t('stock.node'), render: (_v, r) => nodeName(byId.get(r.nodeId)) || r.nodeCode },
-          { key: 'item', title: t('stock.item'), render: (_v, r) => <Space size={4}>{en ? r.itemNameEn : r.itemNameZh}<Typography.Text type="secondary">{r.itemCode}</Typography.Text></Space> },
+          {
+            key: 'item',
+            title: t('stock.item'),
+            render: (_v, r) => (
+              <Space size={4}>
+                {en ? r.itemNameEn : r.itemNameZh}
+                <Typography.Text type="secondary">{r.itemCode}</Typography.Text>
+              </Space>
+            ),
+          },
           { key: 'available', dataIndex: 'available', title: t('stock.available'), align: 'right' },
           { key: 'minReserve', dataIndex: 'minReserve', title: t('stock.minReserve'), align: 'right' },
           { key: 'target', dataIndex: 'target', title: t('stock.target'), align: 'right' },
-          { key: 'toTarget', dataIndex: 'toTarget', title: t('stock.shortfall.toTarget'), align: 'right', render: (v: number) => <Typography.Text strong>{v}</Typography.Text> },
+          {
+            key: 'toTarget',
+            dataIndex: 'toTarget',
+            title: t('stock.shortfall.toTarget'),
+            align: 'right',
+            render: (v: number) => <Typography.Text strong>{v}</Typography.Text>,
+          },
           {
             key: 'status',
             title: t('stock.status'),
@@ -100,7 +135,11 @@ export function ShortfallsPage() {
         width={760}
         onCancel={() => setPreview(undefined)}
         okText={t('stock.shortfall.createTransfers')}
-        okButtonProps={{ disabled: !preview?.proposals.length, loading: busy === 'create', ...({ 'data-testid': 'shortfall-create' } as object) }}
+        okButtonProps={{
+          disabled: !preview?.proposals.length,
+          loading: busy === 'create',
+          ...({ 'data-testid': 'shortfall-create' } as object),
+        }}
         onOk={() => void propose(false)}
       >
         {preview && preview.proposals.length === 0 ? (
@@ -115,7 +154,14 @@ export function ShortfallsPage() {
             columns={[
               { key: 'from', title: t('stock.transfer.from'), render: (_v, p) => nodeName(byId.get(p.fromNodeId)) },
               { key: 'to', title: t('stock.transfer.to'), render: (_v, p) => nodeName(byId.get(p.toNodeId)) },
-              { key: 'item', title: t('stock.item'), render: (_v, p) => { const item = items.get(p.itemId); return item ? `${item.code} ${en ? item.nameEn : item.nameZh}` : p.itemId; } },
+              {
+                key: 'item',
+                title: t('stock.item'),
+                render: (_v, p) => {
+                  const item = items.get(p.itemId);
+                  return item ? `${item.code} ${en ? item.nameEn : item.nameZh}` : p.itemId;
+                },
+              },
               { key: 'qty', dataIndex: 'qty', title: t('stock.qty'), align: 'right' },
             ]}
           />

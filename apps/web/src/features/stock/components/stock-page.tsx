@@ -9,7 +9,14 @@ import { useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { listCategories } from '../../catalogue/api/catalogue.api.ts';
 import { NODE_TYPE_ORDER } from '../../nodes/node-styles.ts';
-import { listStock, stockExportUrl, verifyLedger, type LedgerVerdict, type StockFilter, type StockSort } from '../api/stock.api.ts';
+import {
+  listStock,
+  stockExportUrl,
+  verifyLedger,
+  type LedgerVerdict,
+  type StockFilter,
+  type StockSort,
+} from '../api/stock.api.ts';
 import { standardStatus } from '../stock-view.ts';
 import { NodeSelect, PartnerTag, StockNav, useNodes } from './pickers.tsx';
 import { StockChart } from './stock-chart.tsx';
@@ -25,7 +32,12 @@ export function StandardBadge({ row }: { row: Pick<StockRow, 'available' | 'minR
       </Tag>
     );
   if (status === 'below-target') return <Tag color="warning">{t('stock.belowTarget')}</Tag>;
-  if (status === 'ok') return <Tag color="success" icon={<CheckCircleOutlined />}>{t('stock.meetsStandard')}</Tag>;
+  if (status === 'ok')
+    return (
+      <Tag color="success" icon={<CheckCircleOutlined />}>
+        {t('stock.meetsStandard')}
+      </Tag>
+    );
   return <Typography.Text type="secondary">{t('stock.noStandard')}</Typography.Text>;
 }
 
@@ -37,10 +49,22 @@ export function StockPage() {
   const { nodes } = useNodes();
   const categories = useRequest((signal) => listCategories(signal), 'stock-categories');
   const [view, setView] = useState<'node' | 'item'>('node');
-  const [filter, setFilter] = useState<StockFilter>({ limit: 20, offset: 0, sort: 'node', order: 'asc', nodeId: query.get('nodeId') ?? undefined });
+  const [filter, setFilter] = useState<StockFilter>({
+    limit: 20,
+    offset: 0,
+    sort: 'node',
+    order: 'asc',
+    nodeId: query.get('nodeId') ?? undefined,
+  });
   const [search, setSearch] = useState('');
   const request = useRequest((signal) => listStock(filter, signal), filter);
-  const chartRows = useRequest((signal) => (filter.nodeId ? listStock({ limit: 500, offset: 0, nodeId: filter.nodeId, sort: 'item' }, signal) : Promise.resolve(undefined)), ['chart', filter.nodeId]);
+  const chartRows = useRequest(
+    (signal) =>
+      filter.nodeId
+        ? listStock({ limit: 500, offset: 0, nodeId: filter.nodeId, sort: 'item' }, signal)
+        : Promise.resolve(undefined),
+    ['chart', filter.nodeId],
+  );
   const [verdict, setVerdict] = useState<LedgerVerdict>();
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<string>();
@@ -103,7 +127,12 @@ export function StockPage() {
           <Button icon={<DownloadOutlined />} href={stockExportUrl(filter)} data-testid="stock-export">
             {t('stock.export')}
           </Button>
-          <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void runVerify()} data-testid="ledger-verify">
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={verifying}
+            onClick={() => void runVerify()}
+            data-testid="ledger-verify"
+          >
             {t('stock.verifyLedger')}
           </Button>
         </Space>
@@ -111,7 +140,12 @@ export function StockPage() {
       <StockNav active="/stock" />
       <Card size="small">
         <Space wrap>
-          <NodeSelect nodes={nodes} value={filter.nodeId} onChange={(nodeId) => setFilter((f) => ({ ...f, nodeId, offset: 0 }))} testId="stock-filter-node" />
+          <NodeSelect
+            nodes={nodes}
+            value={filter.nodeId}
+            onChange={(nodeId) => setFilter((f) => ({ ...f, nodeId, offset: 0 }))}
+            testId="stock-filter-node"
+          />
           <Select<NodeType>
             allowClear
             placeholder={t('node.type')}
@@ -139,13 +173,24 @@ export function StockPage() {
             style={{ width: 240 }}
             data-testid="stock-search"
           />
-          <Checkbox checked={filter.belowMinimum === true} onChange={(e) => setFilter((f) => ({ ...f, belowMinimum: e.target.checked || undefined, offset: 0 }))} data-testid="stock-filter-below">
+          <Checkbox
+            checked={filter.belowMinimum === true}
+            onChange={(e) => setFilter((f) => ({ ...f, belowMinimum: e.target.checked || undefined, offset: 0 }))}
+            data-testid="stock-filter-below"
+          >
             <WarningOutlined /> {t('stock.onlyBelowMinimum')}
           </Checkbox>
         </Space>
       </Card>
       {verifyError && <Alert type="error" showIcon closable title={verifyError} />}
-      {request.error && <Alert type="error" showIcon title={`${request.error.code}: ${request.error.message}`} action={<Button onClick={request.reload}>{t('common.retry')}</Button>} />}
+      {request.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={`${request.error.code}: ${request.error.message}`}
+          action={<Button onClick={request.reload}>{t('common.retry')}</Button>}
+        />
+      )}
       {filter.nodeId && chartRows.data && chartRows.data.items.length > 0 && (
         <Card size="small" title={t('stock.chartTitle')}>
           <StockChart rows={chartRows.data.items} />
@@ -176,14 +221,22 @@ export function StockPage() {
           total: request.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => (request.data?.totalIsEstimate ? t('stock.totalEstimate', { count: total }) : t('common.total', { count: total })),
+          showTotal: (total) =>
+            request.data?.totalIsEstimate ? t('stock.totalEstimate', { count: total }) : t('common.total', { count: total }),
         }}
         onChange={(pagination, _filters, sorter) => {
           const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<StockRow> | undefined;
           const key = single?.columnKey;
-          const sort: StockSort | undefined = key === 'node' || key === 'item' || key === 'available' || key === 'onHand' ? key : undefined;
+          const sort: StockSort | undefined =
+            key === 'node' || key === 'item' || key === 'available' || key === 'onHand' ? key : undefined;
           const pageSize = pagination.pageSize ?? filter.limit;
-          setFilter((f) => ({ ...f, limit: pageSize, offset: ((pagination.current ?? 1) - 1) * pageSize, sort: single?.order && sort ? sort : view, order: single?.order === 'descend' ? 'desc' : 'asc' }));
+          setFilter((f) => ({
+            ...f,
+            limit: pageSize,
+            offset: ((pagination.current ?? 1) - 1) * pageSize,
+            sort: single?.order && sort ? sort : view,
+            order: single?.order === 'descend' ? 'desc' : 'asc',
+          }));
         }}
         columns={[
           ...(view === 'node' ? [nodeColumn, itemColumn] : [itemColumn, nodeColumn]),
@@ -203,7 +256,9 @@ export function StockPage() {
             key: 'standard',
             title: t('stock.standard'),
             render: (_: unknown, r: StockRow) =>
-              r.minReserve === null && r.target === null ? '—' : (
+              r.minReserve === null && r.target === null ? (
+                '—'
+              ) : (
                 <Tooltip title={`${t('stock.minReserve')} ${r.minReserve ?? '—'} · ${t('stock.target')} ${r.target ?? '—'}`}>
                   <span>
                     {r.minReserve ?? '—'} / {r.target ?? '—'}
@@ -214,13 +269,23 @@ export function StockPage() {
           { key: 'status', title: t('stock.status'), render: (_: unknown, r: StockRow) => <StandardBadge row={r} /> },
         ]}
       />
-      <Modal open={verdict !== undefined} onCancel={() => setVerdict(undefined)} onOk={() => setVerdict(undefined)} cancelButtonProps={{ style: { display: 'none' } }} title={t('stock.verifyLedger')}>
+      <Modal
+        open={verdict !== undefined}
+        onCancel={() => setVerdict(undefined)}
+        onOk={() => setVerdict(undefined)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        title={t('stock.verifyLedger')}
+      >
         {verdict && (
           <div data-testid="ledger-verdict" data-ok={String(verdict.ok)}>
             <Alert
               type={verdict.ok ? 'success' : 'error'}
               showIcon
-              title={verdict.ok ? t('stock.verifyOk', { balances: verdict.balancesChecked, movements: verdict.movementsChecked }) : t('stock.verifyBroken', { count: verdict.differences.length })}
+              title={
+                verdict.ok
+                  ? t('stock.verifyOk', { balances: verdict.balancesChecked, movements: verdict.movementsChecked })
+                  : t('stock.verifyBroken', { count: verdict.differences.length })
+              }
             />
             {!verdict.ok && (
               <Table

@@ -1,14 +1,43 @@
 import { useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Drawer, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Drawer,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Item, StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
-import { advanceTransfer, createTransfer, listDocuments, newIdempotencyKey, receiveTransfer, type TransferLine } from '../api/stock.api.ts';
+import {
+  advanceTransfer,
+  createTransfer,
+  listDocuments,
+  newIdempotencyKey,
+  receiveTransfer,
+  type TransferLine,
+} from '../api/stock.api.ts';
 import { shortageByLine } from '../shortage.ts';
-import { actionsFor, receiveLinesOf, STATE_COLOURS, TRANSFER_STATES, isTransferState, type TransferAction } from '../transfer-view.ts';
+import {
+  actionsFor,
+  receiveLinesOf,
+  STATE_COLOURS,
+  TRANSFER_STATES,
+  isTransferState,
+  type TransferAction,
+} from '../transfer-view.ts';
 import { useItemsById } from './item-names.ts';
 import { ItemSelect, NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
 
@@ -23,7 +52,15 @@ export function TransferStateTag({ state }: { state: string }) {
 
 type DraftLine = { key: string; item?: Item; qty: number };
 
-function CreateTransferDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (doc: StockDocument) => void }) {
+function CreateTransferDrawer({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (doc: StockDocument) => void;
+}) {
   const { t, i18n } = useTranslation();
   const en = resolveLanguage(i18n.language) === 'en';
   const { nodes } = useNodes();
@@ -43,7 +80,15 @@ function CreateTransferDrawer({ open, onClose, onCreated }: { open: boolean; onC
     setSaving(true);
     setError(undefined);
     try {
-      const doc = await createTransfer({ fromNodeId, toNodeId, ...(reference.trim() ? { reference: reference.trim() } : {}), lines: lines.map((l) => ({ itemId: l.item!.id, qty: l.qty })) }, key.current);
+      const doc = await createTransfer(
+        {
+          fromNodeId,
+          toNodeId,
+          ...(reference.trim() ? { reference: reference.trim() } : {}),
+          lines: lines.map((l) => ({ itemId: l.item!.id, qty: l.qty })),
+        },
+        key.current,
+      );
       key.current = newIdempotencyKey();
       setLines([{ key: `d${nextKey.current++}`, qty: 1 }]);
       setReference('');
@@ -73,25 +118,72 @@ function CreateTransferDrawer({ open, onClose, onCreated }: { open: boolean; onC
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="transfer-form">
         <Space wrap>
-          <NodeSelect nodes={nodes} value={fromNodeId} onChange={setFrom} placeholder={t('stock.transfer.from')} testId="transfer-from" exclude={toNodeId} />
-          <NodeSelect nodes={nodes} value={toNodeId} onChange={setTo} placeholder={t('stock.transfer.to')} testId="transfer-to" exclude={fromNodeId} />
-          <Input value={reference} onChange={(e) => setReference(e.target.value)} placeholder={t('stock.receipt.reference')} style={{ width: 200 }} />
+          <NodeSelect
+            nodes={nodes}
+            value={fromNodeId}
+            onChange={setFrom}
+            placeholder={t('stock.transfer.from')}
+            testId="transfer-from"
+            exclude={toNodeId}
+          />
+          <NodeSelect
+            nodes={nodes}
+            value={toNodeId}
+            onChange={setTo}
+            placeholder={t('stock.transfer.to')}
+            testId="transfer-to"
+            exclude={fromNodeId}
+          />
+          <Input
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+            placeholder={t('stock.receipt.reference')}
+            style={{ width: 200 }}
+          />
         </Space>
-        {error && error.code !== 'INSUFFICIENT_STOCK' && <Alert type="error" showIcon title={`${error.code}: ${error.message}`} />}
-        {shortages.size > 0 && <Alert type="error" showIcon title={t('stock.transfer.shortTitle')} data-testid="transfer-shortage" />}
+        {error && error.code !== 'INSUFFICIENT_STOCK' && (
+          <Alert type="error" showIcon title={`${error.code}: ${error.message}`} />
+        )}
+        {shortages.size > 0 && (
+          <Alert type="error" showIcon title={t('stock.transfer.shortTitle')} data-testid="transfer-shortage" />
+        )}
         {lines.map((l, index) => {
           const short = shortages.get(index);
           return (
             <div key={l.key}>
               <Space wrap>
-                <ItemSelect value={l.item?.id} initial={l.item} onChange={(item) => setLines((ls) => ls.map((x) => (x.key === l.key ? { ...x, item } : x)))} testId={`transfer-line-item-${index}`} />
-                <InputNumber min={1} precision={0} value={l.qty} status={short ? 'error' : undefined} onChange={(v) => setLines((ls) => ls.map((x) => (x.key === l.key ? { ...x, qty: v ?? 0 } : x)))} data-testid={`transfer-line-qty-${index}`} />
-                <Button type="text" danger icon={<DeleteOutlined />} disabled={lines.length === 1} aria-label={t('common.remove')} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} />
+                <ItemSelect
+                  value={l.item?.id}
+                  initial={l.item}
+                  onChange={(item) => setLines((ls) => ls.map((x) => (x.key === l.key ? { ...x, item } : x)))}
+                  testId={`transfer-line-item-${index}`}
+                />
+                <InputNumber
+                  min={1}
+                  precision={0}
+                  value={l.qty}
+                  status={short ? 'error' : undefined}
+                  onChange={(v) => setLines((ls) => ls.map((x) => (x.key === l.key ? { ...x, qty: v ?? 0 } : x)))}
+                  data-testid={`transfer-line-qty-${index}`}
+                />
+                <Button
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  disabled={lines.length === 1}
+                  aria-label={t('common.remove')}
+                  onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+                />
               </Space>
               {short && (
                 <div>
                   <Typography.Text type="danger" data-testid={`transfer-line-short-${index}`}>
-                    {t('stock.transfer.shortLine', { item: l.item ? `${l.item.code} ${en ? l.item.nameEn : l.item.nameZh}` : short.itemCode, requested: short.requested, available: short.available, missing: short.missing })}
+                    {t('stock.transfer.shortLine', {
+                      item: l.item ? `${l.item.code} ${en ? l.item.nameEn : l.item.nameZh}` : short.itemCode,
+                      requested: short.requested,
+                      available: short.available,
+                      missing: short.missing,
+                    })}
                   </Typography.Text>
                 </div>
               )}
@@ -130,7 +222,15 @@ function ReceivePartModal({ doc, onClose, onDone }: { doc: StockDocument | undef
     }
   };
   return (
-    <Modal open={doc !== undefined} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} title={t('stock.transfer.receivePartTitle', { number: doc?.number ?? '' })} width={680} destroyOnHidden>
+    <Modal
+      open={doc !== undefined}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      title={t('stock.transfer.receivePartTitle', { number: doc?.number ?? '' })}
+      width={680}
+      destroyOnHidden
+    >
       <Table<TransferLine & { index: number }>
         size="small"
         pagination={false}
@@ -138,16 +238,39 @@ function ReceivePartModal({ doc, onClose, onDone }: { doc: StockDocument | undef
         dataSource={shipped.map((l, index) => ({ ...l, index }))}
         data-testid="receive-part-lines"
         columns={[
-          { key: 'item', title: t('stock.item'), render: (_v, l) => { const item = items.get(l.itemId); return item ? `${item.code} ${en ? item.nameEn : item.nameZh}` : l.itemId; } },
+          {
+            key: 'item',
+            title: t('stock.item'),
+            render: (_v, l) => {
+              const item = items.get(l.itemId);
+              return item ? `${item.code} ${en ? item.nameEn : item.nameZh}` : l.itemId;
+            },
+          },
           { key: 'shipped', title: t('stock.transfer.shipped'), dataIndex: 'qty', align: 'right' },
           {
             key: 'arrived',
             title: t('stock.transfer.arrived'),
-            render: (_v, l) => <InputNumber min={0} max={l.qty} precision={0} value={arrived.get(l.index) ?? l.qty} onChange={(v) => setArrived((m) => new Map(m).set(l.index, v ?? 0))} data-testid={`receive-part-qty-${l.index}`} />,
+            render: (_v, l) => (
+              <InputNumber
+                min={0}
+                max={l.qty}
+                precision={0}
+                value={arrived.get(l.index) ?? l.qty}
+                onChange={(v) => setArrived((m) => new Map(m).set(l.index, v ?? 0))}
+                data-testid={`receive-part-qty-${l.index}`}
+              />
+            ),
           },
         ]}
       />
-      <Input.TextArea style={{ marginTop: 12 }} rows={2} maxLength={500} placeholder={t('stock.transfer.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <Input.TextArea
+        style={{ marginTop: 12 }}
+        rows={2}
+        maxLength={500}
+        placeholder={t('stock.transfer.note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
     </Modal>
   );
 }
@@ -158,7 +281,10 @@ export function TransfersPage() {
   const { message } = AntApp.useApp();
   const { nodes, byId } = useNodes();
   const nodeName = useNodeName();
-  const [filter, setFilter] = useState<{ state?: string; nodeId?: string; limit: number; offset: number }>({ limit: 20, offset: 0 });
+  const [filter, setFilter] = useState<{ state?: string; nodeId?: string; limit: number; offset: number }>({
+    limit: 20,
+    offset: 0,
+  });
   const request = useRequest((signal) => listDocuments({ kind: 'transfer', ...filter }, signal), filter);
   const [creating, setCreating] = useState(false);
   const [receivingPart, setReceivingPart] = useState<StockDocument>();
@@ -195,7 +321,11 @@ export function TransfersPage() {
       <StockNav active="/stock/transfers" />
       <Card size="small">
         <Space wrap>
-          <NodeSelect nodes={nodes} value={filter.nodeId} onChange={(nodeId) => setFilter((f) => ({ ...f, nodeId, offset: 0 }))} />
+          <NodeSelect
+            nodes={nodes}
+            value={filter.nodeId}
+            onChange={(nodeId) => setFilter((f) => ({ ...f, nodeId, offset: 0 }))}
+          />
           <Select<string>
             allowClear
             placeholder={t('stock.status')}
@@ -222,13 +352,32 @@ export function TransfersPage() {
           onChange: (page, pageSize) => setFilter((f) => ({ ...f, limit: pageSize, offset: (page - 1) * pageSize })),
         }}
         columns={[
-          { key: 'number', dataIndex: 'number', title: t('stock.documentNumber'), render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          {
+            key: 'number',
+            dataIndex: 'number',
+            title: t('stock.documentNumber'),
+            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+          },
           { key: 'from', title: t('stock.transfer.from'), render: (_v, d) => nodeName(byId.get(d.nodeId)) },
-          { key: 'to', title: t('stock.transfer.to'), render: (_v, d) => nodeName(d.toNodeId ? byId.get(d.toNodeId) : undefined) },
-          { key: 'units', title: t('stock.transfer.units'), align: 'right', render: (_v, d) => ((d.lines ?? []) as TransferLine[]).reduce((s, l) => s + l.qty, 0) },
+          {
+            key: 'to',
+            title: t('stock.transfer.to'),
+            render: (_v, d) => nodeName(d.toNodeId ? byId.get(d.toNodeId) : undefined),
+          },
+          {
+            key: 'units',
+            title: t('stock.transfer.units'),
+            align: 'right',
+            render: (_v, d) => ((d.lines ?? []) as TransferLine[]).reduce((s, l) => s + l.qty, 0),
+          },
           { key: 'state', title: t('stock.status'), render: (_v, d) => <TransferStateTag state={d.state} /> },
           { key: 'reference', dataIndex: 'reference', title: t('stock.receipt.reference') },
-          { key: 'createdAt', dataIndex: 'createdAt', title: t('stock.createdAt'), render: (v: string) => new Date(v).toLocaleString() },
+          {
+            key: 'createdAt',
+            dataIndex: 'createdAt',
+            title: t('stock.createdAt'),
+            render: (v: string) => new Date(v).toLocaleString(),
+          },
           {
             key: 'actions',
             title: t('common.actions'),
@@ -237,12 +386,24 @@ export function TransfersPage() {
                 {actionsFor(d.state).map((action) =>
                   action === 'cancel' ? (
                     <Popconfirm key={action} title={t('stock.transfer.cancelConfirm')} onConfirm={() => void run(d, action)}>
-                      <Button size="small" danger loading={busy === `${d.id}:${action}`} data-testid={`transfer-action-${action}`}>
+                      <Button
+                        size="small"
+                        danger
+                        loading={busy === `${d.id}:${action}`}
+                        data-testid={`transfer-action-${action}`}
+                      >
                         {t(`stock.transfer.actions.${action}`)}
                       </Button>
                     </Popconfirm>
                   ) : (
-                    <Button key={action} size="small" type={action === 'ship' || action === 'receive-all' ? 'primary' : 'default'} loading={busy === `${d.id}:${action}`} onClick={() => void run(d, action)} data-testid={`transfer-action-${action}`}>
+                    <Button
+                      key={action}
+                      size="small"
+                      type={action === 'ship' || action === 'receive-all' ? 'primary' : 'default'}
+                      loading={busy === `${d.id}:${action}`}
+                      onClick={() => void run(d, action)}
+                      data-testid={`transfer-action-${action}`}
+                    >
                       {t(`stock.transfer.actions.${action}`)}
                     </Button>
                   ),

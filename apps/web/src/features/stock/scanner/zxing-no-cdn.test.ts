@@ -34,7 +34,9 @@ describe('zxing-wasm is served from our own build', () => {
       plugins: [zxingNoCdnPlugin()],
       build: { write: false, rollupOptions: { input: path.join(import.meta.dirname, 'zxing-reader.ts') } },
     });
-    const results = (Array.isArray(output) ? output : [output]) as { output: { type: string; fileName: string; code?: string; source?: string | Uint8Array }[] }[];
+    const results = (Array.isArray(output) ? output : [output]) as {
+      output: { type: string; fileName: string; code?: string; source?: string | Uint8Array }[];
+    }[];
     const files = results.flatMap((r) => r.output);
     expect(files.some((f) => f.type === 'asset' && /zxing_reader-.*\.wasm$/.test(f.fileName))).toBe(true);
     const chunks = files.filter((f) => f.type === 'chunk');

@@ -41,11 +41,7 @@ export function UsersPage() {
     setError(undefined);
     form.resetFields();
     const user = editing.user;
-    form.setFieldsValue(
-      user
-        ? { ...user }
-        : { role: 'viewer', organisationIds: [], nodeIds: [], disabled: false },
-    );
+    form.setFieldsValue(user ? { ...user } : { role: 'viewer', organisationIds: [], nodeIds: [], disabled: false });
   }, [editing, form]);
 
   async function save() {
@@ -101,7 +97,11 @@ export function UsersPage() {
         columns={[
           { dataIndex: 'username', title: t('users.username') },
           { dataIndex: 'displayName', title: t('users.displayName') },
-          { dataIndex: 'role', title: t('users.role'), render: (role: Role) => <Tag color={role === 'admin' ? 'red' : 'blue'}>{t(`roles.${role}`)}</Tag> },
+          {
+            dataIndex: 'role',
+            title: t('users.role'),
+            render: (role: Role) => <Tag color={role === 'admin' ? 'red' : 'blue'}>{t(`roles.${role}`)}</Tag>,
+          },
           {
             dataIndex: 'organisationIds',
             title: t('users.organisations'),
@@ -114,7 +114,8 @@ export function UsersPage() {
           {
             dataIndex: 'disabled',
             title: t('users.state'),
-            render: (disabled: boolean) => (disabled ? <Tag>{t('users.disabled')}</Tag> : <Tag color="green">{t('users.enabled')}</Tag>),
+            render: (disabled: boolean) =>
+              disabled ? <Tag>{t('users.disabled')}</Tag> : <Tag color="green">{t('users.enabled')}</Tag>,
           },
           { dataIndex: 'createdAt', title: t('users.createdAt'), render: (at?: string) => (at ? dayjs(at).format('L') : '—') },
           {
@@ -143,10 +144,18 @@ export function UsersPage() {
         <Form form={form} layout="vertical">
           {creating && (
             <>
-              <Form.Item name="username" label={t('users.username')} rules={[{ required: true }, { pattern: /^[A-Za-z0-9_.-]{3,64}$/ }]}>
+              <Form.Item
+                name="username"
+                label={t('users.username')}
+                rules={[{ required: true }, { pattern: /^[A-Za-z0-9_.-]{3,64}$/ }]}
+              >
                 <Input autoComplete="off" />
               </Form.Item>
-              <Form.Item name="password" label={t('users.password')} rules={[{ required: true }, { min: 10, message: t('auth.passwordTooShort', { min: 10 }) }]}>
+              <Form.Item
+                name="password"
+                label={t('users.password')}
+                rules={[{ required: true }, { min: 10, message: t('auth.passwordTooShort', { min: 10 }) }]}
+              >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
             </>
@@ -168,7 +177,10 @@ export function UsersPage() {
             <Select
               mode="multiple"
               optionFilterProp="label"
-              options={(nodes.data ?? []).map((n) => ({ value: n.id, label: `${language === 'en' ? n.nameEn : n.nameZh} (${n.code})` }))}
+              options={(nodes.data ?? []).map((n) => ({
+                value: n.id,
+                label: `${language === 'en' ? n.nameEn : n.nameZh} (${n.code})`,
+              }))}
             />
           </Form.Item>
           {!creating && (
