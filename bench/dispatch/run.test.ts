@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../apps/server/src/http/app.ts';
+import { ADMIN_PASSWORD, benchDeps, createBenchDatabase, seedDemoNetwork, type BenchDatabase, type Network } from './fixture.ts';
+import { runScenario } from './measure.ts';
+import type { Deps } from '../../apps/server/src/deps.ts';
+
+/** The dispatch benchmark in miniature (PGlite, demo network, 3 incidents per path), so it cannot rot. */
+describe('dispatch benchmark (smoke, PGlite, demo network)', () => {
+  let bench: BenchDatabase;
+  let deps: Deps;
+  let network: Network;
+  let app: App;
+  beforeAll(async () => {
+    bench = await createBenchDatabase('pglite');
+    deps = await benchDeps(bench.db);
+    network = await seedDemoNetwork(deps);
+    app = await buildApp(deps);
+    await app.ready();
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await bench?.drop();
+  });
+
+  it('plans, presents, confirms and closes incidents on both paths; the ledger stays consistent', async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+    expect(login.statusCode).toBe(200);
+    const result = await runScenario(deps, app, (login.json() as { token: string }).token, network, { incidents: 3, warmup: 0, kind: 'pglite' });
+    expect(result.errors).toEqual([]);
+    expect(result.ledgerDifferences).toBe(0);
+    for (const s of [result.plan, result.build, result.confirm, result.httpPlan, result.httpConfirm]) {
+      expect(s.n).toBe(3);
+      expect(s.p95).toBeGreaterThan(0);
+    }
+    expect(result.shape.lines.p50).toBeGreaterThan(0);
+    expect(result.shape.shipments.p50).toBeGreaterThan(0);
+    // Closing released every reservation: nothing is left reserved anywhere.
+    const [{ reserved }] = (await bench.db.query<{ reserved: number }>('SELECT coalesce(sum(reserved), 0)::int AS reserved FROM stock_balance')) as [{ reserved: number }];
+    expect(reserved).toBe(0);
+  });
+});
