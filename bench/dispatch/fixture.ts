@@ -64,7 +64,12 @@ export async function postgresReachable(): Promise<boolean> {
 
 /** Deps as the test harness builds them: real clock, the demo road graph, silent logs. */
 export async function benchDeps(db: Database): Promise<Deps> {
-  const config = parseConfig({ ZHANQIN_ADMIN_PASSWORD: ADMIN_PASSWORD, ZHANQIN_DEMO_PASSWORD: 'Bench-Demo-Pass-1', LOG_LEVEL: 'silent', ZHANQIN_WEB_DIST: '/nonexistent-web-dist' });
+  const config = parseConfig({
+    ZHANQIN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    ZHANQIN_DEMO_PASSWORD: 'Bench-Demo-Pass-1',
+    LOG_LEVEL: 'silent',
+    ZHANQIN_WEB_DIST: '/nonexistent-web-dist',
+  });
   const graph = await loadRoadGraphFile(DEMO_ROAD_GRAPH_PATH);
   if (!graph.ok) throw new Error(graph.error.join('\n'));
   return { db, clock: { now: () => new Date() }, config, travel: createTravelModel(graph.value) };
@@ -92,7 +97,16 @@ function pick<T>(r: () => number, xs: readonly T[], n: number): T[] {
 }
 
 /** Where incidents go and which types/organisations they get; one per scenario. */
-export type IncidentTemplate = { organisationId: string; typeCode: string; alarmLevel: number; lat: number; lng: number; peopleCommitted: number; expectedDurationHours: number; label: string };
+export type IncidentTemplate = {
+  organisationId: string;
+  typeCode: string;
+  alarmLevel: number;
+  lat: number;
+  lng: number;
+  peopleCommitted: number;
+  expectedDurationHours: number;
+  label: string;
+};
 export type Network = {
   name: 'demo' | 'province';
   nodes: number;
@@ -107,12 +121,23 @@ export type Network = {
 
 const countOf = async (db: Database, sql: string) => Number((await db.query<{ n: number }>(sql))[0]!.n);
 
-async function describeNetwork(db: Database, name: Network['name'], seedSeconds: number, incident: Network['incident']): Promise<Network> {
+async function describeNetwork(
+  db: Database,
+  name: Network['name'],
+  seedSeconds: number,
+  incident: Network['incident'],
+): Promise<Network> {
   return {
     name,
     nodes: await countOf(db, "SELECT count(*) AS n FROM node WHERE status = 'open' AND type <> 'staging'"),
-    items: await countOf(db, "SELECT count(DISTINCT b.item_id) AS n FROM stock_balance b JOIN node n ON n.id = b.node_id WHERE n.status = 'open' AND b.on_hand > 0"),
-    balances: await countOf(db, "SELECT count(*) AS n FROM stock_balance b JOIN node n ON n.id = b.node_id WHERE n.status = 'open' AND b.on_hand > 0"),
+    items: await countOf(
+      db,
+      "SELECT count(DISTINCT b.item_id) AS n FROM stock_balance b JOIN node n ON n.id = b.node_id WHERE n.status = 'open' AND b.on_hand > 0",
+    ),
+    balances: await countOf(
+      db,
+      "SELECT count(*) AS n FROM stock_balance b JOIN node n ON n.id = b.node_id WHERE n.status = 'open' AND b.on_hand > 0",
+    ),
     assets: await countOf(db, "SELECT count(*) AS n FROM asset a JOIN node n ON n.id = a.node_id WHERE n.status = 'open'"),
     prePlans: await countOf(db, 'SELECT count(*) AS n FROM pre_plan'),
     seedSeconds,
@@ -143,16 +168,40 @@ export async function seedDemoNetwork(deps: Deps): Promise<Network> {
   );
   const [lps] = await deps.db.query<{ id: string }>("SELECT id FROM organisation WHERE code = 'GZ-LPS'");
   const r = rng(6001);
-  const places = Array.from({ length: 1000 }, () => ({ lat: box!.lat0 + r() * (box!.lat1 - box!.lat0), lng: box!.lng0 + r() * (box!.lng1 - box!.lng0) }));
+  const places = Array.from({ length: 1000 }, () => ({
+    lat: box!.lat0 + r() * (box!.lat1 - box!.lat0),
+    lng: box!.lng0 + r() * (box!.lng1 - box!.lng0),
+  }));
   return describeNetwork(deps.db, 'demo', seedSeconds, (n) => {
     const mix = DEMO_MIX[n % DEMO_MIX.length]!;
     const place = places[n % places.length]!;
-    return { organisationId: lps!.id, typeCode: mix.typeCode, alarmLevel: mix.alarmLevel, lat: place.lat, lng: place.lng, peopleCommitted: mix.people, expectedDurationHours: mix.hours, label: mix.typeCode };
+    return {
+      organisationId: lps!.id,
+      typeCode: mix.typeCode,
+      alarmLevel: mix.alarmLevel,
+      lat: place.lat,
+      lng: place.lng,
+      peopleCommitted: mix.people,
+      expectedDurationHours: mix.hours,
+      label: mix.typeCode,
+    };
   });
 }
 
-export type ProvinceSize = { detachments: number; nodesPerDetachment: number; items: number; prePlanTypes: number; prePlanItems: [number, number] };
-export const PROVINCE: ProvinceSize = { detachments: 4, nodesPerDetachment: 125, items: 200, prePlanTypes: 6, prePlanItems: [40, 60] };
+export type ProvinceSize = {
+  detachments: number;
+  nodesPerDetachment: number;
+  items: number;
+  prePlanTypes: number;
+  prePlanItems: [number, number];
+};
+export const PROVINCE: ProvinceSize = {
+  detachments: 4,
+  nodesPerDetachment: 125,
+  items: 200,
+  prePlanTypes: 6,
+  prePlanItems: [40, 60],
+};
 
 /** Per detachment: 1 base, 8 sub-warehouses, then stations, micro stations, partners and vehicles (125 = 1 + 8 + 45 + 50 + 12 + 9). */
 const LAYOUT = (perDetachment: number) => {
@@ -177,7 +226,11 @@ const LAYOUT = (perDetachment: number) => {
  * recordReceipt (one opening receipt per node: balances come from movements), reserve floors at the
  * warehouses, and pre-plans that each demand 40–60 of the items.
  */
-export async function seedProvince(deps: Deps, size: ProvinceSize = PROVINCE, log: (m: string) => void = () => {}): Promise<Network> {
+export async function seedProvince(
+  deps: Deps,
+  size: ProvinceSize = PROVINCE,
+  log: (m: string) => void = () => {},
+): Promise<Network> {
   const started = performance.now();
   const { db } = deps;
   await seedDemo(deps);
@@ -191,7 +244,10 @@ export async function seedProvince(deps: Deps, size: ProvinceSize = PROVINCE, lo
 
   // Organisations: one detachment per quadrant.
   const detachments: { id: string; lat: number; lng: number }[] = [];
-  const quadrant = (d: number) => ({ lat: CENTRE.lat + (d < 2 ? 0.5 : -0.5) * HALF_LAT, lng: CENTRE.lng + (d % 2 === 0 ? -0.5 : 0.5) * HALF_LNG });
+  const quadrant = (d: number) => ({
+    lat: CENTRE.lat + (d < 2 ? 0.5 : -0.5) * HALF_LAT,
+    lng: CENTRE.lng + (d % 2 === 0 ? -0.5 : 0.5) * HALF_LNG,
+  });
   for (let d = 0; d < size.detachments; d++) {
     const id = crypto.randomUUID();
     await db.query(
@@ -202,7 +258,16 @@ export async function seedProvince(deps: Deps, size: ProvinceSize = PROVINCE, lo
   }
 
   // Nodes, set-based. Warehouses near the detachment centre, the rest spread over its quadrant.
-  type NodeRow = { id: string; org: string; code: string; type: string; lat: number; lng: number; agreement: string | null; d: number };
+  type NodeRow = {
+    id: string;
+    org: string;
+    code: string;
+    type: string;
+    lat: number;
+    lng: number;
+    agreement: string | null;
+    d: number;
+  };
   const nodeRows: NodeRow[] = [];
   detachments.forEach((det, d) => {
     let k = 0;
@@ -228,7 +293,15 @@ export async function seedProvince(deps: Deps, size: ProvinceSize = PROVINCE, lo
     `INSERT INTO node (id, organisation_id, code, type, name_zh, name_en, lat, lng, status, is_24h, agreement)
      SELECT n.id, n.org, n.code, n.type, '基准' || n.code, 'Bench ' || n.code, n.lat, n.lng, 'open', true, n.agreement::jsonb
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[]) AS n(id, org, code, type, lat, lng, agreement)`,
-    [nodeRows.map((n) => n.id), nodeRows.map((n) => n.org), nodeRows.map((n) => n.code), nodeRows.map((n) => n.type), nodeRows.map((n) => n.lat), nodeRows.map((n) => n.lng), nodeRows.map((n) => n.agreement)],
+    [
+      nodeRows.map((n) => n.id),
+      nodeRows.map((n) => n.org),
+      nodeRows.map((n) => n.code),
+      nodeRows.map((n) => n.type),
+      nodeRows.map((n) => n.lat),
+      nodeRows.map((n) => n.lng),
+      nodeRows.map((n) => n.agreement),
+    ],
   );
   const vehicles = nodeRows.filter((n) => n.type === 'vehicle');
   const bases = new Map(nodeRows.filter((n) => n.type === 'base').map((n) => [n.d, n.id]));
@@ -236,7 +309,14 @@ export async function seedProvince(deps: Deps, size: ProvinceSize = PROVINCE, lo
     `INSERT INTO vehicle (node_id, organisation_id, plate, kind_zh, kind_en, home_node_id, payload_kg, volume_m3)
      SELECT v.id, v.org, v.plate, '保障车', 'Support truck', v.home, v.payload, v.volume
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::numeric[], $6::numeric[]) AS v(id, org, plate, home, payload, volume)`,
-    [vehicles.map((v) => v.id), vehicles.map((v) => v.org), vehicles.map((_, i) => `贵B·BN${String(i).padStart(3, '0')}`), vehicles.map((v) => bases.get(v.d)!), vehicles.map(() => between(r, 3, 10) * 1000), vehicles.map(() => between(r, 15, 35))],
+    [
+      vehicles.map((v) => v.id),
+      vehicles.map((v) => v.org),
+      vehicles.map((_, i) => `贵B·BN${String(i).padStart(3, '0')}`),
+      vehicles.map((v) => bases.get(v.d)!),
+      vehicles.map(() => between(r, 3, 10) * 1000),
+      vehicles.map(() => between(r, 15, 35)),
+    ],
   );
 
   // Items: 70 % bulk, 15 % lot-tracked with expiry, 15 % serialised with yearly inspection.
@@ -261,7 +341,10 @@ export async function seedProvince(deps: Deps, size: ProvinceSize = PROVINCE, lo
   const today = new Date();
   const iso = (days: number) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
   const bulk = itemRows.filter((i) => i.tracking === 'bulk');
-  const kinds: Record<string, { types: [number, number]; qty: [number, number]; serials: [number, number]; pool: typeof itemRows }> = {
+  const kinds: Record<
+    string,
+    { types: [number, number]; qty: [number, number]; serials: [number, number]; pool: typeof itemRows }
+  > = {
     base: { types: [70, 80], qty: [100, 600], serials: [10, 30], pool: itemRows },
     'sub-warehouse': { types: [50, 80], qty: [40, 200], serials: [4, 12], pool: itemRows },
     station: { types: [30, 60], qty: [5, 60], serials: [1, 6], pool: itemRows },
@@ -279,7 +362,15 @@ export async function seedProvince(deps: Deps, size: ProvinceSize = PROVINCE, lo
       const idx = itemIndex.get(item.id)!;
       if (item.tracking === 'serialised') {
         const n = between(r, ...spec.serials);
-        return n ? [{ itemId: item.id, qty: n, serials: Array.from({ length: n }, () => `PS${idx}-${String(++serialNo).padStart(6, '0')}`) }] : [];
+        return n
+          ? [
+              {
+                itemId: item.id,
+                qty: n,
+                serials: Array.from({ length: n }, () => `PS${idx}-${String(++serialNo).padStart(6, '0')}`),
+              },
+            ]
+          : [];
       }
       const qty = between(r, ...spec.qty);
       if (item.tracking === 'lot') {
@@ -291,7 +382,10 @@ export async function seedProvince(deps: Deps, size: ProvinceSize = PROVINCE, lo
       }
       return [{ itemId: item.id, qty }];
     });
-    holdings.set(node.id, lines.map((l) => ({ itemId: l.itemId, qty: l.qty })));
+    holdings.set(
+      node.id,
+      lines.map((l) => ({ itemId: l.itemId, qty: l.qty })),
+    );
     await recordReceipt(deps, actor, { nodeId: node.id, source: 'opening', reference: 'bench opening stock', lines });
     if (++done % 100 === 0) log(`  province stock: ${done}/${nodeRows.length} opening receipts`);
   }
@@ -299,17 +393,34 @@ export async function seedProvince(deps: Deps, size: ProvinceSize = PROVINCE, lo
   // Reserve floors at warehouses and stations (about a quarter of what they hold), set-based.
   const floors = nodeRows
     .filter((n) => n.type === 'base' || n.type === 'sub-warehouse' || n.type === 'station')
-    .flatMap((n) => holdings.get(n.id)!.filter(() => r() < 0.6).map((h) => ({ node: n, itemId: h.itemId, min: Math.floor(h.qty / 4), target: h.qty })));
+    .flatMap((n) =>
+      holdings
+        .get(n.id)!
+        .filter(() => r() < 0.6)
+        .map((h) => ({ node: n, itemId: h.itemId, min: Math.floor(h.qty / 4), target: h.qty })),
+    );
   await db.query(
     `INSERT INTO reserve_standard (organisation_id, node_id, item_id, min_reserve, target)
      SELECT f.org, f.node, f.item, f.min, f.target FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int8[], $5::int8[]) AS f(org, node, item, min, target)`,
-    [floors.map((f) => f.node.org), floors.map((f) => f.node.id), floors.map((f) => f.itemId), floors.map((f) => f.min), floors.map((f) => f.target)],
+    [
+      floors.map((f) => f.node.org),
+      floors.map((f) => f.node.id),
+      floors.map((f) => f.itemId),
+      floors.map((f) => f.min),
+      floors.map((f) => f.target),
+    ],
   );
 
   // Incident types with pre-plans that each demand 40–60 of the items.
   for (let t = 1; t <= size.prePlanTypes; t++) {
-    await db.query("INSERT INTO incident_type (code, organisation_id, parent_code, name_zh, name_en) VALUES ($1, $2, 'rescue', $3, $4)", [`rescue.bench-${t}`, root!.id, `基准灾种${t}`, `Bench incident type ${t}`]);
-    const items = pick(r, itemRows, between(r, ...size.prePlanItems)).map((it) => ({ itemCode: it.code, qty: it.tracking === 'serialised' ? between(r, 1, 6) : between(r, 5, 60) }));
+    await db.query(
+      "INSERT INTO incident_type (code, organisation_id, parent_code, name_zh, name_en) VALUES ($1, $2, 'rescue', $3, $4)",
+      [`rescue.bench-${t}`, root!.id, `基准灾种${t}`, `Bench incident type ${t}`],
+    );
+    const items = pick(r, itemRows, between(r, ...size.prePlanItems)).map((it) => ({
+      itemCode: it.code,
+      qty: it.tracking === 'serialised' ? between(r, 1, 6) : between(r, 5, 60),
+    }));
     await db.query(
       `INSERT INTO pre_plan (id, organisation_id, code, incident_type_code, min_alarm_level, name_zh, name_en, modules, items, rules, default_duration_hours)
        VALUES (gen_random_uuid(), $1, $2, $3, 3, $4, $5, '[]', $6, '[]', 12)`,
@@ -318,11 +429,23 @@ export async function seedProvince(deps: Deps, size: ProvinceSize = PROVINCE, lo
   }
   const seedSeconds = (performance.now() - started) / 1000;
   const ir = rng(7001);
-  const places = Array.from({ length: 1000 }, () => ({ lat: CENTRE.lat + (ir() - 0.5) * 2 * HALF_LAT, lng: CENTRE.lng + (ir() - 0.5) * 2 * HALF_LNG }));
+  const places = Array.from({ length: 1000 }, () => ({
+    lat: CENTRE.lat + (ir() - 0.5) * 2 * HALF_LAT,
+    lng: CENTRE.lng + (ir() - 0.5) * 2 * HALF_LNG,
+  }));
   return describeNetwork(db, 'province', seedSeconds, (n) => {
     const place = places[n % places.length]!;
     const d = (place.lat >= CENTRE.lat ? 0 : 2) + (place.lng >= CENTRE.lng ? 1 : 0);
     const t = (n % size.prePlanTypes) + 1;
-    return { organisationId: detachments[d % detachments.length]!.id, typeCode: `rescue.bench-${t}`, alarmLevel: 3 + (n % 2), lat: place.lat, lng: place.lng, peopleCommitted: 30, expectedDurationHours: 12, label: `rescue.bench-${t}` };
+    return {
+      organisationId: detachments[d % detachments.length]!.id,
+      typeCode: `rescue.bench-${t}`,
+      alarmLevel: 3 + (n % 2),
+      lat: place.lat,
+      lng: place.lng,
+      peopleCommitted: 30,
+      expectedDurationHours: 12,
+      label: `rescue.bench-${t}`,
+    };
   });
 }

@@ -27,7 +27,12 @@ export const percentile = (xs: readonly number[], p: number): number => {
 };
 
 export type Series = { p50: number; p95: number; max: number; n: number };
-const series = (xs: readonly number[]): Series => ({ p50: median(xs), p95: percentile(xs, 95), max: Math.max(...xs), n: xs.length });
+const series = (xs: readonly number[]): Series => ({
+  p50: median(xs),
+  p95: percentile(xs, 95),
+  max: Math.max(...xs),
+  n: xs.length,
+});
 
 export type ScenarioResult = {
   network: Network['name'];
@@ -68,9 +73,23 @@ export async function runScenario(
   const actor = systemActor('bench-dispatch');
   const log = options.log ?? (() => {});
   const t = {
-    plan: [] as number[], build: [] as number[], solve: [] as number[], transportStore: [] as number[], present: [] as number[], confirm: [] as number[], planCpu: [] as number[], confirmCpu: [] as number[],
-    httpPlan: [] as number[], httpConfirm: [] as number[], close: [] as number[],
-    sources: [] as number[], demandItems: [] as number[], lines: [] as number[], shortfalls: [] as number[], shipments: [] as number[], planJsonKb: [] as number[],
+    plan: [] as number[],
+    build: [] as number[],
+    solve: [] as number[],
+    transportStore: [] as number[],
+    present: [] as number[],
+    confirm: [] as number[],
+    planCpu: [] as number[],
+    confirmCpu: [] as number[],
+    httpPlan: [] as number[],
+    httpConfirm: [] as number[],
+    close: [] as number[],
+    sources: [] as number[],
+    demandItems: [] as number[],
+    lines: [] as number[],
+    shortfalls: [] as number[],
+    shipments: [] as number[],
+    planJsonKb: [] as number[],
   };
   const errors: string[] = [];
   const confirms: ScenarioResult['slowestConfirms'] = [];
@@ -112,7 +131,13 @@ export async function runScenario(
         t.confirm.push(s3 - s2);
         t.planCpu.push((c1.user + c1.system) / 1000);
         t.confirmCpu.push((c3.user + c3.system) / 1000);
-        confirms.push({ label: network.incident(i).label, ms: s3 - s2, cpuMs: (c3.user + c3.system) / 1000, shipments: confirmed.shipments.length, units: plan.plan.lines.reduce((sum, l) => sum + l.qty, 0) });
+        confirms.push({
+          label: network.incident(i).label,
+          ms: s3 - s2,
+          cpuMs: (c3.user + c3.system) / 1000,
+          shipments: confirmed.shipments.length,
+          units: plan.plan.lines.reduce((sum, l) => sum + l.qty, 0),
+        });
         t.sources.push(plan.problem.sources.length);
         t.demandItems.push(Object.keys(plan.problem.incidents[0]!.demand).length);
         t.lines.push(plan.plan.lines.length);
@@ -127,7 +152,12 @@ export async function runScenario(
     {
       const incident = await newIncident(i, 0.001);
       const s0 = performance.now();
-      const planned = await app.inject({ method: 'POST', url: `/api/v1/incidents/${incident.id}/dispatch-plans`, headers, payload: {} });
+      const planned = await app.inject({
+        method: 'POST',
+        url: `/api/v1/incidents/${incident.id}/dispatch-plans`,
+        headers,
+        payload: {},
+      });
       const s1 = performance.now();
       if (planned.statusCode !== 201) {
         errors.push(`HTTP plan ${planned.statusCode}: ${planned.body.slice(0, 200)}`);
@@ -144,7 +174,8 @@ export async function runScenario(
       }
       await close(incident.id, timed);
     }
-    if ((i + 1) % 10 === 0) log(`  ${network.name}/${options.kind}: ${i + 1}/${options.warmup + options.incidents} incident pairs`);
+    if ((i + 1) % 10 === 0)
+      log(`  ${network.name}/${options.kind}: ${i + 1}/${options.warmup + options.incidents} incident pairs`);
   }
   const verify = await verifyLedger(deps.db);
   const mem = process.memoryUsage();

@@ -39,7 +39,12 @@ const wrap = (q: Queryable): Queryable => ({
 });
 const bench = await createBenchDatabase(kind);
 const inner = bench.db;
-const db: Database = { ...wrap(inner), kind: inner.kind, close: () => inner.close(), transaction: (work, o) => inner.transaction((tx) => work(wrap(tx)), o) };
+const db: Database = {
+  ...wrap(inner),
+  kind: inner.kind,
+  close: () => inner.close(),
+  transaction: (work, o) => inner.transaction((tx) => work(wrap(tx)), o),
+};
 try {
   const deps = { ...(await benchDeps(db)) };
   const network = name === 'demo' ? await seedDemoNetwork(deps) : await seedProvince(deps);
@@ -60,8 +65,21 @@ try {
     on = i === target;
     let s = performance.now();
     const plan = await planDispatch(deps, actor, [incident.id], {});
-    if (on) report(`plan (build ${plan.buildMs} ms, solve ${plan.solveMs} ms; ${plan.problem.sources.length} sources, ${plan.plan.lines.length} lines)`, performance.now() - s);
-    if (on) console.log('JSON kB:', Object.fromEntries(['problem', 'plan', 'explanation', 'demand', 'transport'].map((k) => [k, Math.round(JSON.stringify((plan as Record<string, unknown>)[k]).length / 1024)])));
+    if (on)
+      report(
+        `plan (build ${plan.buildMs} ms, solve ${plan.solveMs} ms; ${plan.problem.sources.length} sources, ${plan.plan.lines.length} lines)`,
+        performance.now() - s,
+      );
+    if (on)
+      console.log(
+        'JSON kB:',
+        Object.fromEntries(
+          ['problem', 'plan', 'explanation', 'demand', 'transport'].map((k) => [
+            k,
+            Math.round(JSON.stringify((plan as Record<string, unknown>)[k]).length / 1024),
+          ]),
+        ),
+      );
     s = performance.now();
     const confirmed = await confirmDispatchPlan(deps, actor, plan.id);
     if (on) report(`confirm (${confirmed.shipments.length} shipments)`, performance.now() - s);

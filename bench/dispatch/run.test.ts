@@ -23,9 +23,17 @@ describe('dispatch benchmark (smoke, PGlite, demo network)', () => {
   });
 
   it('plans, presents, confirms and closes incidents on both paths; the ledger stays consistent', async () => {
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: ADMIN_PASSWORD },
+    });
     expect(login.statusCode).toBe(200);
-    const result = await runScenario(deps, app, (login.json() as { token: string }).token, network, { incidents: 3, warmup: 0, kind: 'pglite' });
+    const result = await runScenario(deps, app, (login.json() as { token: string }).token, network, {
+      incidents: 3,
+      warmup: 0,
+      kind: 'pglite',
+    });
     expect(result.errors).toEqual([]);
     expect(result.ledgerDifferences).toBe(0);
     for (const s of [result.plan, result.build, result.confirm, result.httpPlan, result.httpConfirm]) {
@@ -35,7 +43,9 @@ describe('dispatch benchmark (smoke, PGlite, demo network)', () => {
     expect(result.shape.lines.p50).toBeGreaterThan(0);
     expect(result.shape.shipments.p50).toBeGreaterThan(0);
     // Closing released every reservation: nothing is left reserved anywhere.
-    const [{ reserved }] = (await bench.db.query<{ reserved: number }>('SELECT coalesce(sum(reserved), 0)::int AS reserved FROM stock_balance')) as [{ reserved: number }];
+    const [{ reserved }] = (await bench.db.query<{ reserved: number }>(
+      'SELECT coalesce(sum(reserved), 0)::int AS reserved FROM stock_balance',
+    )) as [{ reserved: number }];
     expect(reserved).toBe(0);
   });
 });

@@ -51,8 +51,10 @@ export async function startServer(config: Config, print: (line: string) => void 
     const { applied } = await migrate(db);
     const seed = config.demo ? await seedDemo(deps) : null;
     const admin = await ensureFirstAdmin(deps);
+    // PGlite has no autovacuum: without statistics its planner picks poor plans for the ledger.
+    await db.exec('ANALYZE');
     const app = await buildApp(deps, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
-    // Expired lots go to quarantine by themselves: at start and every six hours.
+    // Expired lots go to quarantine by themselves: at start and every six hours (PGlite's statistics are refreshed then too).
     const expiry = await quarantineExpiredLots(deps, systemActor('expiry-check'));
     const expiryTimer = setInterval(() => {
       quarantineExpiredLots(deps, systemActor('expiry-check')).catch((error: unknown) =>
