@@ -79,7 +79,9 @@ const commands: Record<string, Command> = {
       const { verifyLedger } = await import('./ledger/ledger.repository.ts');
       const result = await verifyLedger(db);
       console.log(`Checked ${result.balancesChecked} balances against ${result.movementsChecked} movements.`);
-      if (result.differences.length === 0) {
+      for (const d of result.danglingReferences)
+        console.log(`  ${d.rows} row(s) of ${d.table} name a ${d.column} that does not exist`);
+      if (result.differences.length === 0 && result.danglingReferences.length === 0) {
         console.log('No difference: every balance equals the sum of its movements.');
         return 0;
       }

@@ -349,6 +349,26 @@ describeEachDatabase('the stock ledger', (kind) => {
     await expect(ctx.db.query('UPDATE stock_balance SET on_hand = on_hand + 1')).rejects.toThrow(/only through stock_movement/);
     expect((await admin.get('/ledger/verify')).body.ok).toBe(true);
   });
+
+  it('names ledger rows whose references do not exist (the ledger tables carry no per-row foreign keys)', async () => {
+    const [doc] = await ctx.db.query<{ id: string; organisation_id: string }>(
+      'SELECT id, organisation_id FROM stock_document LIMIT 1',
+    );
+    await ctx.db.query(
+      `INSERT INTO stock_movement (organisation_id, document_id, node_id, item_id, stock_key, bucket, delta, at)
+       VALUES ($1, $2, '00000000-0000-4000-8000-00000000dead', $3, '00000000-0000-0000-0000-000000000000', 'on_hand', 1, now())`,
+      [doc!.organisation_id, doc!.id, ids['DIESEL-0']],
+    );
+    const verdict = await admin.get('/ledger/verify');
+    expect(verdict.body.ok).toBe(false);
+    expect(verdict.body.differences).toEqual([]);
+    expect(verdict.body.danglingReferences).toEqual(
+      expect.arrayContaining([
+        { table: 'stock_movement', column: 'node_id', rows: 1 },
+        { table: 'stock_balance', column: 'node_id', rows: 1 },
+      ]),
+    );
+  });
 });
 
 describeEachDatabase('stock scope', (kind) => {

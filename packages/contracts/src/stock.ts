@@ -326,6 +326,12 @@ export const LedgerVerdict = Type.Object({
       fromMovements: Type.Number(),
     }),
   ),
+  danglingReferences: Type.Array(
+    Type.Object(
+      { table: Type.String(), column: Type.String(), rows: Type.Integer() },
+      { description: 'ledger rows whose node, item, lot, asset or document does not exist' },
+    ),
+  ),
 });
 
 export const ReserveStandardInput = Type.Object(

@@ -233,9 +233,43 @@ export type BalanceDifference = {
  * Recomputes every balance (and every node × item total) from the movements and lists each
  * difference from the stored ones. An empty list is the ledger's proof of consistency.
  */
-export async function verifyLedger(
-  db: Queryable,
-): Promise<{ balancesChecked: number; movementsChecked: number; differences: BalanceDifference[] }> {
+export type DanglingReference = { table: 'stock_movement' | 'stock_balance' | 'stock_summary'; column: string; rows: number };
+
+/**
+ * The ledger tables carry no per-row foreign keys (they cost more than the rest of a document):
+ * this finds any row whose node, item, lot, asset or document does not exist.
+ */
+async function danglingReferences(db: Queryable): Promise<DanglingReference[]> {
+  const checks: [DanglingReference['table'], string, string][] = [
+    ['stock_movement', 'node_id', 'node'],
+    ['stock_movement', 'item_id', 'item'],
+    ['stock_movement', 'document_id', 'stock_document'],
+    ['stock_movement', 'lot_id', 'lot'],
+    ['stock_movement', 'asset_id', 'asset'],
+    ['stock_movement', 'organisation_id', 'organisation'],
+    ['stock_balance', 'node_id', 'node'],
+    ['stock_balance', 'item_id', 'item'],
+    ['stock_balance', 'lot_id', 'lot'],
+    ['stock_balance', 'asset_id', 'asset'],
+    ['stock_summary', 'node_id', 'node'],
+    ['stock_summary', 'item_id', 'item'],
+  ];
+  const sql = checks
+    .map(
+      ([table, column, target]) =>
+        `SELECT '${table}' AS t, '${column}' AS c, count(*)::int AS n FROM ${table} x WHERE x.${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${target} y WHERE y.id = x.${column})`,
+    )
+    .join(' UNION ALL ');
+  const rows = await db.query<{ t: DanglingReference['table']; c: string; n: number }>(sql);
+  return rows.filter((r) => r.n > 0).map((r) => ({ table: r.t, column: r.c, rows: r.n }));
+}
+
+export async function verifyLedger(db: Queryable): Promise<{
+  balancesChecked: number;
+  movementsChecked: number;
+  differences: BalanceDifference[];
+  danglingReferences: DanglingReference[];
+}> {
   const differences = await db.query<{
     node_id: string;
     item_id: string;
@@ -283,6 +317,7 @@ export async function verifyLedger(
     'SELECT (SELECT count(*) FROM stock_balance)::int AS balances, (SELECT count(*) FROM stock_movement)::int AS movements',
   );
   return {
+    danglingReferences: await danglingReferences(db),
     balancesChecked: counts?.balances ?? 0,
     movementsChecked: counts?.movements ?? 0,
     differences: differences.map((d) => ({

@@ -491,7 +491,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       requireAction(actorOf(request), 'stock.read');
       const result = await verifyLedger(deps.db);
-      return { ok: result.differences.length === 0, ...result };
+      return { ok: result.differences.length === 0 && result.danglingReferences.length === 0, ...result };
     },
   );
 }
