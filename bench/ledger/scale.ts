@@ -189,7 +189,9 @@ export async function benchmarkQueries(
       goalMs: 50,
       // the cursor is what the previous page returned; finding it here (in the warm-up) is not timed
       run: async () => {
-        keysetAfter ??= (await db.query<{ code: string }>('SELECT code FROM asset ORDER BY code OFFSET $1 LIMIT 1', [deepAsset - 1]))[0]?.code ?? '';
+        keysetAfter ??=
+          (await db.query<{ code: string }>('SELECT code FROM asset ORDER BY code OFFSET $1 LIMIT 1', [deepAsset - 1]))[0]
+            ?.code ?? '';
         return page(await listAssets(deps, actor, { limit: 50, after: keysetAfter }));
       },
     },
