@@ -62,7 +62,7 @@ export async function buildApp(
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
-    parseJson(request, body as string, done);
+    void parseJson(request, body as string, done);
   });
   // The route table, kept so tests can enumerate every route (authentication, bad input) and none is forgotten.
   const routeTable: RouteEntry[] = [];
