@@ -20,10 +20,10 @@ export type ListRequest = {
   offset: number;
 };
 
-/** One round trip for a page and its total: `count(*) OVER ()` rides along on every row. */
-export async function listPage<Row>(db: Queryable, req: ListRequest): Promise<{ rows: Row[]; total: number }> {
+/** Joins the conditions that apply into one WHERE clause, numbering their `?` placeholders as $1, $2, … */
+export function buildWhere(conditions: ListRequest['conditions']): { whereSql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const clauses = req.conditions
+  const clauses = conditions
     .filter((c): c is Condition => Boolean(c))
     .map((c) => {
       let i = 0;
@@ -33,7 +33,12 @@ export async function listPage<Row>(db: Queryable, req: ListRequest): Promise<{ 
       });
       return `(${sql})`;
     });
-  const whereSql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  return { whereSql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** One round trip for a page and its total: `count(*) OVER ()` rides along on every row. */
+export async function listPage<Row>(db: Queryable, req: ListRequest): Promise<{ rows: Row[]; total: number }> {
+  const { whereSql, params } = buildWhere(req.conditions);
   const dir = req.order === 'desc' ? 'DESC' : 'ASC';
   params.push(req.limit, req.offset);
   const rows = await db.query<Row & { total_count: number }>(

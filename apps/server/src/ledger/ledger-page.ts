@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { ListRequest } from '../db/list-query.ts';
+import { buildWhere, type ListRequest } from '../db/list-query.ts';
 
 /** Above this many matching rows a list reports the planner's estimate instead of counting them all. */
 export const EXACT_TOTAL_CAP = 10_000;
@@ -14,18 +14,7 @@ export async function listLedgerPage<Row>(
   db: Queryable,
   req: ListRequest,
 ): Promise<{ rows: Row[]; total: number; totalIsEstimate: boolean }> {
-  const params: unknown[] = [];
-  const clauses = req.conditions
-    .filter((c): c is NonNullable<typeof c> & { sql: string; params: unknown[] } => Boolean(c))
-    .map((c) => {
-      let i = 0;
-      const sql = c.sql.replace(/\?/g, () => {
-        params.push(c.params[i++]);
-        return `$${params.length}`;
-      });
-      return `(${sql})`;
-    });
-  const whereSql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const { whereSql, params } = buildWhere(req.conditions);
   const dir = req.order === 'desc' ? 'DESC' : 'ASC';
   const rows = await db.query<Row>(
     `SELECT ${req.select} FROM ${req.from} ${whereSql}
