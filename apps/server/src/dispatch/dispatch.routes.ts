@@ -15,6 +15,7 @@ import {
 } from '@zhanqin/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { solveDispatch, validateDispatchProblem } from '@zhanqin/domain';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { requireAction } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
@@ -36,7 +37,6 @@ import { depotStock, issueFromDepot, returnFromScene } from './forward-depot.ts'
 import { planDispatch } from './plan-dispatch.ts';
 import { presentPlan } from './plan-view.ts';
 import { arriveShipment, departShipment, getShipment, listShipments, pickShipment } from './shipments.ts';
-import { runSolveCommand } from './solve-command.ts';
 
 const present = ({ organisationPath: _p, ...incident }: IncidentRecord) => incident;
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
@@ -271,16 +271,10 @@ export function registerDispatchRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       requireAction(actorOf(request), 'dispatch.plan');
-      if (deps.solverPool) {
-        const { validateDispatchProblem } = await import('@zhanqin/domain');
-        const checked = validateDispatchProblem(request.body);
-        if (!checked.ok) throw new AppError('VALIDATION_FAILED', 'The dispatch problem is invalid', { issues: checked.error });
-        return deps.solverPool.solve(checked.value);
-      }
-      const { exitCode, output } = runSolveCommand(JSON.stringify(request.body));
-      const parsed = JSON.parse(output) as { details?: unknown };
-      if (exitCode !== 0) throw new AppError('VALIDATION_FAILED', 'The dispatch problem is invalid', parsed.details);
-      return parsed;
+      const checked = validateDispatchProblem(request.body);
+      if (!checked.ok) throw new AppError('VALIDATION_FAILED', 'The dispatch problem is invalid', { issues: checked.error });
+      // Large problems go to a worker thread when the server has a pool; small ones solve inline.
+      return deps.solverPool ? deps.solverPool.solve(checked.value) : solveDispatch(checked.value);
     },
   );
 

@@ -19,8 +19,8 @@ import {
   WriteOffCreate,
 } from '@zhanqin/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { requireAction } from '../auth/actor.ts';
+import { Type, type TSchema } from 'typebox';
+import { requireAction, type Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/authenticate.ts';
 import { IdParams, STANDARD_ERRORS } from '../http/schemas.ts';
@@ -75,35 +75,34 @@ const CountView = Type.Intersect([
 export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
   const posted = { 201: StockDocument, 200: StockDocument, ...STANDARD_ERRORS };
   const doc = { 200: StockDocument, ...STANDARD_ERRORS };
+  /** A document-creating route: idempotency key header, 201 when posted, 200 when a retry replays it. */
+  const postDocument = <Input>(
+    url: string,
+    tag: string,
+    summary: string,
+    body: TSchema,
+    post: (actor: Actor, input: Input, idempotencyKey: string | undefined) => Promise<Posted>,
+  ) =>
+    app.post(
+      url,
+      { schema: { tags: [tag], summary, headers: IdempotencyHeaders, body, response: posted } },
+      async (request, reply) => sendPosted(reply, await post(actorOf(request), request.body as Input, keyOf(request))),
+    );
 
-  app.post(
+  postDocument<ReceiptCreate>(
     '/receipts',
-    {
-      schema: {
-        tags: ['存 receive'],
-        summary: 'Post a receipt note (purchase, return, donation, transfer-in)',
-        headers: IdempotencyHeaders,
-        body: ReceiptCreate,
-        response: posted,
-      },
-    },
-    async (request, reply) =>
-      sendPosted(reply, await recordReceipt(deps, actorOf(request), request.body as ReceiptCreate, keyOf(request))),
+    '存 receive',
+    'Post a receipt note (purchase, return, donation, transfer-in)',
+    ReceiptCreate,
+    (actor, input, key) => recordReceipt(deps, actor, input, key),
   );
 
-  app.post(
+  postDocument<TransferCreate>(
     '/transfers',
-    {
-      schema: {
-        tags: ['运 transport'],
-        summary: 'Create a transfer; reserves at the source at once (409 INSUFFICIENT_STOCK)',
-        headers: IdempotencyHeaders,
-        body: TransferCreate,
-        response: posted,
-      },
-    },
-    async (request, reply) =>
-      sendPosted(reply, await createTransfer(deps, actorOf(request), request.body as TransferCreate, keyOf(request))),
+    '运 transport',
+    'Create a transfer; reserves at the source at once (409 INSUFFICIENT_STOCK)',
+    TransferCreate,
+    (actor, input, key) => createTransfer(deps, actor, input, key),
   );
   for (const event of ['start-picking', 'ship', 'cancel'] as const) {
     app.post(
@@ -126,53 +125,26 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => receiveTransfer(deps, actorOf(request), idOf(request), (request.body ?? {}) as TransferReceive),
   );
 
-  app.post(
+  postDocument<AdjustmentCreate>(
     '/adjustments',
-    {
-      schema: {
-        tags: ['储 reserve'],
-        summary: 'Post a signed stock adjustment with a reason',
-        headers: IdempotencyHeaders,
-        body: AdjustmentCreate,
-        response: posted,
-      },
-    },
-    async (request, reply) =>
-      sendPosted(reply, await postAdjustment(deps, actorOf(request), request.body as AdjustmentCreate, keyOf(request))),
+    '储 reserve',
+    'Post a signed stock adjustment with a reason',
+    AdjustmentCreate,
+    (actor, input, key) => postAdjustment(deps, actor, input, key),
   );
-  app.post(
+  postDocument<QuarantineCreate>(
     '/quarantines',
-    {
-      schema: {
-        tags: ['防 protect'],
-        summary: 'Put stock into quarantine',
-        headers: IdempotencyHeaders,
-        body: QuarantineCreate,
-        response: posted,
-      },
-    },
-    async (request, reply) =>
-      sendPosted(
-        reply,
-        await postQuarantine(deps, actorOf(request), request.body as QuarantineCreate, 'quarantine', keyOf(request)),
-      ),
+    '防 protect',
+    'Put stock into quarantine',
+    QuarantineCreate,
+    (actor, input, key) => postQuarantine(deps, actor, input, 'quarantine', key),
   );
-  app.post(
+  postDocument<QuarantineCreate>(
     '/releases',
-    {
-      schema: {
-        tags: ['防 protect'],
-        summary: 'Release stock from quarantine',
-        headers: IdempotencyHeaders,
-        body: QuarantineCreate,
-        response: posted,
-      },
-    },
-    async (request, reply) =>
-      sendPosted(
-        reply,
-        await postQuarantine(deps, actorOf(request), request.body as QuarantineCreate, 'release', keyOf(request)),
-      ),
+    '防 protect',
+    'Release stock from quarantine',
+    QuarantineCreate,
+    (actor, input, key) => postQuarantine(deps, actor, input, 'release', key),
   );
   app.post(
     '/quarantines/expired',
@@ -190,19 +162,12 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  app.post(
+  postDocument<WriteOffCreate>(
     '/write-offs',
-    {
-      schema: {
-        tags: ['防 protect'],
-        summary: 'Request a write-off or scrap (needs approval)',
-        headers: IdempotencyHeaders,
-        body: WriteOffCreate,
-        response: posted,
-      },
-    },
-    async (request, reply) =>
-      sendPosted(reply, await requestWriteOff(deps, actorOf(request), request.body as WriteOffCreate, keyOf(request))),
+    '防 protect',
+    'Request a write-off or scrap (needs approval)',
+    WriteOffCreate,
+    (actor, input, key) => requestWriteOff(deps, actor, input, key),
   );
   app.post(
     '/write-offs/:id/decision',

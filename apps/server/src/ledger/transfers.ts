@@ -168,65 +168,63 @@ export async function advanceTransferIn(
   now: Date,
   action: 'stock.write' | 'dispatch.confirm' | 'shipment.drive' = 'stock.write',
 ): Promise<StockDocument> {
-  {
-    const doc = await loadTransfer(tx, id);
-    const from = await nodeInScope(tx, actor, doc.nodeId, action, 'fromNodeId').catch(async (error: unknown) => {
-      if (action !== 'shipment.drive') throw error;
-      const [node] = await tx.query<{ id: string; organisation_id: string; code: string }>(
-        'SELECT id, organisation_id, code FROM node WHERE id = $1',
-        [doc.nodeId],
-      );
-      return { id: node!.id, organisationId: node!.organisation_id, code: node!.code };
-    });
-    const next = advance(doc, event);
-    const lines = doc.lines as TransferLine[];
-    if (event === 'ship') {
-      await appendMovements(
-        tx,
-        id,
-        from.organisationId,
-        toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, lines), lines),
-        now,
-      );
-      await moveAssets(tx, lines, {
-        status: 'in-transit',
-        nodeId: doc.toNodeId,
-        eventKind: 'shipped',
-        documentId: id,
-        organisationId: from.organisationId,
-        at: now,
-      });
-    }
-    if (event === 'cancel') {
-      await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.unreserve(from.id, lines), lines), now);
-      await moveAssets(tx, lines, {
-        status: 'in-stock',
-        eventKind: 'reservation-cancelled',
-        documentId: id,
-        organisationId: from.organisationId,
-        at: now,
-      });
-    }
-    const updated = await updateDocument(
+  const doc = await loadTransfer(tx, id);
+  const from = await nodeInScope(tx, actor, doc.nodeId, action, 'fromNodeId').catch(async (error: unknown) => {
+    if (action !== 'shipment.drive') throw error;
+    const [node] = await tx.query<{ id: string; organisation_id: string; code: string }>(
+      'SELECT id, organisation_id, code FROM node WHERE id = $1',
+      [doc.nodeId],
+    );
+    return { id: node!.id, organisationId: node!.organisation_id, code: node!.code };
+  });
+  const next = advance(doc, event);
+  const lines = doc.lines as TransferLine[];
+  if (event === 'ship') {
+    await appendMovements(
       tx,
       id,
-      { state: next, meta: { ...doc.meta, [`${event}At`]: now.toISOString(), [`${event}By`]: actor.username } },
+      from.organisationId,
+      toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, lines), lines),
       now,
     );
-    await appendAudit(
-      tx,
-      actor,
-      {
-        action: `${doc.kind}.${event}`,
-        entityType: 'stock_document',
-        entityId: id,
-        organisationId: from.organisationId,
-        summary: { number: doc.number, before: doc.state, after: next },
-      },
-      now,
-    );
-    return updated;
+    await moveAssets(tx, lines, {
+      status: 'in-transit',
+      nodeId: doc.toNodeId,
+      eventKind: 'shipped',
+      documentId: id,
+      organisationId: from.organisationId,
+      at: now,
+    });
   }
+  if (event === 'cancel') {
+    await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.unreserve(from.id, lines), lines), now);
+    await moveAssets(tx, lines, {
+      status: 'in-stock',
+      eventKind: 'reservation-cancelled',
+      documentId: id,
+      organisationId: from.organisationId,
+      at: now,
+    });
+  }
+  const updated = await updateDocument(
+    tx,
+    id,
+    { state: next, meta: { ...doc.meta, [`${event}At`]: now.toISOString(), [`${event}By`]: actor.username } },
+    now,
+  );
+  await appendAudit(
+    tx,
+    actor,
+    {
+      action: `${doc.kind}.${event}`,
+      entityType: 'stock_document',
+      entityId: id,
+      organisationId: from.organisationId,
+      summary: { number: doc.number, before: doc.state, after: next },
+    },
+    now,
+  );
+  return updated;
 }
 
 /**
@@ -250,86 +248,84 @@ export async function receiveTransferIn(
   now: Date,
   action: 'stock.write' | 'dispatch.confirm' = 'stock.write',
 ): Promise<StockDocument> {
-  {
-    const doc = await loadTransfer(tx, id);
-    const to = await nodeInScope(tx, actor, doc.toNodeId!, action, 'toNodeId');
-    const shipped = doc.lines as TransferLine[];
-    const arrived: TransferLine[] = [];
-    const missing: TransferLine[] = [];
-    if (!input.lines) {
-      arrived.push(...shipped);
-    } else {
-      const reported = new Map<string, number>();
-      for (const r of input.lines) {
-        const key = `${r.itemId}|${r.lotId ?? ''}|${r.assetId ?? ''}`;
-        reported.set(key, (reported.get(key) ?? 0) + r.qty);
-      }
-      for (const line of shipped) {
-        const key = `${line.itemId}|${line.lotId ?? ''}|${line.assetId ?? ''}`;
-        const got = Math.min(line.qty, reported.get(key) ?? 0);
-        reported.set(key, (reported.get(key) ?? 0) - got);
-        if (got > 0) arrived.push({ ...line, qty: got });
-        if (got < line.qty) missing.push({ ...line, qty: line.qty - got });
-      }
-      const extra = [...reported.entries()].filter(([, qty]) => qty > 0);
-      if (extra.length) {
-        throw new AppError(
-          'UNPROCESSABLE',
-          'Some received lines were not shipped on this transfer (receive them with a receipt instead)',
-          {
-            lines: extra.map(([key, qty]) => ({ key, qty })),
-          },
-        );
-      }
+  const doc = await loadTransfer(tx, id);
+  const to = await nodeInScope(tx, actor, doc.toNodeId!, action, 'toNodeId');
+  const shipped = doc.lines as TransferLine[];
+  const arrived: TransferLine[] = [];
+  const missing: TransferLine[] = [];
+  if (!input.lines) {
+    arrived.push(...shipped);
+  } else {
+    const reported = new Map<string, number>();
+    for (const r of input.lines) {
+      const key = `${r.itemId}|${r.lotId ?? ''}|${r.assetId ?? ''}`;
+      reported.set(key, (reported.get(key) ?? 0) + r.qty);
     }
-    const next = advance(doc, missing.length ? 'receive-part' : 'receive-all');
-    await appendMovements(tx, id, to.organisationId, toMovementRows(movementsFor.arrive(to.id, arrived), arrived), now);
-    if (missing.length)
-      await appendMovements(tx, id, to.organisationId, toMovementRows(movementsFor.loseInTransit(to.id, missing), missing), now);
-    await moveAssets(tx, arrived, {
-      status: 'in-stock',
-      nodeId: to.id,
-      eventKind: 'received',
-      documentId: id,
-      organisationId: to.organisationId,
-      at: now,
-    });
-    await moveAssets(tx, missing, {
-      status: 'lost',
-      nodeId: null,
-      eventKind: 'lost-in-transit',
-      documentId: id,
-      organisationId: to.organisationId,
-      at: now,
-    });
-    const updated = await updateDocument(
-      tx,
-      id,
-      {
-        state: next,
-        meta: { ...doc.meta, receivedAt: now.toISOString(), receivedBy: actor.username, missing, note: input.note ?? null },
-      },
-      now,
-    );
-    await appendAudit(
-      tx,
-      actor,
-      {
-        action: 'transfer.receive',
-        entityType: 'stock_document',
-        entityId: id,
-        organisationId: to.organisationId,
-        summary: {
-          number: doc.number,
-          state: next,
-          receivedUnits: arrived.reduce((s, l) => s + l.qty, 0),
-          missingUnits: missing.reduce((s, l) => s + l.qty, 0),
+    for (const line of shipped) {
+      const key = `${line.itemId}|${line.lotId ?? ''}|${line.assetId ?? ''}`;
+      const got = Math.min(line.qty, reported.get(key) ?? 0);
+      reported.set(key, (reported.get(key) ?? 0) - got);
+      if (got > 0) arrived.push({ ...line, qty: got });
+      if (got < line.qty) missing.push({ ...line, qty: line.qty - got });
+    }
+    const extra = [...reported.entries()].filter(([, qty]) => qty > 0);
+    if (extra.length) {
+      throw new AppError(
+        'UNPROCESSABLE',
+        'Some received lines were not shipped on this transfer (receive them with a receipt instead)',
+        {
+          lines: extra.map(([key, qty]) => ({ key, qty })),
         },
-      },
-      now,
-    );
-    return updated;
+      );
+    }
   }
+  const next = advance(doc, missing.length ? 'receive-part' : 'receive-all');
+  await appendMovements(tx, id, to.organisationId, toMovementRows(movementsFor.arrive(to.id, arrived), arrived), now);
+  if (missing.length)
+    await appendMovements(tx, id, to.organisationId, toMovementRows(movementsFor.loseInTransit(to.id, missing), missing), now);
+  await moveAssets(tx, arrived, {
+    status: 'in-stock',
+    nodeId: to.id,
+    eventKind: 'received',
+    documentId: id,
+    organisationId: to.organisationId,
+    at: now,
+  });
+  await moveAssets(tx, missing, {
+    status: 'lost',
+    nodeId: null,
+    eventKind: 'lost-in-transit',
+    documentId: id,
+    organisationId: to.organisationId,
+    at: now,
+  });
+  const updated = await updateDocument(
+    tx,
+    id,
+    {
+      state: next,
+      meta: { ...doc.meta, receivedAt: now.toISOString(), receivedBy: actor.username, missing, note: input.note ?? null },
+    },
+    now,
+  );
+  await appendAudit(
+    tx,
+    actor,
+    {
+      action: 'transfer.receive',
+      entityType: 'stock_document',
+      entityId: id,
+      organisationId: to.organisationId,
+      summary: {
+        number: doc.number,
+        state: next,
+        receivedUnits: arrived.reduce((s, l) => s + l.qty, 0),
+        missingUnits: missing.reduce((s, l) => s + l.qty, 0),
+      },
+    },
+    now,
+  );
+  return updated;
 }
 
 export type { ResolvedUnit };
