@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from './api/auth.api.ts';
-import { canEditNodes, canManageUsers, canReadAudit, retryAfterSecondsOf } from './permissions.ts';
+import {
+  canApproveStock,
+  canEditNodes,
+  canEditStandards,
+  canManageUsers,
+  canReadAudit,
+  canWriteStock,
+  retryAfterSecondsOf,
+} from './permissions.ts';
 
 describe('permissions', () => {
   it('lets only the administrator manage users', () => {
@@ -9,6 +17,11 @@ describe('permissions', () => {
   it('lets administrators and logistics officers edit nodes and read the audit log', () => {
     expect(ROLES.filter(canEditNodes)).toEqual(['admin', 'logistics-officer']);
     expect(ROLES.filter(canReadAudit)).toEqual(['admin', 'logistics-officer']);
+  });
+  it('mirrors the server: keepers and officers post stock documents, only approvers approve and set standards', () => {
+    expect(ROLES.filter(canWriteStock)).toEqual(['admin', 'logistics-officer', 'warehouse-keeper', 'station-officer']);
+    expect(ROLES.filter(canApproveStock)).toEqual(['admin', 'logistics-officer']);
+    expect(ROLES.filter(canEditStandards)).toEqual(['admin', 'logistics-officer']);
   });
 });
 

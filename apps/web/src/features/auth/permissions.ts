@@ -15,6 +15,21 @@ export function canReadAudit(role: Role): boolean {
   return role === 'admin' || role === 'logistics-officer';
 }
 
+/** Who may post stock documents: adjustments, quarantine and release, write-off requests (server action `stock.write`). */
+export function canWriteStock(role: Role): boolean {
+  return role === 'admin' || role === 'logistics-officer' || role === 'warehouse-keeper' || role === 'station-officer';
+}
+
+/** Who may approve write-offs and counts and sweep expired lots into quarantine (server action `stock.approve`). */
+export function canApproveStock(role: Role): boolean {
+  return role === 'admin' || role === 'logistics-officer';
+}
+
+/** Who may set reserve standards (server action `standard.write`). */
+export function canEditStandards(role: Role): boolean {
+  return role === 'admin' || role === 'logistics-officer';
+}
+
 /** Seconds to wait after a 429, from the error details; undefined when the server did not say. */
 export function retryAfterSecondsOf(details: unknown): number | undefined {
   if (typeof details !== 'object' || details === null) return undefined;
