@@ -7,3 +7,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './stock.ts';
 export * from './dispatch.ts';
+export * from './kit.ts';

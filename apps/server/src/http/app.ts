@@ -18,6 +18,7 @@ import { registerExcelRoutes } from '../excel/excel.routes.ts';
 import { registerHealthRoutes } from '../health/health.routes.ts';
 import { registerLabelRoutes } from '../labels/labels.routes.ts';
 import { registerDispatchRoutes } from '../dispatch/dispatch.routes.ts';
+import { registerKitRoutes } from '../ledger/kits.routes.ts';
 import { registerLedgerRoutes } from '../ledger/ledger.routes.ts';
 import { registerNodeRoutes } from '../nodes/nodes.routes.ts';
 import { registerOrganisationRoutes } from '../organisations/organisations.routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(
       registerNodeRoutes(api, deps);
       registerCatalogueRoutes(api, deps);
       registerLedgerRoutes(api, deps);
+      registerKitRoutes(api, deps);
       registerDispatchRoutes(api, deps);
       registerLabelRoutes(api, deps);
       registerExcelRoutes(api, deps);

@@ -1,5 +1,6 @@
 import { NO_STOCK_KEY, type StockMovement } from '@zhanqin/domain';
 import type { Queryable } from '../db/database.ts';
+import { uncoveredKitContents } from './kits.repository.ts';
 
 export type DocumentKind =
   | 'receipt'
@@ -13,7 +14,9 @@ export type DocumentKind =
   | 'issue'
   | 'consumption'
   | 'return'
-  | 'opening';
+  | 'opening'
+  | 'kit-pack'
+  | 'kit-unpack';
 
 const PREFIX: Record<DocumentKind, string> = {
   receipt: 'RC',
@@ -28,6 +31,8 @@ const PREFIX: Record<DocumentKind, string> = {
   consumption: 'CS',
   return: 'RT',
   opening: 'OB',
+  'kit-pack': 'KP',
+  'kit-unpack': 'KU',
 };
 
 export type StockDocumentRow = {
@@ -233,7 +238,11 @@ export type BalanceDifference = {
  * Recomputes every balance (and every node × item total) from the movements and lists each
  * difference from the stored ones. An empty list is the ledger's proof of consistency.
  */
-export type DanglingReference = { table: 'stock_movement' | 'stock_balance' | 'stock_summary'; column: string; rows: number };
+export type DanglingReference = {
+  table: 'stock_movement' | 'stock_balance' | 'stock_summary' | 'kit_content';
+  column: string;
+  rows: number;
+};
 
 /**
  * The ledger tables carry no per-row foreign keys (they cost more than the rest of a document):
@@ -261,7 +270,12 @@ async function danglingReferences(db: Queryable): Promise<DanglingReference[]> {
     )
     .join(' UNION ALL ');
   const rows = await db.query<{ t: DanglingReference['table']; c: string; n: number }>(sql);
-  return rows.filter((r) => r.n > 0).map((r) => ({ table: r.t, column: r.c, rows: r.n }));
+  const found = rows.filter((r) => r.n > 0).map((r) => ({ table: r.t, column: r.c, rows: r.n }));
+  // A packed kit's contents must be held where the box is: reserved at its node, in transit to it while it travels.
+  const uncovered = await uncoveredKitContents(db);
+  if (uncovered > 0)
+    found.push({ table: 'kit_content', column: 'reserved or in-transit balance where its box is', rows: uncovered });
+  return found;
 }
 
 export async function verifyLedger(db: Queryable): Promise<{

@@ -7,6 +7,7 @@ import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { withIdempotency, type Posted } from './idempotency.ts';
+import { packedContentsOf, type KitContent } from './kits.repository.ts';
 import { appendMovements, findDocument, insertDocument, updateDocument, type StockDocument } from './ledger.repository.ts';
 import { toMovementRows } from './movement-rows.ts';
 import { resolveStockLines, toStockLines, type ResolvedUnit } from './resolve-stock-lines.ts';
@@ -97,6 +98,7 @@ export async function createTransferIn(
     dispatchableOnly: input.dispatchableOnly,
   });
   const lines = toStockLines(units);
+  if (input.kind === 'dispatch') await refusePackedKits(tx, units);
   const id = randomUUID();
   const document = await insertDocument(tx, {
     id,
@@ -135,6 +137,35 @@ export async function createTransferIn(
     now,
   );
   return document;
+}
+
+/**
+ * A forward depot issues, consumes and returns loose stock only: a packed kit sent there could not be
+ * opened, issued or brought back with its contents, so a dispatch refuses packed kits outright.
+ */
+async function refusePackedKits(tx: Queryable, units: readonly ResolvedUnit[]) {
+  const packed = await packedContentsOf(
+    tx,
+    units.map((u) => u.assetId),
+  );
+  if (!packed.length) return;
+  const kitAssetIds = [...new Set(packed.map((p) => p.kitAssetId))];
+  const codes = await tx.query<{ code: string }>('SELECT code FROM asset WHERE id = ANY ($1::uuid[]) ORDER BY code', [
+    kitAssetIds,
+  ]);
+  throw new AppError(
+    'UNPROCESSABLE',
+    `Packed kit ${codes.map((c) => c.code).join(', ')} cannot go on a dispatch yet: unpack it first, or send it to a node by transfer`,
+    { kitAssetIds },
+  );
+}
+
+/** The contents of the packed kits among a document's lines, as stock lines of their own. */
+async function contentsOfKitsIn(tx: Queryable, lines: readonly TransferLine[]): Promise<(KitContent & TransferLine)[]> {
+  return packedContentsOf(
+    tx,
+    lines.map((l) => l.assetId),
+  );
 }
 
 async function loadTransfer(tx: Queryable, id: string): Promise<StockDocument> {
@@ -194,6 +225,28 @@ export async function advanceTransferIn(
       documentId: id,
       organisationId: from.organisationId,
       at: now,
+    });
+    // Packed kits travel sealed: their contents leave the source's reserve and are in transit with the box.
+    const contents = await contentsOfKitsIn(tx, lines);
+    if (doc.kind === 'dispatch' && contents.length)
+      throw new AppError('UNPROCESSABLE', 'A dispatch cannot carry a packed kit: unpack it first', {
+        kitAssetIds: [...new Set(contents.map((c) => c.kitAssetId))],
+      });
+    await appendMovements(
+      tx,
+      id,
+      from.organisationId,
+      toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, contents), contents),
+      now,
+    );
+    await moveAssets(tx, contents, {
+      status: 'in-transit',
+      nodeId: doc.toNodeId,
+      eventKind: 'shipped',
+      documentId: id,
+      organisationId: from.organisationId,
+      at: now,
+      details: { inKit: true },
     });
   }
   if (event === 'cancel') {
@@ -298,6 +351,42 @@ export async function receiveTransferIn(
     documentId: id,
     organisationId: to.organisationId,
     at: now,
+  });
+  // A kit box arrives sealed: its contents arrive with it and stay packed (reserved) at the destination;
+  // a box that did not arrive takes its contents with it.
+  const arrivedContents = await contentsOfKitsIn(tx, arrived);
+  const missingContents = await contentsOfKitsIn(tx, missing);
+  await appendMovements(
+    tx,
+    id,
+    to.organisationId,
+    toMovementRows(
+      [
+        ...movementsFor.arrive(to.id, arrivedContents),
+        ...movementsFor.reserve(to.id, arrivedContents),
+        ...movementsFor.loseInTransit(to.id, missingContents),
+      ],
+      [...arrivedContents, ...missingContents],
+    ),
+    now,
+  );
+  await moveAssets(tx, arrivedContents, {
+    status: 'reserved',
+    nodeId: to.id,
+    eventKind: 'received',
+    documentId: id,
+    organisationId: to.organisationId,
+    at: now,
+    details: { inKit: true },
+  });
+  await moveAssets(tx, missingContents, {
+    status: 'lost',
+    nodeId: null,
+    eventKind: 'lost-in-transit',
+    documentId: id,
+    organisationId: to.organisationId,
+    at: now,
+    details: { inKit: true },
   });
   const updated = await updateDocument(
     tx,

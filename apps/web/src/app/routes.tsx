@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons';
 import { AimOutlined, BarcodeOutlined, FlagOutlined } from '@ant-design/icons';
 import type { Role } from '../features/auth/api/auth.api.ts';
-import { canManageUsers, canReadAudit } from '../features/auth/permissions.ts';
+import { canManageUsers, canReadAudit, canWriteStock } from '../features/auth/permissions.ts';
 import { NetworkPage } from '../features/network/components/network-page.tsx';
 import { NodesPage } from '../features/nodes/components/nodes-page.tsx';
 import { CataloguePage } from '../features/catalogue/components/catalogue-page.tsx';
@@ -24,6 +24,10 @@ import { TransfersPage } from '../features/stock/components/transfers-page.tsx';
 import { CountsPage } from '../features/stock/components/counts-page.tsx';
 import { ShortfallsPage } from '../features/stock/components/shortfalls-page.tsx';
 import { ImportPage } from '../features/stock/components/import-page.tsx';
+import { AdjustmentsPage } from '../features/stock/components/adjustments-page.tsx';
+import { QuarantinePage } from '../features/stock/components/quarantine-page.tsx';
+import { WriteOffsPage } from '../features/stock/components/write-offs-page.tsx';
+import { AssetPage } from '../features/stock/components/asset-page.tsx';
 
 export type AppRoute = {
   path: string;
@@ -73,6 +77,36 @@ export const ROUTES: AppRoute[] = [
     labelKey: 'stock.nav.shortfalls',
     icon: <DatabaseOutlined />,
     element: () => <ShortfallsPage />,
+    menuParent: '/stock',
+  },
+  {
+    path: '/stock/adjustments',
+    labelKey: 'stock.nav.adjustments',
+    icon: <DatabaseOutlined />,
+    element: () => <AdjustmentsPage />,
+    menuParent: '/stock',
+    allowed: canWriteStock,
+  },
+  {
+    path: '/stock/quarantine',
+    labelKey: 'stock.nav.quarantine',
+    icon: <DatabaseOutlined />,
+    element: () => <QuarantinePage />,
+    menuParent: '/stock',
+  },
+  {
+    path: '/stock/write-offs',
+    labelKey: 'stock.nav.writeOffs',
+    icon: <DatabaseOutlined />,
+    element: () => <WriteOffsPage />,
+    menuParent: '/stock',
+  },
+  {
+    // The code is a query parameter (`#/stock/assets?code=LPS-000123`): routes match whole paths.
+    path: '/stock/assets',
+    labelKey: 'stock.nav.assets',
+    icon: <DatabaseOutlined />,
+    element: () => <AssetPage />,
     menuParent: '/stock',
   },
   {

@@ -1,15 +1,21 @@
 import type {
+  AdjustmentCreate,
   Asset,
   CountRecord,
+  Item,
+  QuarantineCreate,
   ReceiptCreate,
+  ReserveStandardInput,
   StockDocument,
   StockRow,
   TransferCreate,
   TransferReceive,
+  WriteOffCreate,
 } from '@zhanqin/contracts';
 import {
   ApiError,
   api,
+  apiRequest,
   buildUrl,
   CSRF_COOKIE,
   CSRF_HEADER,
@@ -155,12 +161,76 @@ function isImportResult(value: unknown): value is ImportResult {
 }
 
 export type CodeLookup =
-  | { kind: 'asset'; asset: Asset & { itemNameZh?: string; itemNameEn?: string } }
+  | { kind: 'asset'; asset: Asset & { itemNameZh?: string; itemNameEn?: string; history?: AssetHistoryEvent[] } }
   | { kind: 'lot'; lots: { id: string; itemId: string; lotNo: string; producedOn: string | null; expiresOn: string | null }[] }
   | { kind: 'item'; itemId: string }
   | { kind: 'node'; nodeId: string };
 export const lookupCode = (code: string, signal?: AbortSignal) =>
   api.get<CodeLookup>(`/codes/${encodeURIComponent(code)}`, undefined, signal);
+
+export const getItem = (id: string, signal?: AbortSignal) => api.get<Item>(`/items/${encodeURIComponent(id)}`, undefined, signal);
+
+/** Signed corrections of stock on hand with a reason; the key makes a retry return the first posting. */
+export function postAdjustment(body: AdjustmentCreate, idempotencyKey: string): Promise<StockDocument> {
+  return sendJson<StockDocument>('POST', '/adjustments', body, { 'idempotency-key': idempotencyKey });
+}
+/** Blocks stock (quarantine) or frees it again (release); the same body either way. */
+export function postQuarantine(direction: 'quarantine' | 'release', body: QuarantineCreate, idempotencyKey: string) {
+  return sendJson<StockDocument>('POST', direction === 'quarantine' ? '/quarantines' : '/releases', body, {
+    'idempotency-key': idempotencyKey,
+  });
+}
+/** Quarantines every expired lot now: how many documents (one per node) and units it moved. */
+export const quarantineExpired = () => api.post<{ documents: number; units: number }>('/quarantines/expired', {});
+export function requestWriteOff(body: WriteOffCreate, idempotencyKey: string): Promise<StockDocument> {
+  return sendJson<StockDocument>('POST', '/write-offs', body, { 'idempotency-key': idempotencyKey });
+}
+export const decideWriteOff = (id: string, approve: boolean, note?: string) =>
+  api.post<StockDocument>(`/write-offs/${encodeURIComponent(id)}/decision`, {
+    approve,
+    ...(note?.trim() ? { note: note.trim() } : {}),
+  });
+
+/** What can be sent of one item at one node, and why the rest cannot. */
+export type Availability = {
+  nodeId: string;
+  itemId: string;
+  onHand: number;
+  reserved: number;
+  inTransit: number;
+  quarantined: number;
+  available: number;
+  dispatchable: number;
+  notDispatchable: {
+    reserved: number;
+    quarantined: number;
+    expired: number;
+    inspectionFailed: number;
+    inspectionOverdue: number;
+  };
+};
+export const getAvailability = (nodeId: string, itemId: string, signal?: AbortSignal) =>
+  api.get<Availability>('/stock/availability', { nodeId, itemId }, signal);
+
+export type AssetHistoryEvent = {
+  at: string;
+  kind: string;
+  documentId: string | null;
+  documentNumber: string | null;
+  nodeId: string | null;
+  details: unknown;
+};
+export type AssetDetail = Asset & { history: AssetHistoryEvent[] };
+export const getAsset = (id: string, signal?: AbortSignal) =>
+  api.get<AssetDetail>(`/assets/${encodeURIComponent(id)}`, undefined, signal);
+export const listAssets = (
+  query: { nodeId?: string; itemId?: string; status?: string; q?: string; limit: number; offset: number },
+  signal?: AbortSignal,
+) => api.get<PageOf<Asset> & { totalIsEstimate?: boolean }>('/assets', query, signal);
+
+/** Sets (or replaces) the reserve standard of one item at one node. */
+export const setReserveStandard = (body: ReserveStandardInput) =>
+  apiRequest<ReserveStandardInput>('PUT', '/reserve-standards', { body });
 
 /** A fresh key per form submission: a retry of the same submission never posts twice. */
 export function newIdempotencyKey(): string {

@@ -7,6 +7,9 @@ import { navigate } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { listItems } from '../../catalogue/api/catalogue.api.ts';
 import { listNodes } from '../../nodes/api/nodes.api.ts';
+import type { Role } from '../../auth/api/auth.api.ts';
+import { useUser } from '../../auth/components/session-provider.tsx';
+import { canWriteStock } from '../../auth/permissions.ts';
 
 /** Every node in scope, loaded once per page (the network has tens of nodes, not thousands). */
 export function useNodes() {
@@ -162,21 +165,28 @@ const NAV = [
   { path: '/stock/transfers', key: 'stock.nav.transfers' },
   { path: '/stock/counts', key: 'stock.nav.counts' },
   { path: '/stock/shortfalls', key: 'stock.nav.shortfalls' },
+  { path: '/stock/adjustments', key: 'stock.nav.adjustments', allowed: canWriteStock },
+  { path: '/stock/quarantine', key: 'stock.nav.quarantine' },
+  { path: '/stock/write-offs', key: 'stock.nav.writeOffs' },
+  { path: '/stock/assets', key: 'stock.nav.assets' },
   { path: '/stock/import', key: 'stock.nav.import' },
-] as const;
+] as const satisfies readonly { path: string; key: string; allowed?: (role: Role) => boolean }[];
 
-/** The stock pages' own navigation (the side menu shows one 库存 entry). */
+/** The stock pages' own navigation (the side menu shows one 库存 entry); pages the role may not use are left out. */
 export function StockNav({ active }: { active: (typeof NAV)[number]['path'] }) {
   const { t } = useTranslation();
+  const user = useUser();
   return (
-    <Segmented
-      value={active}
-      data-testid="stock-nav"
-      onChange={(path) => navigate(path)}
-      options={NAV.map((n) => ({
-        value: n.path,
-        label: <span data-testid={`stock-nav-${n.path.split('/')[2] ?? 'stock'}`}>{t(n.key)}</span>,
-      }))}
-    />
+    <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+      <Segmented
+        value={active}
+        data-testid="stock-nav"
+        onChange={(path) => navigate(path)}
+        options={NAV.filter((n) => !('allowed' in n) || n.allowed(user.role)).map((n) => ({
+          value: n.path,
+          label: <span data-testid={`stock-nav-${n.path.split('/')[2] ?? 'stock'}`}>{t(n.key)}</span>,
+        }))}
+      />
+    </div>
   );
 }

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Modal, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, NodeExpandOutlined, WarningOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, NodeExpandOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
+import { useUser } from '../../auth/components/session-provider.tsx';
+import { canEditStandards } from '../../auth/permissions.ts';
 import {
   listShortfalls,
   proposeReplenishment,
@@ -15,6 +17,7 @@ import {
 import { worstFirst } from '../shortfall-view.ts';
 import { useItemsById } from './item-names.ts';
 import { NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
+import { StandardModal, type StandardStart } from './standard-modal.tsx';
 
 /** 储备缺口: shortfalls against the reserve standard, worst first; replenishment proposals. */
 export function ShortfallsPage() {
@@ -29,6 +32,8 @@ export function ShortfallsPage() {
   const [preview, setPreview] = useState<ProposalResult>();
   const [busy, setBusy] = useState<'preview' | 'create'>();
   const items = useItemsById(preview?.proposals.map((p) => p.itemId) ?? []);
+  const canEdit = canEditStandards(useUser().role);
+  const [editing, setEditing] = useState<StandardStart & { key: number }>();
 
   const propose = async (dryRun: boolean) => {
     setBusy(dryRun ? 'preview' : 'create');
@@ -59,6 +64,15 @@ export function ShortfallsPage() {
           {t('stock.shortfall.title')}
         </Typography.Title>
         <Space wrap>
+          {canEdit && (
+            <Button
+              icon={<EditOutlined />}
+              onClick={() => setEditing({ nodeId: filter.nodeId, key: Date.now() })}
+              data-testid="standard-new"
+            >
+              {t('stock.standardEdit.newTitle')}
+            </Button>
+          )}
           <Button icon={<DownloadOutlined />} href={shortfallExportUrl(filter)} data-testid="shortfall-export">
             {t('stock.export')}
           </Button>
@@ -127,7 +141,43 @@ export function ShortfallsPage() {
                 <Tag color="warning">{t('stock.belowTarget')}</Tag>
               ),
           },
+          ...(canEdit
+            ? [
+                {
+                  key: 'edit',
+                  title: t('common.actions'),
+                  render: (_v: unknown, r: ShortfallRow) => (
+                    <Button
+                      size="small"
+                      icon={<EditOutlined />}
+                      onClick={() =>
+                        setEditing({
+                          nodeId: r.nodeId,
+                          itemId: r.itemId,
+                          minReserve: r.minReserve,
+                          target: r.target,
+                          key: Date.now(),
+                        })
+                      }
+                      data-testid="standard-edit"
+                    >
+                      {t('stock.standardEdit.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
+      />
+      <StandardModal
+        key={editing?.key}
+        start={editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          void message.success(t('stock.standardEdit.saved'));
+          request.reload();
+        }}
       />
       <Modal
         open={preview !== undefined}

@@ -1,13 +1,21 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Input, Modal, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { CheckCircleOutlined, DownloadOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  SafetyCertificateOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { NodeType, StockRow } from '@zhanqin/contracts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { listCategories } from '../../catalogue/api/catalogue.api.ts';
+import { useUser } from '../../auth/components/session-provider.tsx';
+import { canEditStandards } from '../../auth/permissions.ts';
 import { NODE_TYPE_ORDER } from '../../nodes/node-styles.ts';
 import {
   listStock,
@@ -18,7 +26,9 @@ import {
   type StockSort,
 } from '../api/stock.api.ts';
 import { standardStatus } from '../stock-view.ts';
+import { AssetList } from './asset-list.tsx';
 import { NodeSelect, PartnerTag, StockNav, useNodes } from './pickers.tsx';
+import { StandardModal, type StandardStart } from './standard-modal.tsx';
 import { StockChart } from './stock-chart.tsx';
 
 /** Marks a row against its standard with an icon and words, never colour alone. */
@@ -68,6 +78,8 @@ export function StockPage() {
   const [verdict, setVerdict] = useState<LedgerVerdict>();
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<string>();
+  const canEdit = canEditStandards(useUser().role);
+  const [editing, setEditing] = useState<StandardStart & { key: number }>();
 
   const runVerify = async () => {
     setVerifying(true);
@@ -215,6 +227,11 @@ export function StockPage() {
         loading={request.loading}
         dataSource={request.data?.items ?? []}
         scroll={{ x: 1100 }}
+        expandable={{
+          // Serialised items and sealed kits list their assets, each linking to its life history.
+          rowExpandable: (r) => r.tracking === 'serialised' || r.tracking === 'kit',
+          expandedRowRender: (r) => <AssetList nodeId={r.nodeId} itemId={r.itemId} />,
+        }}
         pagination={{
           current: Math.floor(filter.offset / filter.limit) + 1,
           pageSize: filter.limit,
@@ -255,19 +272,51 @@ export function StockPage() {
           {
             key: 'standard',
             title: t('stock.standard'),
-            render: (_: unknown, r: StockRow) =>
-              r.minReserve === null && r.target === null ? (
-                '—'
-              ) : (
-                <Tooltip title={`${t('stock.minReserve')} ${r.minReserve ?? '—'} · ${t('stock.target')} ${r.target ?? '—'}`}>
-                  <span>
-                    {r.minReserve ?? '—'} / {r.target ?? '—'}
-                  </span>
-                </Tooltip>
-              ),
+            render: (_: unknown, r: StockRow) => (
+              <Space size={4}>
+                {r.minReserve === null && r.target === null ? (
+                  '—'
+                ) : (
+                  <Tooltip title={`${t('stock.minReserve')} ${r.minReserve ?? '—'} · ${t('stock.target')} ${r.target ?? '—'}`}>
+                    <span>
+                      {r.minReserve ?? '—'} / {r.target ?? '—'}
+                    </span>
+                  </Tooltip>
+                )}
+                {canEdit && !r.isPartnerStock && (
+                  <Tooltip title={t('stock.standardEdit.edit')}>
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<EditOutlined />}
+                      aria-label={t('stock.standardEdit.edit')}
+                      onClick={() =>
+                        setEditing({
+                          nodeId: r.nodeId,
+                          itemId: r.itemId,
+                          minReserve: r.minReserve,
+                          target: r.target,
+                          key: Date.now(),
+                        })
+                      }
+                      data-testid="stock-standard-edit"
+                    />
+                  </Tooltip>
+                )}
+              </Space>
+            ),
           },
           { key: 'status', title: t('stock.status'), render: (_: unknown, r: StockRow) => <StandardBadge row={r} /> },
         ]}
+      />
+      <StandardModal
+        key={editing?.key}
+        start={editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          request.reload();
+        }}
       />
       <Modal
         open={verdict !== undefined}
