@@ -90,7 +90,12 @@ export function ShortfallsPage() {
       <StockNav active="/stock/shortfalls" />
       <Card size="small">
         <Space wrap>
-          <NodeSelect nodes={nodes} value={filter.nodeId} onChange={(nodeId) => setFilter((f) => ({ ...f, nodeId }))} />
+          <NodeSelect
+            nodes={nodes}
+            value={filter.nodeId}
+            onChange={(nodeId) => setFilter((f) => ({ ...f, nodeId }))}
+            testId="shortfall-filter-node"
+          />
           <Checkbox
             checked={filter.belowMinimum === true}
             onChange={(e) => setFilter((f) => ({ ...f, belowMinimum: e.target.checked || undefined }))}
