@@ -2,31 +2,51 @@
  * Posting rate: receipts and transfers through the real use cases (system actor, audit log
  * included) against the raw batched INSERT rate of the same database into a plain table with
  * stock_movement's columns and no triggers, interleaved (reference, then ours), medians of runs.
+ * Rates are compared twice: in movement rows, and in every row the posting writes (documents,
+ * lots, assets and their events, movements, balance and summary rows, audit entries).
  */
 import { randomUUID } from 'node:crypto';
 import type { ReceiptCreate } from '@zhanqin/contracts';
 import { systemActor } from '../../apps/server/src/auth/actor.ts';
 import type { Database, Queryable } from '../../apps/server/src/db/database.ts';
 import { verifyLedger } from '../../apps/server/src/ledger/ledger.repository.ts';
-import { recordReceipt } from '../../apps/server/src/ledger/record-receipt.ts';
+import { recordReceipt, recordReceipts } from '../../apps/server/src/ledger/record-receipt.ts';
 import { advanceTransfer, createTransfer, receiveTransfer } from '../../apps/server/src/ledger/transfers.ts';
 import { createNetwork, type Network } from './fixture.ts';
 import { elapsedMs, log, median } from './stats.ts';
 
-export type ShapeName = 'receipt-1-unit' | 'receipt-20-lines' | 'receipt-200-serials' | 'transfer-10-lines';
+export type ShapeName =
+  | 'receipt-1-unit'
+  | 'receipt-20-lines'
+  | 'receipt-200-serials'
+  | 'transfer-10-lines'
+  | 'batch-500-receipts-1-unit'
+  | 'batch-50-receipts-20-lines'
+  | 'batch-5-receipts-200-serials';
 
 type Shape = {
   name: ShapeName;
   description: string;
-  /** Posts one document (a transfer: create, ship, receive — three transactions) and returns the units it moved. */
+  /** Documents one call posts: 1, or a batch's size (all in one transaction). */
+  docsPerCall: number;
+  /** Posts one document or one batch (a transfer: create, ship, receive — three transactions) and returns the units of one document. */
   post(): Promise<number>;
+  /** Rows each document updates beyond inserts and balances (a transfer's document changes state twice). */
+  documentUpdatesPerDoc?: number;
 };
 
 export type PostingResult = {
   shape: ShapeName;
   description: string;
   docsPerRun: number;
+  /** Documents per transaction: 1, or the batch size. */
+  docsPerTransaction: number;
   movementRowsPerDoc: number;
+  /** Every row a document writes: inserted rows of all tables, balance and summary rows touched, document updates. */
+  rowsWrittenPerDoc: number;
+  rowsWrittenPerSecond: number;
+  /** Rows written per second against the raw best rate. */
+  ratioRowsWrittenToRaw: number;
   unitsPerDoc: number;
   docsPerSecond: number;
   unitsPerSecond: number;
@@ -118,58 +138,69 @@ function shapes(db: Database, net: Network): Shape[] {
     await recordReceipt(deps, actor, input);
     return input.lines.reduce((s, l) => s + l.qty, 0);
   };
+  const batch = async (inputs: ReceiptCreate[]) => {
+    await recordReceipts(
+      deps,
+      actor,
+      inputs.map((input) => ({ input })),
+    );
+    return inputs[0]!.lines.reduce((s, l) => s + l.qty, 0);
+  };
+  const oneUnit = (): ReceiptCreate => ({
+    nodeId: nodeA,
+    source: 'purchase',
+    lines: [{ itemId: net.bulkItemIds[seq++ % net.bulkItemIds.length]!, qty: 1 }],
+  });
+  const twentyLines = (): ReceiptCreate => {
+    const n = seq++;
+    return {
+      nodeId: nodeA,
+      source: 'purchase',
+      reference: `PO-${n}`,
+      lines: [
+        ...net.bulkItemIds.slice(0, 10).map((itemId, i) => ({ itemId, qty: 10 + ((n + i) % 41) })),
+        ...net.lotItemIds.slice(0, 10).map((itemId, i) => ({
+          itemId,
+          qty: 10 + ((n + 3 * i) % 41),
+          lot: { lotNo: `L-${tag}-${n}-${i}`, producedOn: '2026-01-01', expiresOn: '2031-01-01', supplier: 'Bench supplier' },
+        })),
+      ],
+    };
+  };
+  const twoHundredSerials = (): ReceiptCreate => {
+    const n = seq++;
+    return {
+      nodeId: nodeA,
+      source: 'purchase',
+      lines: [
+        {
+          itemId: net.serialItemIds[n % net.serialItemIds.length]!,
+          qty: 200,
+          serials: Array.from({ length: 200 }, (_, i) => `SN-${tag}-${n}-${i}`),
+        },
+      ],
+    };
+  };
+  const many = (n: number, make: () => ReceiptCreate) => Array.from({ length: n }, make);
   return [
-    {
-      name: 'receipt-1-unit',
-      description: 'receipt, 1 bulk line of 1 unit',
-      post: () =>
-        receipt({
-          nodeId: nodeA,
-          source: 'purchase',
-          lines: [{ itemId: net.bulkItemIds[seq++ % net.bulkItemIds.length]!, qty: 1 }],
-        }),
-    },
+    { name: 'receipt-1-unit', description: 'receipt, 1 bulk line of 1 unit', docsPerCall: 1, post: () => receipt(oneUnit()) },
     {
       name: 'receipt-20-lines',
       description: 'receipt, 10 bulk lines + 10 lot lines (new lots), 10–50 units each',
-      post: () => {
-        const n = seq++;
-        return receipt({
-          nodeId: nodeA,
-          source: 'purchase',
-          reference: `PO-${n}`,
-          lines: [
-            ...net.bulkItemIds.slice(0, 10).map((itemId, i) => ({ itemId, qty: 10 + ((n + i) % 41) })),
-            ...net.lotItemIds.slice(0, 10).map((itemId, i) => ({
-              itemId,
-              qty: 10 + ((n + 3 * i) % 41),
-              lot: { lotNo: `L-${tag}-${n}-${i}`, producedOn: '2026-01-01', expiresOn: '2031-01-01', supplier: 'Bench supplier' },
-            })),
-          ],
-        });
-      },
+      docsPerCall: 1,
+      post: () => receipt(twentyLines()),
     },
     {
       name: 'receipt-200-serials',
       description: 'receipt, 1 serialised line of 200 units (200 assets with codes)',
-      post: () => {
-        const n = seq++;
-        return receipt({
-          nodeId: nodeA,
-          source: 'purchase',
-          lines: [
-            {
-              itemId: net.serialItemIds[n % net.serialItemIds.length]!,
-              qty: 200,
-              serials: Array.from({ length: 200 }, (_, i) => `SN-${tag}-${n}-${i}`),
-            },
-          ],
-        });
-      },
+      docsPerCall: 1,
+      post: () => receipt(twoHundredSerials()),
     },
     {
       name: 'transfer-10-lines',
       description: 'transfer, 10 bulk lines of 3 units: create (reserve) + ship + receive, 3 transactions',
+      docsPerCall: 1,
+      documentUpdatesPerDoc: 2,
       post: async () => {
         const n = seq++;
         const lines = net.bulkItemIds.slice(10, 20).map((itemId) => ({ itemId, qty: 3 }));
@@ -180,8 +211,55 @@ function shapes(db: Database, net: Network): Shape[] {
         return 30;
       },
     },
+    {
+      name: 'batch-500-receipts-1-unit',
+      description: 'batch of 500 receipts (`recordReceipts`), each 1 bulk line of 1 unit',
+      docsPerCall: 500,
+      post: () => batch(many(500, oneUnit)),
+    },
+    {
+      name: 'batch-50-receipts-20-lines',
+      description: 'batch of 50 receipts, each 10 bulk lines + 10 lot lines (new lots)',
+      docsPerCall: 50,
+      post: () => batch(many(50, twentyLines)),
+    },
+    {
+      name: 'batch-5-receipts-200-serials',
+      description: 'batch of 5 receipts, each 1 serialised line of 200 units',
+      docsPerCall: 5,
+      post: () => batch(many(5, twoHundredSerials)),
+    },
   ];
 }
+
+type TableCounts = Record<'stock_document' | 'lot' | 'asset' | 'asset_event' | 'stock_movement' | 'audit_event', number>;
+
+async function tableCounts(db: Database): Promise<TableCounts> {
+  const [row] = await db.query<TableCounts>(
+    `SELECT (SELECT count(*) FROM stock_document)::int AS stock_document, (SELECT count(*) FROM lot)::int AS lot,
+            (SELECT count(*) FROM asset)::int AS asset, (SELECT count(*) FROM asset_event)::int AS asset_event,
+            (SELECT count(*) FROM stock_movement)::int AS stock_movement, (SELECT count(*) FROM audit_event)::int AS audit_event`,
+  );
+  return row!;
+}
+
+/**
+ * Rows written since `before`: inserted rows of every table, plus the balance and summary rows the
+ * trigger touched — one per key per movement statement, and every statement has its own time.
+ */
+async function rowsWrittenSince(db: Database, before: TableCounts, lastMovementId: number): Promise<number> {
+  const after = await tableCounts(db);
+  const inserted = (Object.keys(after) as (keyof TableCounts)[]).reduce((sum, k) => sum + after[k] - before[k], 0);
+  const [touched] = await db.query<{ balances: number; summaries: number }>(
+    `SELECT count(DISTINCT (at, node_id, item_id, stock_key))::int AS balances, count(DISTINCT (at, node_id, item_id))::int AS summaries
+       FROM stock_movement WHERE id > $1`,
+    [lastMovementId],
+  );
+  return inserted + touched!.balances + touched!.summaries;
+}
+
+const lastMovementId = async (db: Database) =>
+  Number((await db.query<{ id: number | null }>('SELECT max(id) AS id FROM stock_movement'))[0]!.id ?? 0);
 
 const movementCount = async (db: Database) =>
   (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement'))[0]!.n;
@@ -203,25 +281,30 @@ export async function benchmarkPosting(
   }
   const results: PostingResult[] = [];
   for (const shape of shapes(db, net)) {
-    const docs = options.docs[shape.name];
-    // Warm-up: the document path, and learn its size in movement rows.
+    const calls = Math.max(1, Math.round(options.docs[shape.name] / shape.docsPerCall));
+    const docs = calls * shape.docsPerCall;
+    // Warm-up: the document path, and learn its size in movement rows and in rows written.
     const before = await movementCount(db);
+    const tablesBefore = await tableCounts(db);
+    const lastId = await lastMovementId(db);
     let units = 0;
-    const warmDocs = Math.max(2, Math.ceil(docs / 4));
-    for (let i = 0; i < warmDocs; i++) units = await shape.post();
+    const warmCalls = Math.max(2, Math.ceil(calls / 4));
+    for (let i = 0; i < warmCalls; i++) units = await shape.post();
+    const warmDocs = warmCalls * shape.docsPerCall;
     const rowsPerDoc = ((await movementCount(db)) - before) / warmDocs;
+    const rowsWrittenPerDoc = (await rowsWrittenSince(db, tablesBefore, lastId)) / warmDocs + (shape.documentUpdatesPerDoc ?? 0);
     const rows = rawRows(net, Math.round(rowsPerDoc * docs));
     await rawBest(db, net, rows);
-    await rawSameBatch(db, net, rows, rowsPerDoc);
+    await rawSameBatch(db, net, rows, rowsPerDoc * shape.docsPerCall);
 
     const ours: number[] = [];
     const raw: number[] = [];
     const rawSame: number[] = [];
     for (let run = 0; run < options.runs; run++) {
       raw.push(await rawBest(db, net, rows));
-      rawSame.push(await rawSameBatch(db, net, rows, rowsPerDoc));
+      rawSame.push(await rawSameBatch(db, net, rows, rowsPerDoc * shape.docsPerCall));
       const start = process.hrtime.bigint();
-      for (let i = 0; i < docs; i++) await shape.post();
+      for (let i = 0; i < calls; i++) await shape.post();
       ours.push(docs / (elapsedMs(start) / 1000));
     }
     const docsPerSecond = median(ours);
@@ -229,7 +312,11 @@ export async function benchmarkPosting(
       shape: shape.name,
       description: shape.description,
       docsPerRun: docs,
+      docsPerTransaction: shape.docsPerCall,
       movementRowsPerDoc: rowsPerDoc,
+      rowsWrittenPerDoc,
+      rowsWrittenPerSecond: docsPerSecond * rowsWrittenPerDoc,
+      ratioRowsWrittenToRaw: (docsPerSecond * rowsWrittenPerDoc) / median(raw),
       unitsPerDoc: units,
       docsPerSecond,
       unitsPerSecond: docsPerSecond * units,
@@ -241,7 +328,7 @@ export async function benchmarkPosting(
       runs: options.runs,
     };
     log(
-      `${options.label} ${shape.name}: ${docsPerSecond.toFixed(1)} docs/s, ${result.movementRowsPerSecond.toFixed(0)} rows/s; raw ${result.rawRowsPerSecond.toFixed(0)} rows/s (${result.ratioToRaw.toFixed(2)}×), raw same batch ${result.rawSameBatchRowsPerSecond.toFixed(0)} rows/s (${result.ratioToRawSameBatch.toFixed(2)}×)`,
+      `${options.label} ${shape.name}: ${docsPerSecond.toFixed(1)} docs/s, ${result.movementRowsPerSecond.toFixed(0)} movement rows/s (${result.ratioToRaw.toFixed(2)}× raw ${result.rawRowsPerSecond.toFixed(0)}), ${result.rowsWrittenPerSecond.toFixed(0)} rows written/s (${result.ratioRowsWrittenToRaw.toFixed(2)}×), raw same batch ${result.rawSameBatchRowsPerSecond.toFixed(0)} rows/s (${result.ratioToRawSameBatch.toFixed(2)}×)`,
     );
     results.push(result);
   }

@@ -16,19 +16,37 @@ describe('ledger benchmark (smoke, PGlite)', () => {
     const results = await benchmarkPosting(bench.db, {
       runs: 1,
       label: 'smoke',
-      docs: { 'receipt-1-unit': 2, 'receipt-20-lines': 2, 'receipt-200-serials': 1, 'transfer-10-lines': 2 },
+      docs: {
+        'receipt-1-unit': 2,
+        'receipt-20-lines': 2,
+        'receipt-200-serials': 1,
+        'transfer-10-lines': 2,
+        'batch-500-receipts-1-unit': 500,
+        'batch-50-receipts-20-lines': 50,
+        'batch-5-receipts-200-serials': 5,
+      },
     });
     expect(results.map((r) => r.shape)).toEqual([
       'receipt-1-unit',
       'receipt-20-lines',
       'receipt-200-serials',
       'transfer-10-lines',
+      'batch-500-receipts-1-unit',
+      'batch-50-receipts-20-lines',
+      'batch-5-receipts-200-serials',
     ]);
     for (const r of results) {
       expect(r.docsPerSecond).toBeGreaterThan(0);
       expect(r.rawRowsPerSecond).toBeGreaterThan(0);
+      expect(r.rowsWrittenPerDoc).toBeGreaterThan(r.movementRowsPerDoc);
     }
-    expect(results.find((r) => r.shape === 'receipt-200-serials')?.movementRowsPerDoc).toBe(200);
+    const byShape = new Map(results.map((r) => [r.shape, r]));
+    expect(byShape.get('receipt-200-serials')?.movementRowsPerDoc).toBe(200);
+    // One bulk unit: document + movement + audit entry + one balance and one summary row.
+    expect(byShape.get('receipt-1-unit')?.rowsWrittenPerDoc).toBe(5);
+    // 200 serials: document, 200 assets, 200 events, 200 movements, 200 balances, 1 summary, audit entry.
+    expect(byShape.get('receipt-200-serials')?.rowsWrittenPerDoc).toBe(803);
+    expect(byShape.get('batch-5-receipts-200-serials')?.docsPerTransaction).toBe(5);
   });
 
   it('builds a small ledger set-based and times every query; verify finds no difference', async () => {

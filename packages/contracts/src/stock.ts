@@ -218,6 +218,37 @@ export const StockDocument = Type.Object({
 });
 export type StockDocument = Static<typeof StockDocument>;
 
+/**
+ * Many receipts posted together, all or none — a handheld's offline queue or an import. Each may
+ * carry its own idempotency key, so a batch resent after a lost answer posts nothing twice.
+ */
+export const ReceiptBatchCreate = Type.Object(
+  {
+    receipts: Type.Array(
+      Type.Object(
+        {
+          idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' })),
+          receipt: ReceiptCreate,
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 500 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ReceiptBatchCreate = Static<typeof ReceiptBatchCreate>;
+
+export const ReceiptBatchResult = Type.Object({
+  results: Type.Array(
+    Type.Object({
+      document: StockDocument,
+      replayed: Type.Boolean({ description: 'true when this receipt was posted before with the same idempotency key' }),
+    }),
+  ),
+});
+export type ReceiptBatchResult = Static<typeof ReceiptBatchResult>;
+
 export const DocumentListQuery = Type.Object(
   {
     ...PageQuery,
@@ -266,6 +297,13 @@ export const StockListQuery = Type.Object(
     sort: Type.Optional(
       Type.Union([Type.Literal('node'), Type.Literal('item'), Type.Literal('available'), Type.Literal('onHand')]),
     ),
+    cursor: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 2000,
+        description: 'nextCursor of the previous page (same filters, sort and order): the next page, at any depth',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -274,7 +312,13 @@ export type StockListQuery = Static<typeof StockListQuery>;
 const TotalIsEstimate = {
   totalIsEstimate: Type.Optional(Type.Boolean({ description: 'true when total is an estimate (over 10,000 matching rows)' })),
 };
-export const StockPage = Type.Object({ ...Page(StockRow).properties, ...TotalIsEstimate });
+export const StockPage = Type.Object({
+  ...Page(StockRow).properties,
+  ...TotalIsEstimate,
+  nextCursor: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { description: 'pass as cursor for the next page; null on the last page' }),
+  ),
+});
 
 export const Asset = Type.Object({
   id: Id,

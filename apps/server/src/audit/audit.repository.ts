@@ -17,42 +17,63 @@ export type AuditInput = {
  * until that transaction ends, so concurrent writers queue and the chain stays linear.
  */
 export async function appendAudit(tx: Queryable, actor: Actor, input: AuditInput, now: Date): Promise<void> {
+  await appendAuditEntries(tx, actor, [input], now);
+}
+
+/**
+ * Appends several entries, in order, with one read of the head, one INSERT and one update of the
+ * head: the chain is the same as appending them one by one.
+ */
+export async function appendAuditEntries(tx: Queryable, actor: Actor, inputs: readonly AuditInput[], now: Date): Promise<void> {
+  if (inputs.length === 0) return;
   const [head] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE');
   if (!head) throw new Error('audit_head row is missing');
-  const entry: AuditEntry = {
-    seq: Number(head.seq) + 1,
-    organisationId: input.organisationId,
-    at: now.toISOString(),
-    actorUserId: actor.userId,
-    actorUsername: actor.username,
-    actorRole: actor.role,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    summary: JSON.parse(JSON.stringify(input.summary)) as unknown,
-    clientAddress: actor.clientAddress,
-  };
-  const hash = hashAuditEntry(head.hash, entry);
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  const rows: (AuditEntry & { prevHash: string; hash: string })[] = [];
+  for (const input of inputs) {
+    const entry: AuditEntry = {
+      seq: ++seq,
+      organisationId: input.organisationId,
+      at: now.toISOString(),
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      actorRole: actor.role,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      summary: JSON.parse(JSON.stringify(input.summary)) as unknown,
+      clientAddress: actor.clientAddress,
+    };
+    const hash = hashAuditEntry(prevHash, entry);
+    rows.push({ ...entry, prevHash, hash });
+    prevHash = hash;
+  }
   await tx.query(
     `INSERT INTO audit_event (seq, organisation_id, at, actor_user_id, actor_username, actor_role, action, entity_type,
-       entity_id, summary, client_address, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+       entity_id, summary, client_address, prev_hash, hash)
+     SELECT e.seq, e.organisation_id, $1::timestamptz, $2::uuid, $3::text, $4::text, e.action, e.entity_type, e.entity_id, e.summary,
+            $5::text, e.prev_hash, e.hash
+       FROM unnest($6::bigint[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::text[], $13::text[])
+            AS e(seq, organisation_id, action, entity_type, entity_id, summary, prev_hash, hash)
+      ORDER BY e.seq`,
     [
-      entry.seq,
-      entry.organisationId,
-      entry.at,
-      entry.actorUserId,
-      entry.actorUsername,
-      entry.actorRole,
-      entry.action,
-      entry.entityType,
-      entry.entityId,
-      JSON.stringify(entry.summary),
-      entry.clientAddress,
-      head.hash,
-      hash,
+      now.toISOString(),
+      actor.userId,
+      actor.username,
+      actor.role,
+      actor.clientAddress,
+      rows.map((r) => r.seq),
+      rows.map((r) => r.organisationId),
+      rows.map((r) => r.action),
+      rows.map((r) => r.entityType),
+      rows.map((r) => r.entityId),
+      rows.map((r) => JSON.stringify(r.summary)),
+      rows.map((r) => r.prevHash),
+      rows.map((r) => r.hash),
     ],
   );
-  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [entry.seq, hash]);
+  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [seq, prevHash]);
 }
 
 type AuditRow = {

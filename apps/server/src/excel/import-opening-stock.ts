@@ -3,7 +3,7 @@ import { isNodeInScope, requireAction, type Actor } from '../auth/actor.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../http/app-error.ts';
-import { recordReceipt } from '../ledger/record-receipt.ts';
+import { recordReceipts } from '../ledger/record-receipt.ts';
 import { loadWorkbook, readOpeningStock, type OpeningRow, type RowError } from './read-opening-stock.ts';
 
 /** At most this many errors are listed; `errorCount` still counts them all. */
@@ -35,7 +35,7 @@ type ItemRow = { id: string; code: string; tracking: 'serialised' | 'lot' | 'bul
  * Imports opening stock (期初库存) from the template workbook. Every row is checked — codes,
  * types, dates, serial counts, duplicate serials in the file and in the database, lot rules — and
  * the whole file is refused while any row has a problem. Posting writes one opening receipt per
- * node through `recordReceipt`, all in one transaction: every receipt posts, or none does.
+ * node through `recordReceipts`, as one batch in one transaction: every receipt posts, or none does.
  */
 export async function importOpeningStock(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -82,27 +82,16 @@ export async function importOpeningStock(
   if (options.dryRun) return result;
   if (!result.ok) throw new AppError('UNPROCESSABLE', `The file has ${errors.length} problem(s); nothing was posted`, result);
 
-  const posted = await deps.db.transaction(async (tx) => {
-    // recordReceipt opens its own transaction; inside ours it joins it, so one failure rolls back every node.
-    const inner = { db: joinTransaction(deps.db, tx), clock: deps.clock };
-    const documents = [];
-    for (const receipt of receipts) documents.push((await recordReceipt(inner, actor, receipt.input)).document);
-    return documents;
-  });
+  const posted = (
+    await recordReceipts(
+      deps,
+      actor,
+      receipts.map((r) => ({ input: r.input })),
+    )
+  ).map((p) => p.document);
   return {
     ...result,
     receipts: receipts.map((r, i) => ({ ...r.preview, documentId: posted[i]!.id, number: posted[i]!.number })),
-  };
-}
-
-/** A Database whose every query and nested transaction runs in the open transaction `tx`. */
-function joinTransaction(db: Database, tx: Queryable): Database {
-  return {
-    kind: db.kind,
-    query: (sql, params) => tx.query(sql, params),
-    exec: (sql) => tx.exec(sql),
-    transaction: (work) => work(tx),
-    close: async () => undefined,
   };
 }
 

@@ -1,8 +1,22 @@
 import type { Queryable } from '../db/database.ts';
-import { buildWhere, type ListRequest } from '../db/list-query.ts';
+import { buildWhere, where, type ListRequest } from '../db/list-query.ts';
+import { AppError } from '../http/app-error.ts';
 
 /** Above this many matching rows a list reports the planner's estimate instead of counting them all. */
 export const EXACT_TOTAL_CAP = 10_000;
+
+/**
+ * The deepest OFFSET a ledger list accepts. Deeper pages are read with the list's cursor, which
+ * seeks in the sort index instead of walking and discarding every row before the page.
+ */
+export const MAX_LEDGER_OFFSET = 10_000;
+
+export type LedgerListRequest = ListRequest & {
+  /** Further sort columns after `orderBy` and `tieBreaker`, in the same direction, so the order is total. */
+  thenBy?: readonly string[];
+  /** Keyset: only rows after the one whose sort values (orderBy, tieBreaker, …thenBy) these are. */
+  after?: readonly unknown[] | null;
+};
 
 /**
  * A page of a large ledger list (stock, assets) without `count(*) OVER ()`, which makes PostgreSQL
@@ -12,16 +26,33 @@ export const EXACT_TOTAL_CAP = 10_000;
  */
 export async function listLedgerPage<Row>(
   db: Queryable,
-  req: ListRequest,
+  req: LedgerListRequest,
 ): Promise<{ rows: Row[]; total: number; totalIsEstimate: boolean }> {
+  if (req.offset > MAX_LEDGER_OFFSET) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `offset may be at most ${MAX_LEDGER_OFFSET}: page deeper with the cursor of the previous page`,
+      { field: 'offset', max: MAX_LEDGER_OFFSET },
+    );
+  }
   const { whereSql, params } = buildWhere(req.conditions);
   const dir = req.order === 'desc' ? 'DESC' : 'ASC';
+  const sortColumns = [req.orderBy, req.tieBreaker, ...(req.thenBy ?? [])];
+  const seek = req.after
+    ? buildWhere([
+        ...req.conditions,
+        where(
+          `(${sortColumns.join(', ')}) ${dir === 'DESC' ? '<' : '>'} (${sortColumns.map(() => '?').join(', ')})`,
+          ...req.after,
+        ),
+      ])
+    : { whereSql, params };
   const rows = await db.query<Row>(
-    `SELECT ${req.select} FROM ${req.from} ${whereSql}
-     ORDER BY ${req.orderBy} ${dir}, ${req.tieBreaker} ${dir} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, req.limit, req.offset],
+    `SELECT ${req.select} FROM ${req.from} ${seek.whereSql}
+     ORDER BY ${sortColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${seek.params.length + 1} OFFSET $${seek.params.length + 2}`,
+    [...seek.params, req.limit, req.offset],
   );
-  if (rows.length < req.limit && (rows.length > 0 || req.offset === 0))
+  if (!req.after && rows.length < req.limit && (rows.length > 0 || req.offset === 0))
     return { rows, total: req.offset + rows.length, totalIsEstimate: false };
   const [capped] = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${req.from} ${whereSql} LIMIT ${EXACT_TOTAL_CAP + 1}) t`,

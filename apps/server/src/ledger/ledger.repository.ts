@@ -95,54 +95,68 @@ export const toDocument = (r: StockDocumentRow): StockDocument => ({
   updatedAt: r.updated_at.toISOString(),
 });
 
-export async function insertDocument(
-  tx: Queryable,
-  d: {
-    id: string;
-    organisationId: string;
-    kind: DocumentKind;
-    nodeId: string;
-    toNodeId?: string | null;
-    state: string;
-    source?: string | null;
-    reason?: string;
-    reference?: string;
-    lines: unknown;
-    meta?: Record<string, unknown>;
-    idempotencyKey?: string | null;
-    requestHash?: string | null;
-    createdBy: string | null;
-    createdByName: string;
-    now: Date;
-  },
-): Promise<StockDocument> {
-  const [seq] = await tx.query<{ n: number }>("SELECT nextval('stock_document_no_seq') AS n");
-  const number = `${PREFIX[d.kind]}-${d.now.getUTCFullYear()}-${String(seq!.n).padStart(6, '0')}`;
+export type NewDocument = {
+  id: string;
+  organisationId: string;
+  kind: DocumentKind;
+  nodeId: string;
+  toNodeId?: string | null;
+  state: string;
+  source?: string | null;
+  reason?: string;
+  reference?: string;
+  lines: unknown;
+  meta?: Record<string, unknown>;
+  idempotencyKey?: string | null;
+  requestHash?: string | null;
+  createdBy: string | null;
+  createdByName: string;
+  now: Date;
+};
+
+export async function insertDocument(tx: Queryable, d: NewDocument): Promise<StockDocument> {
+  return (await insertDocuments(tx, [d]))[0]!;
+}
+
+/** Inserts documents with their numbers (one sequence call, one INSERT), in the order given. */
+export async function insertDocuments(tx: Queryable, docs: readonly NewDocument[]): Promise<StockDocument[]> {
+  if (docs.length === 0) return [];
+  const seqs = await tx.query<{ n: number }>(
+    "SELECT nextval('stock_document_no_seq') AS n FROM generate_series(1, $1::int) ORDER BY 1",
+    [docs.length],
+  );
   const rows = await tx.query<StockDocumentRow>(
     `INSERT INTO stock_document (id, organisation_id, kind, number, node_id, to_node_id, state, source, reason, reference, lines, meta,
        idempotency_key, request_hash, created_by, created_by_name, created_at, updated_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17) RETURNING *`,
+     SELECT d.id, d.organisation_id, d.kind, d.number, d.node_id, d.to_node_id, d.state, d.source, d.reason, d.reference, d.lines,
+            d.meta, d.idempotency_key, d.request_hash, d.created_by, d.created_by_name, d.at, d.at
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[],
+                   $10::text[], $11::jsonb[], $12::jsonb[], $13::text[], $14::text[], $15::uuid[], $16::text[], $17::timestamptz[])
+            AS d(id, organisation_id, kind, number, node_id, to_node_id, state, source, reason, reference, lines, meta,
+                 idempotency_key, request_hash, created_by, created_by_name, at)
+     RETURNING *`,
     [
-      d.id,
-      d.organisationId,
-      d.kind,
-      number,
-      d.nodeId,
-      d.toNodeId ?? null,
-      d.state,
-      d.source ?? null,
-      d.reason ?? '',
-      d.reference ?? '',
-      JSON.stringify(d.lines),
-      JSON.stringify(d.meta ?? {}),
-      d.idempotencyKey ?? null,
-      d.requestHash ?? null,
-      d.createdBy,
-      d.createdByName,
-      d.now,
+      docs.map((d) => d.id),
+      docs.map((d) => d.organisationId),
+      docs.map((d) => d.kind),
+      docs.map((d, i) => `${PREFIX[d.kind]}-${d.now.getUTCFullYear()}-${String(seqs[i]!.n).padStart(6, '0')}`),
+      docs.map((d) => d.nodeId),
+      docs.map((d) => d.toNodeId ?? null),
+      docs.map((d) => d.state),
+      docs.map((d) => d.source ?? null),
+      docs.map((d) => d.reason ?? ''),
+      docs.map((d) => d.reference ?? ''),
+      docs.map((d) => JSON.stringify(d.lines)),
+      docs.map((d) => JSON.stringify(d.meta ?? {})),
+      docs.map((d) => d.idempotencyKey ?? null),
+      docs.map((d) => d.requestHash ?? null),
+      docs.map((d) => d.createdBy),
+      docs.map((d) => d.createdByName),
+      docs.map((d) => d.now),
     ],
   );
-  return toDocument(rows[0]!);
+  const byId = new Map(rows.map((r) => [r.id, toDocument(r)]));
+  return docs.map((d) => byId.get(d.id)!);
 }
 
 export async function findDocument(
@@ -155,11 +169,6 @@ export async function findDocument(
     [id],
   );
   return rows[0] ? toDocument(rows[0]) : null;
-}
-
-export async function findDocumentByIdempotencyKey(db: Queryable, key: string) {
-  const rows = await db.query<StockDocumentRow>('SELECT * FROM stock_document WHERE idempotency_key = $1', [key]);
-  return rows[0] ? { document: toDocument(rows[0]), requestHash: rows[0].request_hash } : null;
 }
 
 export async function updateDocument(
@@ -197,19 +206,32 @@ export async function appendMovements(
   movements: readonly MovementRow[],
   now: Date,
 ) {
+  await appendDocumentMovements(
+    tx,
+    movements.map((m) => ({ ...m, documentId })),
+    now,
+  );
+}
+
+/** Movements of several documents in one statement, so the balance trigger runs once for all of them. */
+export async function appendDocumentMovements(
+  tx: Queryable,
+  movements: readonly (MovementRow & { documentId: string })[],
+  now: Date,
+) {
   if (movements.length === 0) return;
   const CHUNK = 5000;
   for (let i = 0; i < movements.length; i += CHUNK) {
     const chunk = movements.slice(i, i + CHUNK);
     await tx.query(
       `INSERT INTO stock_movement (organisation_id, document_id, node_id, item_id, lot_id, asset_id, stock_key, bucket, delta, at)
-       SELECT n.organisation_id, $1, m.node_id, m.item_id, m.lot_id, m.asset_id, m.stock_key, m.bucket, m.delta, $2
-         FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::bigint[])
-              AS m(node_id, item_id, lot_id, asset_id, stock_key, bucket, delta)
+       SELECT n.organisation_id, m.document_id, m.node_id, m.item_id, m.lot_id, m.asset_id, m.stock_key, m.bucket, m.delta, $1
+         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::bigint[])
+              AS m(document_id, node_id, item_id, lot_id, asset_id, stock_key, bucket, delta)
          JOIN node n ON n.id = m.node_id`,
       [
-        documentId,
         now,
+        chunk.map((m) => m.documentId),
         chunk.map((m) => m.nodeId),
         chunk.map((m) => m.itemId),
         chunk.map((m) => m.lotId),

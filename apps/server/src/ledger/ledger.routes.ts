@@ -9,6 +9,8 @@ import {
   DocumentPage,
   LedgerVerdict,
   QuarantineCreate,
+  ReceiptBatchCreate,
+  ReceiptBatchResult,
   ReceiptCreate,
   ReserveStandardInput,
   StockDocument,
@@ -29,7 +31,7 @@ import type { Posted } from './idempotency.ts';
 import { verifyLedger } from './ledger.repository.ts';
 import { listSlots, putAway, suggestForReceipt, suggestSlot, type PutAwayInput } from './put-away.ts';
 import { getVisibleNode } from '../nodes/read-nodes.ts';
-import { recordReceipt } from './record-receipt.ts';
+import { recordReceipt, recordReceipts } from './record-receipt.ts';
 import { loadItems, nodeInScope } from './stock-context.ts';
 import { proposeReplenishmentTransfers, setReserveStandard, shortfallReport } from './reserve-standards.ts';
 import { approveCount, getCount, recordCount, startCount, submitCount } from './stock-counts.ts';
@@ -95,6 +97,29 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     'Post a receipt note (purchase, return, donation, transfer-in)',
     ReceiptCreate,
     (actor, input, key) => recordReceipt(deps, actor, input, key),
+  );
+
+  app.post(
+    '/receipts/batch',
+    {
+      schema: {
+        tags: ['存 receive'],
+        summary: 'Post up to 500 receipt notes at once, all or none (offline queues, imports)',
+        description:
+          'Each receipt may carry its own idempotency key; receipts posted before with the same key are replayed, not posted again. 201 when anything was posted, 200 when every receipt was a replay.',
+        body: ReceiptBatchCreate,
+        response: { 200: ReceiptBatchResult, 201: ReceiptBatchResult, ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as ReceiptBatchCreate;
+      const results = await recordReceipts(
+        deps,
+        actorOf(request),
+        body.receipts.map((r) => ({ input: r.receipt, idempotencyKey: r.idempotencyKey })),
+      );
+      return reply.status(results.every((r) => r.replayed) ? 200 : 201).send({ results });
+    },
   );
 
   postDocument<TransferCreate>(

@@ -41,6 +41,17 @@ export type ItemInfo = {
 
 /** The items a document names, in one query; unknown ids are a 422 naming the line. */
 export async function loadItems(db: Queryable, itemIds: readonly string[]): Promise<Map<string, ItemInfo>> {
+  const items = await findItems(db, itemIds);
+  const missing = itemIds.map((id, line) => ({ id, line })).filter((x) => !items.has(x.id));
+  if (missing.length)
+    throw new AppError('REFERENCE_NOT_FOUND', 'Some lines name items that do not exist', {
+      lines: missing.map((m) => ({ line: m.line, itemId: m.id })),
+    });
+  return items;
+}
+
+/** The items that exist among `itemIds`, in one query. */
+export async function findItems(db: Queryable, itemIds: readonly string[]): Promise<Map<string, ItemInfo>> {
   const unique = [...new Set(itemIds)];
   const rows = await db.query<ItemRow>(
     'SELECT id, code, tracking, shelf_life_months, inspection_interval_days, safety_critical, storage_temp_min_c, storage_temp_max_c FROM item WHERE id = ANY ($1::uuid[])',
@@ -61,11 +72,6 @@ export async function loadItems(db: Queryable, itemIds: readonly string[]): Prom
       },
     ]),
   );
-  const missing = itemIds.map((id, line) => ({ id, line })).filter((x) => !items.has(x.id));
-  if (missing.length)
-    throw new AppError('REFERENCE_NOT_FOUND', 'Some lines name items that do not exist', {
-      lines: missing.map((m) => ({ line: m.line, itemId: m.id })),
-    });
   return items;
 }
 

@@ -25,9 +25,67 @@ const STOCK_SORT = {
   onHand: 's.on_hand',
 } as const;
 
-/** Stock per node × item with availability and the reserve standard, in scope, filtered and paged. */
+type StockSort = keyof typeof STOCK_SORT;
+
+/** The sort values of a stock row, in the order of the list's sort columns: what a cursor carries. */
+const stockSortValues = (sort: StockSort, r: Record<string, unknown>): (string | number)[] => {
+  const node = r.node_code as string;
+  const item = r.item_code as string;
+  switch (sort) {
+    case 'node':
+      return [node, item];
+    case 'item':
+      return [item, node];
+    case 'available':
+      return [Number(r.on_hand) - Number(r.reserved) - Number(r.quarantined), item, node];
+    case 'onHand':
+      return [Number(r.on_hand), item, node];
+  }
+};
+
+/** An opaque cursor: the last row's sort values, bound to the sort and order it was made for. */
+const encodeCursor = (sort: StockSort, order: 'asc' | 'desc', values: (string | number)[]) =>
+  Buffer.from(JSON.stringify({ sort, order, after: values })).toString('base64url');
+
+function decodeCursor(cursor: string, sort: StockSort, order: 'asc' | 'desc'): (string | number)[] {
+  const refuse = (why: string): never => {
+    throw new AppError('VALIDATION_FAILED', `cursor ${why}: pass the nextCursor of the previous page unchanged`, {
+      field: 'cursor',
+    });
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return refuse('is not a cursor of this list');
+  }
+  const c = parsed as { sort?: unknown; order?: unknown; after?: unknown };
+  const types = sort === 'node' || sort === 'item' ? ['string', 'string'] : ['number', 'string', 'string'];
+  if (
+    typeof c !== 'object' ||
+    c === null ||
+    !Array.isArray(c.after) ||
+    c.after.length !== types.length ||
+    !c.after.every((v, i) => typeof v === types[i] && (typeof v !== 'number' || Number.isSafeInteger(v)))
+  )
+    return refuse('is not a cursor of this list');
+  if (c.sort !== sort || c.order !== order)
+    return refuse(`was made for another sort or order (${String(c.sort)}, ${String(c.order)})`);
+  return c.after as (string | number)[];
+}
+
+/**
+ * Stock per node × item with availability and the reserve standard, in scope, filtered and paged —
+ * by offset (up to MAX_LEDGER_OFFSET) or, at any depth, by the cursor each page hands out.
+ */
 export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockListQuery) {
   requireAction(actor, 'stock.read');
+  const sort = q.sort ?? 'node';
+  const order = q.order ?? 'asc';
+  if (q.cursor && q.offset)
+    throw new AppError('VALIDATION_FAILED', 'Give either cursor or offset, not both', { field: 'cursor' });
+  const after = q.cursor ? decodeCursor(q.cursor, sort, order) : null;
+  const limit = q.limit ?? 50;
   const { rows, total, totalIsEstimate } = await listLedgerPage<Record<string, unknown>>(deps.db, {
     from: `stock_summary s JOIN node n ON n.id = s.node_id JOIN organisation o ON o.id = n.organisation_id JOIN item i ON i.id = s.item_id
            LEFT JOIN reserve_standard r ON r.node_id = s.node_id AND r.item_id = s.item_id`,
@@ -52,12 +110,15 @@ export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockLi
       q.belowMinimum && where('r.min_reserve IS NOT NULL AND s.on_hand - s.reserved - s.quarantined < r.min_reserve'),
       nodeScopeCondition(actor),
     ],
-    orderBy: STOCK_SORT[q.sort ?? 'node'],
-    order: q.order ?? 'asc',
-    tieBreaker: q.sort === 'item' ? 'n.code' : 'i.code',
-    limit: q.limit ?? 50,
+    orderBy: STOCK_SORT[sort],
+    order,
+    tieBreaker: sort === 'item' ? 'n.code' : 'i.code',
+    thenBy: sort === 'available' || sort === 'onHand' ? ['n.code'] : [],
+    after,
+    limit,
     offset: q.offset ?? 0,
   });
+  const last = rows.at(-1);
   return {
     items: rows.map((r) => {
       const onHand = Number(r.on_hand);
@@ -88,6 +149,7 @@ export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockLi
     }),
     total,
     totalIsEstimate,
+    nextCursor: last && rows.length === limit ? encodeCursor(sort, order, stockSortValues(sort, last)) : null,
   };
 }
 
