@@ -106,6 +106,32 @@ export async function findModuleForKitItem(
   return { ...module, lines: lines.map((l) => ({ itemId: l.item_id, qty: Number(l.qty) })) };
 }
 
+/** The packing lists of some modules, line by line in item code order. */
+export async function packingListsOf(db: Queryable, moduleIds: readonly (string | null)[]) {
+  const ids = [...new Set(moduleIds.filter((x): x is string => x !== null))];
+  if (!ids.length) return [];
+  const rows = await db.query<{
+    module_id: string;
+    item_id: string;
+    code: string;
+    name_zh: string;
+    name_en: string;
+    qty: number;
+  }>(
+    `SELECT l.module_id, l.item_id, i.code, i.name_zh, i.name_en, l.qty FROM module_line l JOIN item i ON i.id = l.item_id
+      WHERE l.module_id = ANY ($1::uuid[]) ORDER BY i.code`,
+    [ids],
+  );
+  return rows.map((r) => ({
+    moduleId: r.module_id,
+    itemId: r.item_id,
+    itemCode: r.code,
+    itemNameZh: r.name_zh,
+    itemNameEn: r.name_en,
+    required: Number(r.qty),
+  }));
+}
+
 /** Registers a packed box and what it holds (units of the same stock key are added up). */
 export async function insertKit(
   tx: Queryable,
@@ -216,8 +242,8 @@ export async function kitContentDetails(db: Queryable, kitAssetIds: readonly str
 }
 
 /**
- * Packed contents the ledger does not hold where the box is: a packed box's units must be reserved at
- * its node (in transit to it while the box travels). Returns one row per kit content row not covered.
+ * Counts packed contents the ledger does not hold where their box is: a packed box's units must be
+ * reserved at its node (in transit to it while the box travels). Zero is the consistent answer.
  */
 export async function uncoveredKitContents(db: Queryable): Promise<number> {
   const [row] = await db.query<{ n: number }>(

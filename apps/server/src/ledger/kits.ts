@@ -15,6 +15,7 @@ import {
   listKitsAt,
   markKitUnpacked,
   packedContentsOf,
+  packingListsOf,
   type KitRecord,
 } from './kits.repository.ts';
 import { appendMovements, insertDocument, type MovementRow } from './ledger.repository.ts';
@@ -272,27 +273,15 @@ async function summarise(
     db,
     kits.map((k) => k.assetId),
   );
-  const moduleIds = [...new Set(kits.map((k) => k.moduleId).filter((x): x is string => x !== null))];
-  const packingLists = moduleIds.length
-    ? await db.query<{ module_id: string; item_id: string; code: string; name_zh: string; name_en: string; qty: number }>(
-        `SELECT l.module_id, l.item_id, i.code, i.name_zh, i.name_en, l.qty FROM module_line l JOIN item i ON i.id = l.item_id
-          WHERE l.module_id = ANY ($1::uuid[]) ORDER BY i.code`,
-        [moduleIds],
-      )
-    : [];
+  const packingLists = await packingListsOf(
+    db,
+    kits.map((k) => k.moduleId),
+  );
   return kits.map((kit) => {
     const contents = details.filter((d) => d.kitAssetId === kit.assetId);
     const lines = new Map<string, KitView['check']['lines'][number]>();
-    for (const l of packingLists.filter((p) => p.module_id === kit.moduleId))
-      lines.set(l.item_id, {
-        itemId: l.item_id,
-        itemCode: l.code,
-        itemNameZh: l.name_zh,
-        itemNameEn: l.name_en,
-        required: Number(l.qty),
-        packed: 0,
-        short: 0,
-      });
+    for (const { moduleId: _, ...l } of packingLists.filter((p) => p.moduleId === kit.moduleId))
+      lines.set(l.itemId, { ...l, packed: 0, short: 0 });
     for (const c of contents) {
       const line = lines.get(c.itemId) ?? {
         itemId: c.itemId,
