@@ -197,7 +197,11 @@ export function AdjustmentsPage() {
               key: 'number',
               dataIndex: 'number',
               title: t('stock.documentNumber'),
-              render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+              render: (v: string) => (
+                <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                  {v}
+                </Typography.Text>
+              ),
             },
             { key: 'node', title: t('stock.node'), render: (_v, d) => nodeName(byId.get(d.nodeId)) },
             {

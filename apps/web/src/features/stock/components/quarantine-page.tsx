@@ -331,7 +331,6 @@ export function QuarantinePage() {
                     <Space size={4} wrap>
                       <Button
                         size="small"
-                        type="primary"
                         icon={<UnlockOutlined />}
                         loading={opening === `${r.nodeId}|${r.itemId}|release`}
                         onClick={() => void open('release', r)}
@@ -341,7 +340,9 @@ export function QuarantinePage() {
                       </Button>
                       <Button
                         size="small"
+                        type="text"
                         danger
+                        icon={<StopOutlined />}
                         loading={opening === `${r.nodeId}|${r.itemId}|quarantine`}
                         onClick={() => void open('quarantine', r)}
                       >
@@ -368,7 +369,11 @@ export function QuarantinePage() {
               key: 'number',
               dataIndex: 'number',
               title: t('stock.documentNumber'),
-              render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+              render: (v: string) => (
+                <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                  {v}
+                </Typography.Text>
+              ),
             },
             {
               key: 'kind',

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Input, Modal, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import {
   CheckCircleOutlined,
@@ -79,6 +94,7 @@ export function StockPage() {
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<string>();
   const canEdit = canEditStandards(useUser().role);
+  const { message } = AntApp.useApp();
   const [editing, setEditing] = useState<StandardStart & { key: number }>();
 
   const runVerify = async () => {
@@ -315,6 +331,7 @@ export function StockPage() {
         onClose={() => setEditing(undefined)}
         onSaved={() => {
           setEditing(undefined);
+          void message.success(t('stock.standardEdit.saved'));
           request.reload();
         }}
       />
