@@ -368,6 +368,15 @@ describeEachDatabase('the stock ledger', (kind) => {
         { table: 'stock_balance', column: 'node_id', rows: 1 },
       ]),
     );
+    // Lots, assets and their events are checked the same way.
+    await ctx.db.query(
+      `INSERT INTO asset (id, organisation_id, item_id, code, serial_no, status, node_id)
+       VALUES (gen_random_uuid(), $1, '00000000-0000-4000-8000-00000000beef', 'DANGLING-1', 'D-1', 'in-stock', $2)`,
+      [doc!.organisation_id, ids['LPS-BASE']],
+    );
+    expect((await admin.get('/ledger/verify')).body.danglingReferences).toEqual(
+      expect.arrayContaining([{ table: 'asset', column: 'item_id', rows: 1 }]),
+    );
   });
 });
 
