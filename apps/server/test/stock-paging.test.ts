@@ -88,3 +88,47 @@ describeEachDatabase('paging the stock list', (kind) => {
     expect(deepAssets.status).toBe(400);
   });
 });
+
+describeEachDatabase('stock filters and reserve standards', (kind) => {
+  const ctx = useTestApp(kind);
+  const admin = client(ctx, () => ctx.adminToken);
+
+  it('lists only rows with quarantined stock when asked', async () => {
+    const all = (await admin.get('/stock?limit=500')).body as { items: { quarantined: number }[]; total: number };
+    const res = await admin.get('/stock?quarantined=true&limit=500');
+    expect(res.status).toBe(200);
+    const rows = res.body.items as { quarantined: number }[];
+    expect(rows.length).toBe(all.items.filter((r) => r.quarantined > 0).length);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.quarantined > 0)).toBe(true);
+    expect((await admin.get('/stock?quarantined=maybe')).status).toBe(400);
+  });
+
+  it('lists reserve standards in scope with the stored backup ratio', async () => {
+    const { body: page } = await admin.get('/reserve-standards?limit=5');
+    expect(page.total).toBeGreaterThan(5);
+    expect(page.items).toHaveLength(5);
+    const first = page.items[0] as { nodeId: string; itemId: string; minReserve: number; target: number };
+    const put = await admin.put('/reserve-standards', {
+      nodeId: first.nodeId,
+      itemId: first.itemId,
+      minReserve: first.minReserve,
+      target: first.target + 1,
+      backupRatio: '3:1',
+    });
+    expect(put.status).toBe(200);
+    const one = await admin.get(`/reserve-standards?nodeId=${first.nodeId}&itemId=${first.itemId}`);
+    expect(one.body.items).toEqual([expect.objectContaining({ target: first.target + 1, backupRatio: '3:1' })]);
+    expect(one.body.total).toBe(1);
+
+    // A station keeper sees only the standards of their own station.
+    const keeper = client(ctx, () => token);
+    let token = '';
+    token = await ctx.login('zs1.keeper');
+    const own = await keeper.get('/reserve-standards?limit=500');
+    expect(own.status).toBe(200);
+    expect(new Set((own.body.items as { nodeCode: string }[]).map((r) => r.nodeCode))).toEqual(new Set(['LPS-SW-ZS1']));
+    expect((await admin.get('/reserve-standards?nodeId=not-a-uuid')).status).toBe(400);
+    expect((await admin.get('/reserve-standards?limit=0')).status).toBe(400);
+  });
+});

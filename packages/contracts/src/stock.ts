@@ -294,6 +294,7 @@ export const StockListQuery = Type.Object(
     nodeType: Type.Optional(Type.String({ maxLength: 32 })),
     q: Type.Optional(Type.String({ maxLength: 100 })),
     belowMinimum: Type.Optional(Type.Boolean()),
+    quarantined: Type.Optional(Type.Boolean({ description: 'only rows with quarantined stock' })),
     sort: Type.Optional(
       Type.Union([Type.Literal('node'), Type.Literal('item'), Type.Literal('available'), Type.Literal('onHand')]),
     ),
@@ -389,3 +390,29 @@ export const ReserveStandardInput = Type.Object(
   { additionalProperties: false },
 );
 export type ReserveStandardInput = Static<typeof ReserveStandardInput>;
+
+export const ReserveStandardListQuery = Type.Object(
+  { ...PageQuery, nodeId: Type.Optional(Id), itemId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export type ReserveStandardListQuery = Static<typeof ReserveStandardListQuery>;
+
+export const ReserveStandard = Type.Object({
+  nodeId: Id,
+  nodeCode: Type.String(),
+  nodeNameZh: Type.String(),
+  nodeNameEn: Type.String(),
+  itemId: Id,
+  itemCode: Type.String(),
+  itemNameZh: Type.String(),
+  itemNameEn: Type.String(),
+  minReserve: Type.Integer(),
+  target: Type.Integer(),
+  backupRatio: Type.Union([Type.String(), Type.Null()], { description: "this node's override of the item's backup ratio" }),
+  itemBackupRatio: Type.Union([Type.String(), Type.Null()], {
+    description: "the item's own backup ratio, used when no override",
+  }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type ReserveStandard = Static<typeof ReserveStandard>;
+export const ReserveStandardPage = Page(ReserveStandard);

@@ -13,6 +13,8 @@ import {
   ReceiptBatchResult,
   ReceiptCreate,
   ReserveStandardInput,
+  ReserveStandardListQuery,
+  ReserveStandardPage,
   StockDocument,
   StockListQuery,
   StockPage,
@@ -33,7 +35,7 @@ import { listSlots, putAway, suggestForReceipt, suggestSlot, type PutAwayInput }
 import { getVisibleNode } from '../nodes/read-nodes.ts';
 import { recordReceipt, recordReceipts } from './record-receipt.ts';
 import { loadItems, nodeInScope } from './stock-context.ts';
-import { proposeReplenishmentTransfers, setReserveStandard, shortfallReport } from './reserve-standards.ts';
+import { listReserveStandards, proposeReplenishmentTransfers, setReserveStandard, shortfallReport } from './reserve-standards.ts';
 import { approveCount, getCount, recordCount, startCount, submitCount } from './stock-counts.ts';
 import { availabilityOf, getAsset, getDocument, listAssets, listDocuments, listStock, lookupCode } from './stock-queries.ts';
 import { advanceTransfer, createTransfer, receiveTransfer } from './transfers.ts';
@@ -358,6 +360,18 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => getDocument(deps, actorOf(request), idOf(request)),
   );
 
+  app.get(
+    '/reserve-standards',
+    {
+      schema: {
+        tags: ['储 reserve'],
+        summary: 'Reserve standards in scope (minimum, target, backup-ratio override), by node and item',
+        querystring: ReserveStandardListQuery,
+        response: { 200: ReserveStandardPage, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => listReserveStandards(deps, actorOf(request), request.query as ReserveStandardListQuery),
+  );
   app.put(
     '/reserve-standards',
     { schema: { tags: ['储 reserve'], summary: 'Set the reserve standard of an item at a node', body: ReserveStandardInput } },

@@ -1,12 +1,68 @@
-import type { ReserveStandardInput } from '@zhanqin/contracts';
+import type { ReserveStandardInput, ReserveStandardListQuery } from '@zhanqin/contracts';
 import { proposeReplenishment, shortfallAgainst, type Shortfall } from '@zhanqin/domain';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { requireAction, type Actor } from '../auth/actor.ts';
+import { listPage, where } from '../db/list-query.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../http/app-error.ts';
 import { nodeScopeCondition } from './stock-queries.ts';
 import { loadItems, nodeInScope } from './stock-context.ts';
 import { createTransfer } from './transfers.ts';
+
+/** The reserve standards in scope, by node and item code, with each node's backup-ratio override. */
+export async function listReserveStandards(deps: Pick<Deps, 'db'>, actor: Actor, q: ReserveStandardListQuery) {
+  requireAction(actor, 'stock.read');
+  const { rows, total } = await listPage<{
+    node_id: string;
+    node_code: string;
+    node_name_zh: string;
+    node_name_en: string;
+    item_id: string;
+    item_code: string;
+    item_name_zh: string;
+    item_name_en: string;
+    min_reserve: number;
+    target: number;
+    backup_ratio: string | null;
+    item_backup_ratio: string | null;
+    updated_at: Date;
+  }>(deps.db, {
+    from: `reserve_standard r JOIN node n ON n.id = r.node_id JOIN organisation o ON o.id = n.organisation_id JOIN item i ON i.id = r.item_id`,
+    select: `r.node_id, n.code AS node_code, n.name_zh AS node_name_zh, n.name_en AS node_name_en, r.item_id, i.code AS item_code,
+             i.name_zh AS item_name_zh, i.name_en AS item_name_en, r.min_reserve, r.target, r.backup_ratio,
+             i.backup_ratio AS item_backup_ratio, r.updated_at`,
+    conditions: [
+      q.nodeId && where('r.node_id = ?', q.nodeId),
+      q.itemId && where('r.item_id = ?', q.itemId),
+      nodeScopeCondition(actor),
+    ],
+    orderBy: 'n.code',
+    order: q.order ?? 'asc',
+    tieBreaker: 'i.code',
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+  });
+  return {
+    items: rows.map((r) => ({
+      nodeId: r.node_id,
+      nodeCode: r.node_code,
+      nodeNameZh: r.node_name_zh,
+      nodeNameEn: r.node_name_en,
+      itemId: r.item_id,
+      itemCode: r.item_code,
+      itemNameZh: r.item_name_zh,
+      itemNameEn: r.item_name_en,
+      minReserve: Number(r.min_reserve),
+      target: Number(r.target),
+      backupRatio: r.backup_ratio,
+      itemBackupRatio: r.item_backup_ratio,
+      updatedAt: r.updated_at.toISOString(),
+    })),
+    total,
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+  };
+}
 
 /** Sets (or replaces) the reserve standard of one item at one node. */
 export async function setReserveStandard(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: ReserveStandardInput) {
@@ -15,8 +71,8 @@ export async function setReserveStandard(deps: Pick<Deps, 'db' | 'clock'>, actor
     const now = deps.clock.now();
     const node = await nodeInScope(tx, actor, input.nodeId, 'standard.write');
     await loadItems(tx, [input.itemId]);
-    const before = await tx.query<{ min_reserve: number; target: number }>(
-      'SELECT min_reserve, target FROM reserve_standard WHERE node_id = $1 AND item_id = $2',
+    const before = await tx.query<{ min_reserve: number; target: number; backup_ratio: string | null }>(
+      'SELECT min_reserve, target, backup_ratio FROM reserve_standard WHERE node_id = $1 AND item_id = $2',
       [node.id, input.itemId],
     );
     await tx.query(
@@ -32,7 +88,10 @@ export async function setReserveStandard(deps: Pick<Deps, 'db' | 'clock'>, actor
         entityType: 'reserve_standard',
         entityId: `${node.id}:${input.itemId}`,
         organisationId: node.organisationId,
-        summary: { before: before[0] ?? null, after: { minReserve: input.minReserve, target: input.target } },
+        summary: {
+          before: before[0] ?? null,
+          after: { minReserve: input.minReserve, target: input.target, backupRatio: input.backupRatio ?? null },
+        },
       },
       now,
     );

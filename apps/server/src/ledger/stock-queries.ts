@@ -108,6 +108,7 @@ export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockLi
           ...Array(5).fill(likePattern(q.q)),
         ),
       q.belowMinimum && where('r.min_reserve IS NOT NULL AND s.on_hand - s.reserved - s.quarantined < r.min_reserve'),
+      q.quarantined && where('s.quarantined > 0'),
       nodeScopeCondition(actor),
     ],
     orderBy: STOCK_SORT[sort],
