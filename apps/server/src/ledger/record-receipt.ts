@@ -56,11 +56,14 @@ export async function resolveLots(
   const distinct = new Map<string, { itemId: string; lot: LotInput }>();
   for (const l of lines) if (!distinct.has(`${l.itemId}|${l.lot.lotNo}`)) distinct.set(`${l.itemId}|${l.lot.lotNo}`, l);
   const rows = [...distinct.values()];
-  await tx.query(
+  type LotRow = { id: string; item_id: string; lot_no: string; produced_on: string | null; expires_on: string | null };
+  // New lots come back from the INSERT; only lots registered before are read again.
+  const found = await tx.query<LotRow>(
     `INSERT INTO lot (id, organisation_id, item_id, lot_no, produced_on, expires_on, supplier)
      SELECT gen_random_uuid(), $1, x.item_id, x.lot_no, x.produced_on, x.expires_on, x.supplier
        FROM unnest($2::uuid[], $3::text[], $4::date[], $5::date[], $6::text[]) AS x(item_id, lot_no, produced_on, expires_on, supplier)
-     ON CONFLICT (item_id, lot_no) DO NOTHING`,
+     ON CONFLICT (item_id, lot_no) DO NOTHING
+     RETURNING id, item_id, lot_no, produced_on, expires_on`,
     [
       organisationId,
       rows.map((r) => r.itemId),
@@ -70,17 +73,17 @@ export async function resolveLots(
       rows.map((r) => r.lot.supplier ?? ''),
     ],
   );
-  const found = await tx.query<{
-    id: string;
-    item_id: string;
-    lot_no: string;
-    produced_on: string | null;
-    expires_on: string | null;
-  }>(
-    `SELECT l.id, l.item_id, l.lot_no, l.produced_on, l.expires_on FROM lot l
-       JOIN unnest($1::uuid[], $2::text[]) AS x(item_id, lot_no) ON l.item_id = x.item_id AND l.lot_no = x.lot_no`,
-    [rows.map((r) => r.itemId), rows.map((r) => r.lot.lotNo)],
-  );
+  const created = new Set(found.map((f) => `${f.item_id}|${f.lot_no}`));
+  const known = rows.filter((r) => !created.has(`${r.itemId}|${r.lot.lotNo}`));
+  if (known.length) {
+    found.push(
+      ...(await tx.query<LotRow>(
+        `SELECT l.id, l.item_id, l.lot_no, l.produced_on, l.expires_on FROM lot l
+           JOIN unnest($1::uuid[], $2::text[]) AS x(item_id, lot_no) ON l.item_id = x.item_id AND l.lot_no = x.lot_no`,
+        [known.map((r) => r.itemId), known.map((r) => r.lot.lotNo)],
+      )),
+    );
+  }
   const byKey = new Map(found.map((f) => [`${f.item_id}|${f.lot_no}`, f]));
   for (const l of lines) {
     const { itemId, lot } = l;
