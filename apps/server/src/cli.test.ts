@@ -52,6 +52,48 @@ describe('the zhanqin command', () => {
     expect(audit.output).toContain('Audit chain intact');
   }, 120_000);
 
+  it('checks an opening-stock workbook, posts it only with --post, and names bad rows', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { OPENING_SHEET } = await import('./excel/read-opening-stock.ts');
+    const workbook = async (rows: (string | number)[][]) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet(OPENING_SHEET);
+      sheet.addRow(['nodeCode', 'itemCode', 'qty', 'lotNo', 'producedOn', 'expiresOn', 'serials']);
+      for (const row of rows) sheet.addRow(row);
+      const file = path.join(dir, `opening-${rows.length}-${String(rows[0]?.[2])}.xlsx`);
+      writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+      return file;
+    };
+    const good = await workbook([
+      ['LPS-BASE', 'DIESEL-0', 120],
+      ['LPS-SW-ZS1', 'DIESEL-0', 30],
+    ]);
+    const dry = await run(['import', 'opening-stock', good], env);
+    expect(dry.code).toBe(0);
+    expect(dry.output).toContain('2 row(s) read, 0 problem(s).');
+    expect(dry.output).toContain('nothing was posted');
+    const posted = await run(['import', 'opening-stock', good, '--post'], env);
+    expect(posted.code).toBe(0);
+    expect(posted.output).toMatch(/RC-\d{4}-\d{6} LPS-BASE: 1 line\(s\), 120 unit\(s\)/);
+    expect((await run(['ledger', 'verify'], env)).code).toBe(0);
+
+    const bad = await workbook([
+      ['LPS-BASE', 'NO-SUCH-ITEM', 1],
+      ['LPS-BASE', 'DIESEL-0', -4],
+    ]);
+    const refused = await run(['import', 'opening-stock', bad, '--post'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('row 2');
+    expect(refused.output).toContain('row 3');
+    expect((await run(['import', 'opening-stock', path.join(dir, 'missing.xlsx')], env)).code).toBe(2);
+    expect((await run(['import', 'stock', good], env)).code).toBe(2);
+    const notExcel = path.join(dir, 'not-excel.xlsx');
+    writeFileSync(notExcel, 'hello');
+    const garbage = await run(['import', 'opening-stock', notExcel], env);
+    expect(garbage.code).toBe(1);
+    expect(garbage.output).toMatch(/^[A-Z_]+: /m);
+  }, 120_000);
+
   it('solves a problem file and prints the plan, or the problems found', async () => {
     const file = path.join(dir, 'problem.json');
     writeFileSync(

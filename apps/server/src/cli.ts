@@ -14,6 +14,9 @@ Commands:
   seed                  seed the Liupanshui demo data into an empty database
   ledger verify         recompute every balance from the movements and list differences (exit 1 if any)
   audit verify          re-hash the audit chain and name the first broken entry (exit 1 if any)
+  import opening-stock FILE.xlsx [--post]
+                        check an opening-stock workbook (the template of the web import) row by row;
+                        with --post, post it as one batch of receipts, all or none (exit 1 on problems)
   solve --input FILE|-  solve a DispatchProblem (JSON) and print the DispatchPlan
   help                  show this text
 
@@ -114,6 +117,51 @@ const commands: Record<string, Command> = {
         `Audit chain broken at entry ${verdict.firstBrokenSeq} (${verdict.reason}); ${verdict.checked} entries before it are intact.`,
       );
       return 1;
+    } finally {
+      await db.close();
+    }
+  },
+  async import(args) {
+    const [what, file, ...rest] = args;
+    const post = rest.includes('--post');
+    if (what !== 'opening-stock' || !file || rest.some((a) => a !== '--post')) {
+      console.error('Usage: zhanqin import opening-stock FILE.xlsx [--post]');
+      return 2;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      console.error(`Cannot read ${file}: ${(error as Error).message}`);
+      return 2;
+    }
+    const config = parseConfig(process.env);
+    const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrate(db);
+      const [{ importOpeningStock }, { systemActor }, { AppError }] = await Promise.all([
+        import('./excel/import-opening-stock.ts'),
+        import('./auth/actor.ts'),
+        import('./http/app-error.ts'),
+      ]);
+      try {
+        const result = await importOpeningStock({ db, clock: systemClock }, systemActor('cli import'), bytes, { dryRun: !post });
+        console.log(`${result.rows} row(s) read, ${result.errorCount} problem(s).`);
+        for (const e of result.errors) console.log(`  row ${e.row}${e.column ? ` (${e.column})` : ''}: ${e.message}`);
+        for (const r of result.receipts)
+          console.log(
+            `  ${r.number ?? (post ? '' : 'would post')} ${r.nodeCode}: ${r.lines} line(s), ${r.units} unit(s), ${r.assets} asset(s)`.trimStart(),
+          );
+        if (!result.ok) return 1;
+        console.log(post ? 'Posted.' : 'Dry run: nothing was posted (add --post to post).');
+        return 0;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const details = error.details as { errors?: { row: number; column: string | null; message: string }[] } | undefined;
+        console.error(`${error.code}: ${error.message}`);
+        for (const e of details?.errors ?? []) console.error(`  row ${e.row}${e.column ? ` (${e.column})` : ''}: ${e.message}`);
+        return 1;
+      }
     } finally {
       await db.close();
     }
