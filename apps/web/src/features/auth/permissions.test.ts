@@ -5,6 +5,7 @@ import {
   canEditNodes,
   canEditStandards,
   canManageUsers,
+  canPackKits,
   canReadAudit,
   canWriteStock,
   retryAfterSecondsOf,
@@ -22,6 +23,9 @@ describe('permissions', () => {
     expect(ROLES.filter(canWriteStock)).toEqual(['admin', 'logistics-officer', 'warehouse-keeper', 'station-officer']);
     expect(ROLES.filter(canApproveStock)).toEqual(['admin', 'logistics-officer']);
     expect(ROLES.filter(canEditStandards)).toEqual(['admin', 'logistics-officer']);
+  });
+  it('lets whoever posts stock documents pack and unpack kits', () => {
+    expect(ROLES.filter(canPackKits)).toEqual(ROLES.filter(canWriteStock));
   });
 });
 

@@ -20,6 +20,11 @@ export function canWriteStock(role: Role): boolean {
   return role === 'admin' || role === 'logistics-officer' || role === 'warehouse-keeper' || role === 'station-officer';
 }
 
+/** Who may pack and unpack kit boxes (封箱/拆箱; server action `stock.write`). */
+export function canPackKits(role: Role): boolean {
+  return canWriteStock(role);
+}
+
 /** Who may approve write-offs and counts and sweep expired lots into quarantine (server action `stock.approve`). */
 export function canApproveStock(role: Role): boolean {
   return role === 'admin' || role === 'logistics-officer';

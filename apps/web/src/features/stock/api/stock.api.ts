@@ -3,6 +3,9 @@ import type {
   Asset,
   CountRecord,
   Item,
+  KitPack,
+  KitSummary,
+  KitView,
   QuarantineCreate,
   ReceiptCreate,
   ReserveStandardInput,
@@ -227,6 +230,26 @@ export const listAssets = (
   query: { nodeId?: string; itemId?: string; status?: string; q?: string; limit: number; offset: number },
   signal?: AbortSignal,
 ) => api.get<PageOf<Asset> & { totalIsEstimate?: boolean }>('/assets', query, signal);
+
+/** Packs a kit box (封箱) at a node; the document's meta names the new box (kitAssetId, kitAssetCode). */
+export function packKit(body: KitPack, idempotencyKey: string): Promise<StockDocument> {
+  return sendJson<StockDocument>('POST', '/kits/pack', body, { 'idempotency-key': idempotencyKey });
+}
+/** Unpacks a kit box (拆箱): its contents return to free stock and the box leaves stock. */
+export function unpackKit(kitAssetId: string, idempotencyKey: string): Promise<StockDocument> {
+  return sendJson<StockDocument>(
+    'POST',
+    `/kits/${encodeURIComponent(kitAssetId)}/unpack`,
+    {},
+    { 'idempotency-key': idempotencyKey },
+  );
+}
+export type KitState = 'packed' | 'unpacked' | 'all';
+export const listKits = (nodeId: string, state: KitState, signal?: AbortSignal) =>
+  api.get<{ items: KitSummary[] }>('/kits', { nodeId, state }, signal);
+export const getKit = (kitAssetId: string, signal?: AbortSignal) =>
+  api.get<KitView>(`/kits/${encodeURIComponent(kitAssetId)}`, undefined, signal);
+export type { KitSummary, KitView };
 
 /** Sets (or replaces) the reserve standard of one item at one node. */
 export const setReserveStandard = (body: ReserveStandardInput) =>
