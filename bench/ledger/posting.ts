@@ -47,6 +47,9 @@ export type PostingResult = {
   rowsWrittenPerSecond: number;
   /** Rows written per second against the raw best rate. */
   ratioRowsWrittenToRaw: number;
+  /** Documents per second of the raw replay: the same rows, into copies of the same tables with the same indexes. */
+  rawReplayDocsPerSecond: number;
+  ratioToRawReplay: number;
   unitsPerDoc: number;
   docsPerSecond: number;
   unitsPerSecond: number;
@@ -258,6 +261,82 @@ async function rowsWrittenSince(db: Database, before: TableCounts, lastMovementI
   return inserted + touched!.balances + touched!.summaries;
 }
 
+/** The tables a posting writes, replayed raw into copies with the same indexes (no triggers, checks or foreign keys). */
+const REPLAY_TABLES = [
+  'stock_document',
+  'lot',
+  'asset',
+  'asset_event',
+  'stock_movement',
+  'stock_balance',
+  'stock_summary',
+  'audit_event',
+] as const;
+type ReplayTable = (typeof REPLAY_TABLES)[number];
+type RunMark = { at: Date; movementId: number; eventId: number; auditSeq: number };
+
+async function createReplayTables(db: Database): Promise<void> {
+  for (const t of REPLAY_TABLES)
+    await db.exec(`CREATE TABLE IF NOT EXISTS bench_replay_${t} (LIKE ${t} INCLUDING DEFAULTS INCLUDING INDEXES)`);
+}
+
+async function markRun(db: Database): Promise<RunMark> {
+  const [row] = await db.query<{ movement_id: number | null; event_id: number | null; audit_seq: number | null }>(
+    `SELECT (SELECT max(id) FROM stock_movement) AS movement_id, (SELECT max(id) FROM asset_event) AS event_id,
+            (SELECT max(seq) FROM audit_event) AS audit_seq`,
+  );
+  // Timestamps of the run's rows are at or after this instant (same clock, millisecond precision).
+  return {
+    at: new Date(Date.now() - 1),
+    movementId: Number(row!.movement_id ?? 0),
+    eventId: Number(row!.event_id ?? 0),
+    auditSeq: Number(row!.audit_seq ?? 0),
+  };
+}
+
+/** The rows a run left in every table it wrote (balances and summaries once per key), as JSON texts. */
+async function rowsOfRun(db: Database, m: RunMark): Promise<Map<ReplayTable, string[]>> {
+  const touched = 'SELECT DISTINCT node_id, item_id, stock_key FROM stock_movement WHERE id > $1';
+  const queries: Record<ReplayTable, [string, unknown[]]> = {
+    stock_document: ['SELECT to_jsonb(t)::text AS j FROM stock_document t WHERE created_at >= $1', [m.at]],
+    lot: ['SELECT to_jsonb(t)::text AS j FROM lot t WHERE created_at >= $1', [m.at]],
+    asset: ['SELECT to_jsonb(t)::text AS j FROM asset t WHERE created_at >= $1', [m.at]],
+    asset_event: ['SELECT to_jsonb(t)::text AS j FROM asset_event t WHERE id > $1', [m.eventId]],
+    stock_movement: ['SELECT to_jsonb(t)::text AS j FROM stock_movement t WHERE id > $1', [m.movementId]],
+    stock_balance: [
+      `SELECT to_jsonb(t)::text AS j FROM stock_balance t WHERE (node_id, item_id, stock_key) IN (${touched})`,
+      [m.movementId],
+    ],
+    stock_summary: [
+      `SELECT to_jsonb(t)::text AS j FROM stock_summary t WHERE (node_id, item_id) IN (SELECT node_id, item_id FROM (${touched}) k)`,
+      [m.movementId],
+    ],
+    audit_event: ['SELECT to_jsonb(t)::text AS j FROM audit_event t WHERE seq > $1', [m.auditSeq]],
+  };
+  const rows = new Map<ReplayTable, string[]>();
+  for (const t of REPLAY_TABLES)
+    rows.set(
+      t,
+      (await db.query<{ j: string }>(queries[t][0], queries[t][1])).map((r) => r.j),
+    );
+  return rows;
+}
+
+/** Milliseconds to insert those rows raw: 1,000 per INSERT, one transaction, into the empty copies. */
+async function replayRaw(db: Database, rows: Map<ReplayTable, string[]>): Promise<number> {
+  await db.exec(`TRUNCATE ${REPLAY_TABLES.map((t) => `bench_replay_${t}`).join(', ')}`);
+  const start = process.hrtime.bigint();
+  await db.transaction(async (tx) => {
+    for (const [t, list] of rows)
+      for (let i = 0; i < list.length; i += 1000)
+        await tx.query(
+          `INSERT INTO bench_replay_${t} SELECT * FROM jsonb_populate_recordset(NULL::bench_replay_${t}, $1::jsonb)`,
+          [`[${list.slice(i, i + 1000).join(',')}]`],
+        );
+  });
+  return elapsedMs(start);
+}
+
 const lastMovementId = async (db: Database) =>
   Number((await db.query<{ id: number | null }>('SELECT max(id) AS id FROM stock_movement'))[0]!.id ?? 0);
 
@@ -270,6 +349,7 @@ export async function benchmarkPosting(
 ): Promise<PostingResult[]> {
   const net = await createNetwork(db, { nodes: 2, bulkItems: 20, lotItems: 10, serialItems: 5 });
   await db.exec(RAW_TABLE);
+  await createReplayTables(db);
   // Transfer stock at both ends, so transfers run in both directions for ever.
   const actor = systemActor('ledger-benchmark');
   for (const nodeId of net.nodeIds) {
@@ -300,12 +380,15 @@ export async function benchmarkPosting(
     const ours: number[] = [];
     const raw: number[] = [];
     const rawSame: number[] = [];
+    const replay: number[] = [];
     for (let run = 0; run < options.runs; run++) {
       raw.push(await rawBest(db, net, rows));
       rawSame.push(await rawSameBatch(db, net, rows, rowsPerDoc * shape.docsPerCall));
+      const mark = await markRun(db);
       const start = process.hrtime.bigint();
       for (let i = 0; i < calls; i++) await shape.post();
       ours.push(docs / (elapsedMs(start) / 1000));
+      replay.push(docs / ((await replayRaw(db, await rowsOfRun(db, mark))) / 1000));
     }
     const docsPerSecond = median(ours);
     const result: PostingResult = {
@@ -317,6 +400,8 @@ export async function benchmarkPosting(
       rowsWrittenPerDoc,
       rowsWrittenPerSecond: docsPerSecond * rowsWrittenPerDoc,
       ratioRowsWrittenToRaw: (docsPerSecond * rowsWrittenPerDoc) / median(raw),
+      rawReplayDocsPerSecond: median(replay),
+      ratioToRawReplay: docsPerSecond / median(replay),
       unitsPerDoc: units,
       docsPerSecond,
       unitsPerSecond: docsPerSecond * units,
@@ -328,7 +413,7 @@ export async function benchmarkPosting(
       runs: options.runs,
     };
     log(
-      `${options.label} ${shape.name}: ${docsPerSecond.toFixed(1)} docs/s, ${result.movementRowsPerSecond.toFixed(0)} movement rows/s (${result.ratioToRaw.toFixed(2)}× raw ${result.rawRowsPerSecond.toFixed(0)}), ${result.rowsWrittenPerSecond.toFixed(0)} rows written/s (${result.ratioRowsWrittenToRaw.toFixed(2)}×), raw same batch ${result.rawSameBatchRowsPerSecond.toFixed(0)} rows/s (${result.ratioToRawSameBatch.toFixed(2)}×)`,
+      `${options.label} ${shape.name}: ${docsPerSecond.toFixed(1)} docs/s, ${result.movementRowsPerSecond.toFixed(0)} movement rows/s (${result.ratioToRaw.toFixed(2)}× raw ${result.rawRowsPerSecond.toFixed(0)}), ${result.rowsWrittenPerSecond.toFixed(0)} rows written/s (${result.ratioRowsWrittenToRaw.toFixed(2)}×), raw replay ${result.rawReplayDocsPerSecond.toFixed(1)} docs/s (${result.ratioToRawReplay.toFixed(2)}×), raw same batch ${result.rawSameBatchRowsPerSecond.toFixed(0)} rows/s (${result.ratioToRawSameBatch.toFixed(2)}×)`,
     );
     results.push(result);
   }

@@ -39,6 +39,7 @@ describe('ledger benchmark (smoke, PGlite)', () => {
       expect(r.docsPerSecond).toBeGreaterThan(0);
       expect(r.rawRowsPerSecond).toBeGreaterThan(0);
       expect(r.rowsWrittenPerDoc).toBeGreaterThan(r.movementRowsPerDoc);
+      expect(r.rawReplayDocsPerSecond).toBeGreaterThan(0);
     }
     const byShape = new Map(results.map((r) => [r.shape, r]));
     expect(byShape.get('receipt-200-serials')?.movementRowsPerDoc).toBe(200);
