@@ -28,6 +28,7 @@ import { AdjustmentsPage } from '../features/stock/components/adjustments-page.t
 import { QuarantinePage } from '../features/stock/components/quarantine-page.tsx';
 import { WriteOffsPage } from '../features/stock/components/write-offs-page.tsx';
 import { AssetPage } from '../features/stock/components/asset-page.tsx';
+import { KitsPage } from '../features/stock/components/kits-page.tsx';
 
 export type AppRoute = {
   path: string;
@@ -99,6 +100,14 @@ export const ROUTES: AppRoute[] = [
     labelKey: 'stock.nav.writeOffs',
     icon: <DatabaseOutlined />,
     element: () => <WriteOffsPage />,
+    menuParent: '/stock',
+  },
+  {
+    // The node and the open box are query parameters (`#/stock/kits?nodeId=<id>&kit=<box asset id>`).
+    path: '/stock/kits',
+    labelKey: 'stock.nav.kits',
+    icon: <DatabaseOutlined />,
+    element: () => <KitsPage />,
     menuParent: '/stock',
   },
   {

@@ -58,6 +58,8 @@ const EVENT_TONES: Record<string, EventTone> = {
   inspected: 'blue',
   repaired: 'blue',
   reserved: 'blue',
+  packed: 'blue',
+  unpacked: 'gray',
   'reservation-cancelled': 'gray',
   shipped: 'blue',
   issued: 'blue',

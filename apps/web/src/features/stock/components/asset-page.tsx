@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
-import { CheckCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ExclamationCircleOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { hrefOf, navigate, useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { lookupCode, type AssetDetail } from '../api/stock.api.ts';
 import { assetStatusColour, inspectionState, timelineOf, type InspectionState } from '../asset-view.ts';
+import { kitRelationOf, type KitRelation } from '../kit-view.ts';
 import { useItemsById } from './item-names.ts';
 import { StockNav, useNodeName, useNodes } from './pickers.tsx';
 import { ScanInput } from './scan-input.tsx';
@@ -43,6 +44,37 @@ const localToday = () => {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 };
 
+/** The kit page with one box open in its drawer. */
+export const kitHref = (kitAssetId: string, nodeId?: string | null) =>
+  hrefOf(`/stock/kits?${nodeId ? `nodeId=${encodeURIComponent(nodeId)}&` : ''}kit=${encodeURIComponent(kitAssetId)}`);
+
+/** A kit box links to its contents; a unit packed inside a box links to that box. */
+function KitLink({ relation, nodeId }: { relation: KitRelation; nodeId: string | null }) {
+  const { t } = useTranslation();
+  const href = kitHref(relation.kitAssetId, nodeId);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      icon={<InboxOutlined />}
+      data-testid="asset-kit"
+      data-role={relation.role}
+      title={
+        relation.role === 'box'
+          ? relation.packed
+            ? t('stock.kits.assetIsBox')
+            : t('stock.kits.assetWasBox')
+          : t('stock.kits.assetInBox', { code: relation.kitCode })
+      }
+      action={
+        <a href={href} data-testid="asset-kit-link">
+          {relation.role === 'box' ? t('stock.kits.openContents') : t('stock.kits.openBox')}
+        </a>
+      }
+    />
+  );
+}
+
 /** The asset card (一物一码) and its life history as a timeline. */
 function AssetCard({ asset }: { asset: AssetDetail }) {
   const { t, i18n } = useTranslation();
@@ -52,10 +84,12 @@ function AssetCard({ asset }: { asset: AssetDetail }) {
   const item = useItemsById([asset.itemId]).get(asset.itemId);
   const inspection = inspectionState(asset, localToday());
   const entries = timelineOf(asset.history ?? []);
+  const kit = kitRelationOf(asset.id, asset.history ?? []);
   const dash = (v: string | null | undefined) => (v ? v : '—');
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {kit && <KitLink relation={kit} nodeId={asset.nodeId} />}
       <Card size="small" title={t('stock.asset.card')} data-testid="asset-card" data-asset-id={asset.id}>
         <Descriptions
           size="small"

@@ -168,6 +168,7 @@ const NAV = [
   { path: '/stock/adjustments', key: 'stock.nav.adjustments', allowed: canWriteStock },
   { path: '/stock/quarantine', key: 'stock.nav.quarantine' },
   { path: '/stock/write-offs', key: 'stock.nav.writeOffs' },
+  { path: '/stock/kits', key: 'stock.nav.kits' },
   { path: '/stock/assets', key: 'stock.nav.assets' },
   { path: '/stock/import', key: 'stock.nav.import' },
 ] as const satisfies readonly { path: string; key: string; allowed?: (role: Role) => boolean }[];
