@@ -242,20 +242,34 @@ export async function kitContentDetails(db: Queryable, kitAssetIds: readonly str
 }
 
 /**
- * Counts packed contents the ledger does not hold where their box is: a packed box's units must be
- * reserved at its node (in transit to it while the box travels). Zero is the consistent answer.
+ * Checks packed kits against the ledger and lists what does not hold, as counts of content rows
+ * (an empty list is the consistent answer):
+ * - contents the ledger does not hold where their box is: a packed box's units must be reserved at
+ *   its node (in transit to it while the box travels);
+ * - contents stranded by their box: the box of a packed kit must itself be on hand at its node (or in
+ *   transit to it). A box retired, written off, issued or adjusted away while still packed leaves its
+ *   contents reserved for nothing. A box lost in transit took its contents with it and is not reported.
  */
-export async function uncoveredKitContents(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ n: number }>(
+export async function kitContentFindings(db: Queryable): Promise<{ column: string; rows: number }[]> {
+  const [row] = await db.query<{ uncovered: number; stranded: number }>(
     `WITH packed AS (
        SELECT a.node_id, c.item_id, c.stock_key, CASE WHEN a.status = 'in-transit' THEN 'in_transit' ELSE 'reserved' END AS bucket,
               sum(c.qty) AS qty, count(*) AS rows
          FROM kit k JOIN asset a ON a.id = k.asset_id JOIN kit_content c ON c.kit_asset_id = k.asset_id
         WHERE k.unpacked_at IS NULL AND a.status NOT IN ('retired', 'lost')
         GROUP BY 1, 2, 3, 4)
-     SELECT coalesce(sum(p.rows), 0)::int AS n FROM packed p
-       LEFT JOIN stock_balance b ON b.node_id = p.node_id AND b.item_id = p.item_id AND b.stock_key = p.stock_key
-      WHERE p.node_id IS NULL OR coalesce(CASE p.bucket WHEN 'in_transit' THEN b.in_transit ELSE b.reserved END, 0) < p.qty`,
+     SELECT (SELECT coalesce(sum(p.rows), 0)::int FROM packed p
+               LEFT JOIN stock_balance b ON b.node_id = p.node_id AND b.item_id = p.item_id AND b.stock_key = p.stock_key
+              WHERE p.node_id IS NULL OR coalesce(CASE p.bucket WHEN 'in_transit' THEN b.in_transit ELSE b.reserved END, 0) < p.qty) AS uncovered,
+            (SELECT count(*)::int FROM kit k JOIN asset a ON a.id = k.asset_id JOIN kit_content c ON c.kit_asset_id = k.asset_id
+              WHERE k.unpacked_at IS NULL
+                AND NOT (a.status = 'lost' AND EXISTS (SELECT 1 FROM asset_event e WHERE e.asset_id = a.id AND e.kind = 'lost-in-transit'))
+                AND (a.status IN ('retired', 'issued', 'lost') OR NOT EXISTS (
+                      SELECT 1 FROM stock_balance b WHERE b.node_id = a.node_id AND b.item_id = a.item_id AND b.stock_key = a.id
+                         AND (b.on_hand > 0 OR b.in_transit > 0)))) AS stranded`,
   );
-  return row?.n ?? 0;
+  const found: { column: string; rows: number }[] = [];
+  if (row?.uncovered) found.push({ column: 'reserved or in-transit balance where its box is', rows: row.uncovered });
+  if (row?.stranded) found.push({ column: 'box of a packed kit no longer in stock', rows: row.stranded });
+  return found;
 }

@@ -1,6 +1,6 @@
 import { NO_STOCK_KEY, type StockMovement } from '@zhanqin/domain';
 import type { Queryable } from '../db/database.ts';
-import { uncoveredKitContents } from './kits.repository.ts';
+import { kitContentFindings } from './kits.repository.ts';
 
 export type DocumentKind =
   | 'receipt'
@@ -305,10 +305,8 @@ async function danglingReferences(db: Queryable): Promise<DanglingReference[]> {
     .join(' UNION ALL ');
   const rows = await db.query<{ t: DanglingReference['table']; c: string; n: number }>(sql);
   const found = rows.filter((r) => r.n > 0).map((r) => ({ table: r.t, column: r.c, rows: r.n }));
-  // A packed kit's contents must be held where the box is: reserved at its node, in transit to it while it travels.
-  const uncovered = await uncoveredKitContents(db);
-  if (uncovered > 0)
-    found.push({ table: 'kit_content', column: 'reserved or in-transit balance where its box is', rows: uncovered });
+  // A packed kit's contents must be held where the box is, and the box must still be in stock.
+  for (const finding of await kitContentFindings(db)) found.push({ table: 'kit_content', ...finding });
   return found;
 }
 
