@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quarantinedRows, quarantineProblems, toQuarantineBody, type QuarantineDraft } from './quarantine-view.ts';
+import { quarantinedRows, quarantineProblems, readPages, toQuarantineBody, type QuarantineDraft } from './quarantine-view.ts';
 
 describe('quarantinedRows', () => {
   it('keeps rows with quarantined units, by node then item', () => {
@@ -9,6 +9,33 @@ describe('quarantinedRows', () => {
       { nodeCode: 'LPS-BASE', itemCode: 'FOAM', quarantined: 5 },
     ];
     expect(quarantinedRows(rows).map((r) => `${r.nodeCode}/${r.itemCode}`)).toEqual(['LPS-BASE/FOAM', 'LPS-SW-ZS1/FOAM']);
+  });
+});
+
+describe('readPages', () => {
+  /** A list of `size` numbers served `pageSize` at a time, the cursor being the next index. */
+  const pages = (size: number, pageSize: number) => {
+    const cursors: (string | undefined)[] = [];
+    const read = (cursor: string | undefined) => {
+      cursors.push(cursor);
+      const from = Number(cursor ?? 0);
+      const items = Array.from({ length: Math.max(0, Math.min(pageSize, size - from)) }, (_, i) => from + i);
+      const next = from + items.length;
+      return Promise.resolve({ items, nextCursor: items.length === pageSize ? String(next) : null });
+    };
+    return { read, cursors };
+  };
+  it('follows the cursor to the last page', async () => {
+    const list = pages(7, 3);
+    expect(await readPages(list.read, 100)).toEqual({ rows: [0, 1, 2, 3, 4, 5, 6], capped: false });
+    expect(list.cursors).toEqual([undefined, '3', '6']);
+  });
+  it('stops at the ceiling and says rows were left unread', async () => {
+    const list = pages(10, 3);
+    expect(await readPages(list.read, 5)).toEqual({ rows: [0, 1, 2, 3, 4, 5], capped: true });
+  });
+  it('ends on a full last page whose cursor leads to nothing', async () => {
+    expect(await readPages(pages(6, 3).read, 100)).toEqual({ rows: [0, 1, 2, 3, 4, 5], capped: false });
   });
 });
 

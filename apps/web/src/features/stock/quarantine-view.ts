@@ -9,6 +9,25 @@ export function quarantinedRows<T extends Pick<StockRow, 'quarantined' | 'nodeCo
     .sort((a, b) => a.nodeCode.localeCompare(b.nodeCode) || a.itemCode.localeCompare(b.itemCode));
 }
 
+/**
+ * Reads a cursor-paged list to its end or until `maxRows` rows are in hand; `capped` says rows were left
+ * unread. Cursors reach any depth, where offsets stop at 10,000.
+ */
+export async function readPages<T>(
+  readPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+  maxRows: number,
+): Promise<{ rows: T[]; capped: boolean }> {
+  const rows: T[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await readPage(cursor);
+    rows.push(...page.items);
+    if (!page.nextCursor || page.items.length === 0) return { rows, capped: false };
+    if (rows.length >= maxRows) return { rows, capped: true };
+    cursor = page.nextCursor;
+  }
+}
+
 export type QuarantineDraft = {
   nodeId?: string;
   itemId?: string;

@@ -248,7 +248,7 @@ export const en: Dictionary = {
       limit: 'at most {{count}}',
       posted: 'Document {{number}} posted',
       empty: 'Nothing is quarantined',
-      capped: 'Only the first {{count}} stock rows were checked; choose a node to narrow the list',
+      capped: 'Showing the first {{count}} rows with quarantined stock; choose a node to narrow the list',
       recent: 'Recent quarantines and releases',
       kinds: { quarantine: 'Quarantine', release: 'Release' },
       problem: {

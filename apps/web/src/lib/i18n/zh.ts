@@ -243,7 +243,7 @@ export const zh = {
       limit: '最多 {{count}}',
       posted: '单据 {{number}} 已过账',
       empty: '没有隔离中的库存',
-      capped: '只查看了前 {{count}} 行库存，请选择节点缩小范围',
+      capped: '只显示前 {{count}} 行隔离库存，请选择节点缩小范围',
       recent: '最近的隔离与解除单',
       kinds: { quarantine: '隔离', release: '解除' },
       problem: {
