@@ -168,7 +168,12 @@ if (skipReason && requireAll && chromiumMissing) {
       expect(quarantined.status()).toBe(201);
       expect((await availability(baseId, foamId)).quarantined).toBe(before.quarantined + 10);
 
-      await choose('quarantine-filter-node', 'LPS-BASE');
+      // The server filters to quarantined rows; the page no longer reads the whole stock list.
+      const [listed] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes('/api/v1/stock?') && r.url().includes(`nodeId=${baseId}`)),
+        choose('quarantine-filter-node', 'LPS-BASE'),
+      ]);
+      expect(new URL(listed.url()).searchParams.get('quarantined')).toBe('true');
       const row = page.locator('[data-testid=quarantine-table] tbody tr', { hasText: 'FOAM-AFFF-BULK' });
       await row.waitFor({ state: 'visible' });
       expect(await row.getByTestId('quarantined-qty').textContent()).toContain(String(before.quarantined + 10));
@@ -342,6 +347,23 @@ if (skipReason && requireAll && chromiumMissing) {
       expect(now.items.find((s) => s.itemId === edited.itemId)).toMatchObject({ minReserve: minimum, target });
       await expect.poll(async () => (await row.textContent()) ?? '').toContain(String(target));
       await shot('ledger-10-standard-saved');
+
+      // Opened again, the form shows the stored ratio, and saving a new target keeps it.
+      await row.getByTestId('standard-edit').click();
+      await page.getByTestId('standard-form').waitFor({ state: 'visible' });
+      await expect.poll(() => inputOf('standard-ratio').inputValue()).toBe('1:1');
+      await inputOf('standard-target').fill(String(target + 1));
+      await expect.poll(() => page.getByTestId('standard-save').isDisabled()).toBe(false);
+      const [again] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/reserve-standards') && r.request().method() === 'PUT'),
+        page.getByTestId('standard-save').click(),
+      ]);
+      expect(again.status()).toBe(200);
+      expect(again.request().postDataJSON()).toMatchObject({ target: target + 1, backupRatio: '1:1' });
+      const kept = await fetchJson<{ items: { target: number; backupRatio: string | null }[] }>(
+        `/api/v1/reserve-standards?nodeId=${edited.nodeId}&itemId=${edited.itemId}&limit=1&offset=0`,
+      );
+      expect(kept.items[0]).toMatchObject({ target: target + 1, backupRatio: '1:1' });
       expect(problems).toEqual([]);
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBackupRatio, standardProblems, toStandardBody, type StandardDraft } from './standard-form.ts';
+import { formFields, normaliseBackupRatio, standardProblems, toStandardBody, type StandardDraft } from './standard-form.ts';
 
 const draft: StandardDraft = { nodeId: 'n1', itemId: 'helmet', minReserve: 20, target: 40, backupRatio: '1:1' };
 
@@ -45,5 +45,27 @@ describe('toStandardBody', () => {
       backupRatio: '1:2',
     });
     expect(toStandardBody({ ...draft, backupRatio: '  ' }).backupRatio).toBeNull();
+  });
+});
+
+describe('formFields', () => {
+  const stored = { minReserve: 10, target: 30, backupRatio: '1:4' };
+  const untouched = { minReserve: undefined, target: undefined, backupRatio: undefined };
+  it('keeps the stored backup ratio when the user has not touched it, so saving does not clear it', () => {
+    const fields = formFields(untouched, { minReserve: 12, target: 24 }, stored);
+    expect(fields).toEqual({ minReserve: 12, target: 24, backupRatio: '1:4' });
+    expect(toStandardBody({ nodeId: 'n1', itemId: 'helmet', ...fields }).backupRatio).toBe('1:4');
+  });
+  it('starts a new standard from the stored one, and blank where nothing is stored', () => {
+    expect(formFields(untouched, {}, stored)).toEqual(stored);
+    expect(formFields(untouched, {}, null)).toEqual({ minReserve: null, target: null, backupRatio: '' });
+    expect(formFields(untouched, {}, { ...stored, backupRatio: null }).backupRatio).toBe('');
+  });
+  it('lets what the user typed win, including a ratio cleared on purpose', () => {
+    expect(formFields({ minReserve: null, target: 50, backupRatio: '' }, { minReserve: 12, target: 24 }, stored)).toEqual({
+      minReserve: null,
+      target: 50,
+      backupRatio: '',
+    });
   });
 });

@@ -39,6 +39,26 @@ export function standardProblems(d: StandardDraft): StandardProblem[] {
   return problems;
 }
 
+/** A field the user has not touched is `undefined`; `null` is a field cleared on purpose. */
+type Typed<T> = T | undefined;
+
+/**
+ * What the form shows: each figure as typed, else as the page handed it over, else as stored. The
+ * ratio falls back to the node's stored override only, so saving an untouched form keeps it (blank:
+ * the item's own ratio applies).
+ */
+export function formFields(
+  typed: { minReserve: Typed<number | null>; target: Typed<number | null>; backupRatio: Typed<string> },
+  start: { minReserve?: number | null; target?: number | null },
+  stored: { minReserve: number; target: number; backupRatio: string | null } | null | undefined,
+): Pick<StandardDraft, 'minReserve' | 'target' | 'backupRatio'> {
+  return {
+    minReserve: typed.minReserve !== undefined ? typed.minReserve : (start.minReserve ?? stored?.minReserve ?? null),
+    target: typed.target !== undefined ? typed.target : (start.target ?? stored?.target ?? null),
+    backupRatio: typed.backupRatio ?? stored?.backupRatio ?? '',
+  };
+}
+
 /** The PUT body: a blank ratio clears it (null), any other is sent in its normal form. */
 export function toStandardBody(d: StandardDraft): ReserveStandardInput {
   return {

@@ -8,6 +8,7 @@ import type {
   KitView,
   QuarantineCreate,
   ReceiptCreate,
+  ReserveStandard,
   ReserveStandardInput,
   StockDocument,
   StockRow,
@@ -41,8 +42,12 @@ export type StockFilter = {
   nodeType?: string;
   q?: string;
   belowMinimum?: boolean;
+  /** only node × item rows holding quarantined stock */
+  quarantined?: boolean;
+  /** the nextCursor of the previous page (same filters and sort); offsets beyond 10,000 are refused */
+  cursor?: string;
 };
-export type StockPage = PageOf<StockRow> & { totalIsEstimate?: boolean };
+export type StockPage = PageOf<StockRow> & { totalIsEstimate?: boolean; nextCursor?: string | null };
 
 export function listStock(filter: StockFilter, signal?: AbortSignal): Promise<StockPage> {
   return api.get<StockPage>('/stock', filter, signal);
@@ -250,6 +255,13 @@ export const listKits = (nodeId: string, state: KitState, signal?: AbortSignal) 
 export const getKit = (kitAssetId: string, signal?: AbortSignal) =>
   api.get<KitView>(`/kits/${encodeURIComponent(kitAssetId)}`, undefined, signal);
 export type { KitSummary, KitView };
+
+/** Stored reserve standards in scope, by node and item; `backupRatio` is the node's override (null: the item's own applies). */
+export const listReserveStandards = (
+  query: { nodeId?: string; itemId?: string; limit: number; offset: number },
+  signal?: AbortSignal,
+) => api.get<PageOf<ReserveStandard>>('/reserve-standards', query, signal);
+export type { ReserveStandard };
 
 /** Sets (or replaces) the reserve standard of one item at one node. */
 export const setReserveStandard = (body: ReserveStandardInput) =>

@@ -5,8 +5,8 @@ import type { Item } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
-import { getItem, setReserveStandard } from '../api/stock.api.ts';
-import { standardProblems, toStandardBody, type StandardProblem } from '../standard-form.ts';
+import { getItem, listReserveStandards, setReserveStandard } from '../api/stock.api.ts';
+import { formFields, standardProblems, toStandardBody, type StandardProblem } from '../standard-form.ts';
 import { ItemSelect, NodeSelect, useNodeName, useNodes } from './pickers.tsx';
 
 /** Where the modal starts: a node × item row being edited, or nothing for a new standard. */
@@ -14,8 +14,8 @@ export type StandardStart = { nodeId?: string; itemId?: string; minReserve?: num
 
 /**
  * Sets the reserve standard of one item at one node: minimum, target (never below the minimum) and
- * backup ratio. The server does not report the ratio in force, so the field starts blank (or with
- * the item's default); saving a blank ratio clears it.
+ * backup ratio. The stored standard is read first, so the node's ratio override shows and an
+ * untouched form saves it unchanged; saving a blank ratio clears it (the item's own ratio applies).
  */
 export function StandardModal({
   start,
@@ -39,13 +39,30 @@ export function StandardModal({
     ['standard-item', start?.itemId],
   );
   const chosen = item ?? known.data;
-  const [minReserve, setMin] = useState<number | null>(start?.minReserve ?? null);
-  const [target, setTarget] = useState<number | null>(start?.target ?? null);
-  const [backupRatio, setRatio] = useState('');
+  const itemId = chosen?.id ?? start?.itemId;
+  const stored = useRequest(
+    async (signal) =>
+      nodeId && itemId
+        ? ((await listReserveStandards({ nodeId, itemId, limit: 1, offset: 0 }, signal)).items.find(
+            (s) => s.nodeId === nodeId && s.itemId === itemId,
+          ) ?? null)
+        : undefined,
+    ['standard-stored', nodeId, itemId],
+  );
+  const [typedMin, setMin] = useState<number | null>();
+  const [typedTarget, setTarget] = useState<number | null>();
+  const [typedRatio, setRatio] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const draft = { nodeId, itemId: chosen?.id ?? start?.itemId, minReserve, target, backupRatio };
+  const { minReserve, target, backupRatio } = formFields(
+    { minReserve: typedMin, target: typedTarget, backupRatio: typedRatio },
+    { minReserve: start?.minReserve, target: start?.target },
+    stored.data,
+  );
+  const draft = { nodeId, itemId, minReserve, target, backupRatio };
   const problems = standardProblems(draft);
+  // Saving before the stored ratio is known could clear it.
+  const storedUnknown = Boolean(nodeId && itemId) && (stored.loading || stored.error !== undefined);
   // A figure is flagged once typed; an empty form only keeps the button disabled.
   const flag = (p: StandardProblem, touched: boolean) =>
     problems.includes(p) && touched ? { validateStatus: 'error' as const, help: t(`stock.standardEdit.problem.${p}`) } : {};
@@ -76,7 +93,11 @@ export function StandardModal({
       onCancel={onClose}
       onOk={() => void save()}
       okText={t('common.save')}
-      okButtonProps={{ disabled: problems.length > 0, loading: saving, ...({ 'data-testid': 'standard-save' } as object) }}
+      okButtonProps={{
+        disabled: problems.length > 0 || storedUnknown,
+        loading: saving,
+        ...({ 'data-testid': 'standard-save' } as object),
+      }}
       destroyOnHidden
     >
       <Form layout="vertical" data-testid="standard-form" component="div">
@@ -119,6 +140,14 @@ export function StandardModal({
           <Typography.Text type="danger" data-testid="standard-problem">
             {t('stock.standardEdit.problem.target-below-minimum')}
           </Typography.Text>
+        )}
+        {stored.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={`${stored.error.code}: ${stored.error.message}`}
+            action={<a onClick={stored.reload}>{t('common.retry')}</a>}
+          />
         )}
         {error && <Alert type="error" showIcon title={`${error.code}: ${error.message}`} data-testid="standard-error" />}
       </Form>
