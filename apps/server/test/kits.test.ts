@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../src/auth/actor.ts';
-import { createTransferIn } from '../src/ledger/transfers.ts';
 import { balance, client, idOf } from './ledger-support.ts';
 import { describeEachDatabase, postgresUrl, testClock, useTestApp, type TestContext } from './support.ts';
 
@@ -284,30 +282,46 @@ describeEachDatabase('kits: packing, unpacking and carrying sealed boxes', (kind
     expect(await verify()).toMatchObject({ ok: true, differences: [], danglingReferences: [] });
   });
 
-  it('refuses to put a packed kit on a dispatch to a forward depot', async () => {
-    const packed = await admin.post('/kits/pack', {
+  it('sends complete packed boxes first, then incomplete ones, then loose boxes; other documents take loose boxes first', async () => {
+    // Created in the opposite order, so that box codes alone would pick them the other way round.
+    const loose = await admin.post('/receipts', {
       nodeId: node,
-      kitItemId: w.kit,
-      lines: [{ itemId: w.rope, qty: 1 }],
+      source: 'purchase',
+      lines: [
+        { itemId: w.kit, qty: 1, serials: ['KT-LOOSE-BOX'] },
+        { itemId: w.meal, qty: 10, lot: { lotNo: 'KT-REFILL', expiresOn: '2027-06-01' } },
+        { itemId: w.cylinder, qty: 2, serials: ['KT-C4', 'KT-C5'] },
+      ],
     });
-    expect(packed.status).toBe(201);
-    const kitAssetId = packed.body.meta.kitAssetId as string;
-    const attempt = ctx.db.transaction((tx) =>
-      createTransferIn(
-        tx,
-        systemActor('test'),
-        {
-          fromNodeId: node,
-          toNodeId: other,
-          lines: [{ itemId: w.kit, qty: 1, assetIds: [kitAssetId] }],
-          kind: 'dispatch',
-          action: 'dispatch.confirm',
-        },
-        new Date(),
-      ),
-    );
-    await expect(attempt).rejects.toMatchObject({ code: 'UNPROCESSABLE', details: { kitAssetIds: [kitAssetId] } });
-    expect((await balance(ctx.db, node, w.kit)).reserved).toBe(0);
+    expect(loose.status, JSON.stringify(loose.body)).toBe(201);
+    const looseBox = loose.body.lines[0].assetIds[0] as string;
+    const short = await admin.post('/kits/pack', { nodeId: node, kitItemId: w.kit, lines: [{ itemId: w.rope, qty: 1 }] });
+    const complete = await admin.post('/kits/pack', { nodeId: node, kitItemId: w.kit });
+    expect([short.status, complete.status], JSON.stringify(complete.body)).toEqual([201, 201]);
+    const [shortBox, completeBox] = [short.body.meta.kitAssetId as string, complete.body.meta.kitAssetId as string];
+    expect((await admin.get(`/kits/${completeBox}`)).body.kit.complete).toBe(true);
+
+    const picked = async (qty: number) => {
+      const res = await admin.post('/transfers', { fromNodeId: node, toNodeId: other, lines: [{ itemId: w.kit, qty }] });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect((await admin.post(`/transfers/${res.body.id}/cancel`)).status).toBe(200);
+      return res.body.lines.map((l: Line) => l.assetId);
+    };
+    expect(await picked(1)).toEqual([completeBox]);
+    expect(await picked(2)).toEqual([completeBox, shortBox]);
+    expect(await picked(3)).toEqual([completeBox, shortBox, looseBox]);
+
+    // Quarantine takes the loose box rather than a packed one, then refuses to take a packed box.
+    const quarantine = await admin.post('/quarantines', {
+      nodeId: node,
+      reason: 'damaged lid',
+      lines: [{ itemId: w.kit, qty: 1 }],
+    });
+    expect(quarantine.status, JSON.stringify(quarantine.body)).toBe(201);
+    expect(quarantine.body.lines.map((l: Line) => l.assetId)).toEqual([looseBox]);
+    const again = await admin.post('/quarantines', { nodeId: node, reason: 'damaged lid', lines: [{ itemId: w.kit, qty: 1 }] });
+    expect([again.status, again.body.code]).toEqual([409, 'INVALID_STATE']);
+    expect(await verify()).toMatchObject({ ok: true, differences: [], danglingReferences: [] });
   });
 
   it('posts a pack once per idempotency key', async () => {
@@ -386,7 +400,9 @@ describeEachDatabase('kits: packing, unpacking and carrying sealed boxes', (kind
     );
     const verdict = await verify();
     expect(verdict.ok).toBe(false);
-    expect(verdict.danglingReferences).toEqual([expect.objectContaining({ table: 'kit_content', rows: 1 })]);
+    expect(verdict.danglingReferences).toEqual([
+      expect.objectContaining({ table: 'kit_content', column: 'reserved or in-transit balance where its box is' }),
+    ]);
     await ctx.db.query('DELETE FROM kit_content WHERE kit_asset_id = $1 AND qty = 999', [kit!.asset_id]);
     expect(await verify()).toMatchObject({ ok: true });
   });

@@ -42,10 +42,13 @@ async function buildReport(
     returnedTo: Map<string, Map<string, number>>;
   }
 > {
-  const docs = await tx.query<{ kind: string; node_id: string; state: string; lines: DocLine[] }>(
-    "SELECT kind, node_id, state, lines FROM stock_document WHERE meta ->> 'incidentId' = $1",
-    [incidentId],
-  );
+  const docs = await tx.query<{
+    kind: string;
+    node_id: string;
+    state: string;
+    lines: DocLine[];
+    meta: { sourceNodeId?: string; kitItemId?: string };
+  }>("SELECT kind, node_id, state, lines, meta FROM stock_document WHERE meta ->> 'incidentId' = $1", [incidentId]);
   const totals = new Map<
     string,
     { dispatched: number; consumed: number; issued: number; returnedOk: number; returnedForInspection: number }
@@ -61,14 +64,20 @@ async function buildReport(
     t[field] += qty;
     totals.set(itemId, t);
   };
+  const send = (sourceId: string, itemId: string, qty: number) => {
+    bump(itemId, 'dispatched', qty);
+    const m = sentBySource.get(sourceId) ?? new Map<string, number>();
+    m.set(itemId, (m.get(itemId) ?? 0) + qty);
+    sentBySource.set(sourceId, m);
+  };
   for (const doc of docs) {
+    // A packed box opened at the depot was only the container: what it held counts as sent by the box's source.
+    if (doc.kind === 'kit-unpack' && doc.meta.sourceNodeId && doc.meta.kitItemId)
+      send(doc.meta.sourceNodeId, doc.meta.kitItemId, -1);
     for (const line of doc.lines) {
-      if (doc.kind === 'dispatch' && (doc.state === 'received' || doc.state === 'partially-received')) {
-        bump(line.itemId, 'dispatched', line.qty);
-        const m = sentBySource.get(doc.node_id) ?? new Map<string, number>();
-        m.set(line.itemId, (m.get(line.itemId) ?? 0) + line.qty);
-        sentBySource.set(doc.node_id, m);
-      }
+      if (doc.kind === 'dispatch' && (doc.state === 'received' || doc.state === 'partially-received'))
+        send(doc.node_id, line.itemId, line.qty);
+      if (doc.kind === 'kit-unpack' && doc.meta.sourceNodeId) send(doc.meta.sourceNodeId, line.itemId, line.qty);
       if (doc.kind === 'consumption') bump(line.itemId, 'consumed', line.qty);
       if (doc.kind === 'issue') bump(line.itemId, 'issued', line.qty);
       if (doc.kind === 'return') {
@@ -89,6 +98,7 @@ async function buildReport(
   );
   return {
     items: [...totals.entries()]
+      .filter(([, t]) => Object.values(t).some((n) => n !== 0))
       .map(([itemId, t]) => ({
         itemId,
         itemCode: items.get(itemId)?.code ?? '',

@@ -26,6 +26,12 @@ export type Transport = {
   note: string | null;
 };
 
+/**
+ * How many of a plan line's kit units the source held as packed boxes when the plan was made
+ * (complete ones first, as confirmation picks them); the rest go as loose boxes.
+ */
+export type PackedKitsNote = { source: string; incident: string; item: string; complete: number; incomplete: number };
+
 export type StoredPlan = {
   id: string;
   organisationId: string;
@@ -35,7 +41,7 @@ export type StoredPlan = {
   request: PlanRequest;
   problem: DispatchProblem;
   plan: DispatchPlan;
-  explanation: DispatchExplanation;
+  explanation: DispatchExplanation & { packedKits?: PackedKitsNote[] };
   demand: IncidentDemand[];
   transport: Transport;
   buildMs: number;
@@ -56,7 +62,7 @@ type Row = {
   request: PlanRequest;
   problem: DispatchProblem;
   plan: DispatchPlan;
-  explanation: DispatchExplanation;
+  explanation: StoredPlan['explanation'];
   demand: IncidentDemand[];
   transport: Transport;
   build_ms: number;

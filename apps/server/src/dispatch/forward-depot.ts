@@ -8,10 +8,11 @@ import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { findIncident, type IncidentRecord } from '../incidents/incidents.repository.ts';
 import { appendMovements, insertDocument, type StockDocument } from '../ledger/ledger.repository.ts';
+import { refusePackedKits } from '../ledger/kits.ts';
 import { toMovementRows } from '../ledger/movement-rows.ts';
 import { resolveStockLines, toStockLines } from '../ledger/resolve-stock-lines.ts';
 import { loadItems } from '../ledger/stock-context.ts';
-import { moveAssets } from '../ledger/transfers.ts';
+import { moveAssets } from '../ledger/asset-moves.ts';
 import { findNode } from '../nodes/nodes.repository.ts';
 
 /** The forward depot of an incident, checked for the actor: keepers and dispatchers in scope run it. */
@@ -63,6 +64,11 @@ export async function issueFromDepot(
         );
     }
     const units = await resolveStockLines(tx, depotId, input.lines, items, { today: '0000-01-01' });
+    await refusePackedKits(
+      tx,
+      units.map((u) => u.assetId),
+      input.kind === 'issue' ? 'issue' : 'consume',
+    );
     const lines = toStockLines(units);
     const id = randomUUID();
     const document = await insertDocument(tx, {
@@ -249,6 +255,11 @@ export async function returnFromScene(
         });
       }
     }
+    await refusePackedKits(
+      tx,
+      fromDepot.map((l) => l.assetId),
+      'return',
+    );
     const id = randomUUID();
     const document = await insertDocument(tx, {
       id,

@@ -18,8 +18,15 @@ import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { findIncident, type IncidentRecord } from '../incidents/incidents.repository.ts';
+import { isShortBox } from '../ledger/resolve-stock-lines.ts';
 import { localDate } from '../ledger/stock-context.ts';
-import { insertPlan, type IncidentDemand, type StoredPlan, type Transport } from './dispatch-plans.repository.ts';
+import {
+  insertPlan,
+  type IncidentDemand,
+  type PackedKitsNote,
+  type StoredPlan,
+  type Transport,
+} from './dispatch-plans.repository.ts';
 import { createTravelModel } from '../travel/travel-model.ts';
 
 const DEFAULT_CAPACITY = { weightKg: 8000, volumeM3: 30 };
@@ -163,6 +170,21 @@ export async function buildDispatchProblem(
         [itemIds, sources.map((s) => s.id), today],
       )
     : [];
+  // Packed kit boxes among that stock (each is one sendable unit of its kit item), to say which lines send sealed modules.
+  const boxes = itemIds.length
+    ? await db.query<{ node_id: string; item_id: string; complete: number; incomplete: number }>(
+        `SELECT b.node_id, b.item_id, count(*) FILTER (WHERE NOT ${isShortBox})::int AS complete,
+                count(*) FILTER (WHERE ${isShortBox})::int AS incomplete
+           FROM stock_balance b JOIN asset a ON a.id = b.asset_id JOIN kit k ON k.asset_id = a.id AND k.unpacked_at IS NULL
+          WHERE b.item_id = ANY ($1::uuid[]) AND b.node_id = ANY ($2::uuid[]) AND b.on_hand - b.reserved - b.quarantined > 0
+            AND (a.next_inspection_due IS NULL OR a.next_inspection_due >= $3::date) AND a.last_inspection_result IS DISTINCT FROM 'fail'
+          GROUP BY b.node_id, b.item_id`,
+        [itemIds, sources.map((s) => s.id), today],
+      )
+    : [];
+  const packedBoxes = new Map(
+    boxes.map((r) => [`${r.node_id}|${r.item_id}`, { complete: r.complete, incomplete: r.incomplete }]),
+  );
   const floors = itemIds.length
     ? await db.query<{ node_id: string; item_id: string; min_reserve: number }>(
         'SELECT node_id, item_id, min_reserve FROM reserve_standard WHERE item_id = ANY ($1::uuid[]) AND min_reserve > 0',
@@ -215,7 +237,26 @@ export async function buildDispatchProblem(
     travelMinutes,
     policy: { reserve: request.reservePolicy ?? 'soft', reservePenaltyMinutes: request.reservePenaltyMinutes ?? 120 },
   };
-  return { problem, demand, itemById, travelMethod, travelDescription: travel.describe() };
+  return { problem, demand, itemById, packedBoxes, travelMethod, travelDescription: travel.describe() };
+}
+
+/** Which plan lines send packed boxes, drawing each source's boxes in line order, complete ones first. */
+function packedKitsOf(
+  lines: readonly { source: string; incident: string; item: string; qty: number }[],
+  packedBoxes: ReadonlyMap<string, { complete: number; incomplete: number }>,
+): PackedKitsNote[] {
+  const left = new Map([...packedBoxes].map(([key, n]) => [key, { ...n }]));
+  return lines.flatMap((line) => {
+    const boxes = left.get(`${line.source}|${line.item}`);
+    if (!boxes) return [];
+    const complete = Math.min(line.qty, boxes.complete);
+    const incomplete = Math.min(line.qty - complete, boxes.incomplete);
+    boxes.complete -= complete;
+    boxes.incomplete -= incomplete;
+    return complete + incomplete > 0
+      ? [{ source: line.source, incident: line.incident, item: line.item, complete, incomplete }]
+      : [];
+  });
 }
 
 /** Loads the plan onto vehicles (first-fit decreasing per route) and spreads the trips (longest first), with bounds. */
@@ -324,7 +365,7 @@ export async function planDispatch(
   requireAction(actor, 'dispatch.plan');
   const started = performance.now();
   const incidents = await loadPlannableIncidents(deps.db, actor, incidentIds);
-  const { problem, demand, itemById } = await buildDispatchProblem(deps, actor, incidents, request);
+  const { problem, demand, itemById, packedBoxes } = await buildDispatchProblem(deps, actor, incidents, request);
   const built = performance.now();
   const checked = validateDispatchProblem(problem);
   if (!checked.ok)
@@ -341,7 +382,7 @@ export async function planDispatch(
       request,
       problem,
       plan,
-      explanation: { lineReasons, shortfallReasons },
+      explanation: { lineReasons, shortfallReasons, packedKits: packedKitsOf(plan.lines, packedBoxes) },
       demand,
       transport,
       buildMs: Math.round((built - started) * 10) / 10,

@@ -102,6 +102,9 @@ export async function presentPlan(db: Queryable, plan: StoredPlan, now: Date) {
       const reason = plan.explanation.lineReasons.find(
         (r) => r.source === line.source && r.incident === line.incident && r.item === line.item,
       );
+      const packed = plan.explanation.packedKits?.find(
+        (p) => p.source === line.source && p.incident === line.incident && p.item === line.item,
+      );
       return {
         source: node(line.source),
         incidentId: line.incident,
@@ -111,6 +114,8 @@ export async function presentPlan(db: Queryable, plan: StoredPlan, now: Date) {
         fromReserve: line.fromReserve,
         eta: new Date(base.getTime() + line.minutes * 60_000).toISOString(),
         reason: reason ? { code: reason.code, nearerSources: reason.nearerSources } : null,
+        // sealed module boxes this line sends (complete against the packing list or not), as the stock stood at planning
+        packedModules: packed ? { complete: packed.complete, incomplete: packed.incomplete } : null,
       };
     }),
     shortfalls: plan.plan.shortfalls.map((s) => {

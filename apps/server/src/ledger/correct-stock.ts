@@ -6,11 +6,12 @@ import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../http/app-error.ts';
 import { withIdempotency, type Posted } from './idempotency.ts';
+import { refusePackedKits } from './kits.ts';
 import { appendMovements, insertDocument } from './ledger.repository.ts';
 import { toMovementRows } from './movement-rows.ts';
 import { resolveStockLines, toStockLines } from './resolve-stock-lines.ts';
 import { loadItems, localDate, nodeInScope } from './stock-context.ts';
-import { moveAssets } from './transfers.ts';
+import { moveAssets } from './asset-moves.ts';
 
 /**
  * Posts an adjustment with a reason: signed corrections of stock on hand. Removals must name
@@ -45,6 +46,11 @@ export async function postAdjustment(
         input.lines.filter((l) => l.qty < 0).map((l) => ({ ...l, qty: -l.qty })),
         items,
         { today: '0000-01-01' },
+      );
+      await refusePackedKits(
+        tx,
+        removals.map((u) => u.assetId),
+        'adjust',
       );
       const units = [
         ...additions.map((l) => ({ itemId: l.itemId, qty: l.qty, lotId: l.lotId ?? null, assetId: null })),
@@ -112,6 +118,12 @@ export async function postQuarantine(
         today: '0000-01-01',
         fromQuarantine: direction === 'release',
       });
+      if (direction === 'quarantine')
+        await refusePackedKits(
+          tx,
+          units.map((u) => u.assetId),
+          'quarantine',
+        );
       const lines = toStockLines(units);
       const id = randomUUID();
       const document = await insertDocument(tx, {

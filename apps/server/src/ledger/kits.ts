@@ -6,6 +6,7 @@ import { requireAction, type Actor } from '../auth/actor.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
+import { moveAssets } from './asset-moves.ts';
 import { withIdempotency, type Posted } from './idempotency.ts';
 import {
   findKit,
@@ -18,12 +19,11 @@ import {
   packingListsOf,
   type KitRecord,
 } from './kits.repository.ts';
-import { appendMovements, insertDocument, type MovementRow } from './ledger.repository.ts';
+import { appendMovements, insertDocument, type MovementRow, type StockDocument } from './ledger.repository.ts';
 import { toMovementRows } from './movement-rows.ts';
 import { nextAssetCodes } from './record-receipt.ts';
 import { resolveStockLines, toStockLines } from './resolve-stock-lines.ts';
 import { loadItems, localDate, nodeInScope } from './stock-context.ts';
-import { moveAssets } from './transfers.ts';
 
 /**
  * Packs a kit box (封箱) at a node in one document: the box is registered as a new asset with its own
@@ -174,7 +174,6 @@ export async function unpackKit(
 ): Promise<Posted> {
   return withIdempotency(deps.db, idempotencyKey, { unpack: kitAssetId }, (key) =>
     deps.db.transaction(async (tx) => {
-      const now = deps.clock.now();
       const kit = await findKit(tx, kitAssetId, { forUpdate: true });
       if (!kit) throw notFound('Kit', kitAssetId);
       const node = await nodeInScope(tx, actor, kit.nodeId ?? kit.packNodeId, 'stock.write').catch((error: unknown) => {
@@ -191,73 +190,134 @@ export async function unpackKit(
             status: kit.status,
           },
         );
-      const contents = await packedContentsOf(tx, [kit.assetId]);
-      const lines = contents.map(({ itemId, qty, lotId, assetId }) => ({ itemId, qty, lotId, assetId }));
-      const id = randomUUID();
-      const document = await insertDocument(tx, {
-        id,
-        organisationId: node.organisationId,
-        kind: 'kit-unpack',
-        nodeId: node.id,
-        state: 'posted',
-        source: kit.moduleCode,
-        lines,
-        meta: { kitAssetId: kit.assetId, kitAssetCode: kit.code, kitItemId: kit.itemId, packDocumentId: kit.packDocumentId },
-        idempotencyKey: key?.key ?? null,
-        requestHash: key?.hash ?? null,
-        createdBy: actor.userId,
-        createdByName: actor.username,
-        now,
-      });
-      // The box leaves stock; a box that is reserved or quarantined meanwhile makes the database refuse this.
-      const box: MovementRow = {
-        nodeId: node.id,
-        itemId: kit.itemId,
-        stockKey: kit.assetId,
-        lotId: null,
-        assetId: kit.assetId,
-        bucket: 'on_hand',
-        delta: -1,
-      };
-      await appendMovements(
-        tx,
-        id,
-        node.organisationId,
-        [box, ...toMovementRows(movementsFor.unreserve(node.id, lines), lines)],
-        now,
-      );
-      await markKitUnpacked(tx, kit.assetId, id, now);
-      await moveAssets(tx, lines, {
-        status: 'in-stock',
-        eventKind: 'unpacked',
-        documentId: id,
-        organisationId: node.organisationId,
-        at: now,
-        details: { kitAssetId: kit.assetId, kit: kit.code },
-      });
-      await moveAssets(tx, [{ assetId: kit.assetId }], {
-        status: 'retired',
-        nodeId: null,
-        eventKind: 'unpacked',
-        documentId: id,
-        organisationId: node.organisationId,
-        at: now,
-        details: { units: lines.reduce((s, l) => s + l.qty, 0) },
-      });
-      await appendAudit(
-        tx,
-        actor,
-        {
-          action: 'kit.unpack',
-          entityType: 'stock_document',
-          entityId: id,
-          organisationId: node.organisationId,
-          summary: { number: document.number, nodeCode: node.code, kit: kit.code, units: lines.reduce((s, l) => s + l.qty, 0) },
-        },
-        now,
-      );
-      return document;
+      return openKitIn(tx, actor, kit, node, deps.clock.now(), { key });
     }),
+  );
+}
+
+/**
+ * Opens packed boxes that have just arrived at a node, one kit-unpack document each, inside the
+ * caller's transaction (a dispatch opens its boxes on arrival at the forward depot, so that the
+ * contents are loose stock there). Scope was checked by the caller; boxes already opened are skipped.
+ */
+export async function openArrivedKitsIn(
+  tx: Queryable,
+  actor: Actor,
+  kitAssetIds: readonly string[],
+  node: { id: string; organisationId: string; code: string },
+  now: Date,
+  meta: Record<string, unknown>,
+): Promise<StockDocument[]> {
+  const opened: StockDocument[] = [];
+  for (const kitAssetId of [...new Set(kitAssetIds)].sort()) {
+    const kit = await findKit(tx, kitAssetId, { forUpdate: true });
+    if (!kit || kit.unpackedAt || kit.nodeId !== node.id) continue;
+    opened.push(await openKitIn(tx, actor, kit, node, now, { meta }));
+  }
+  return opened;
+}
+
+/**
+ * Posts the kit-unpack document of one packed box at its node: the box leaves stock (−1 on hand) and
+ * its contents leave reserve. A box that is reserved or quarantined meanwhile makes the database refuse this.
+ */
+async function openKitIn(
+  tx: Queryable,
+  actor: Actor,
+  kit: KitRecord,
+  node: { id: string; organisationId: string; code: string },
+  now: Date,
+  options: { key?: { key: string; hash: string } | null; meta?: Record<string, unknown> },
+): Promise<StockDocument> {
+  const contents = await packedContentsOf(tx, [kit.assetId]);
+  const lines = contents.map(({ itemId, qty, lotId, assetId }) => ({ itemId, qty, lotId, assetId }));
+  const id = randomUUID();
+  const document = await insertDocument(tx, {
+    id,
+    organisationId: node.organisationId,
+    kind: 'kit-unpack',
+    nodeId: node.id,
+    state: 'posted',
+    source: kit.moduleCode,
+    lines,
+    meta: {
+      ...options.meta,
+      kitAssetId: kit.assetId,
+      kitAssetCode: kit.code,
+      kitItemId: kit.itemId,
+      packDocumentId: kit.packDocumentId,
+    },
+    idempotencyKey: options.key?.key ?? null,
+    requestHash: options.key?.hash ?? null,
+    createdBy: actor.userId,
+    createdByName: actor.username,
+    now,
+  });
+  const box: MovementRow = {
+    nodeId: node.id,
+    itemId: kit.itemId,
+    stockKey: kit.assetId,
+    lotId: null,
+    assetId: kit.assetId,
+    bucket: 'on_hand',
+    delta: -1,
+  };
+  await appendMovements(
+    tx,
+    id,
+    node.organisationId,
+    [box, ...toMovementRows(movementsFor.unreserve(node.id, lines), lines)],
+    now,
+  );
+  await markKitUnpacked(tx, kit.assetId, id, now);
+  await moveAssets(tx, lines, {
+    status: 'in-stock',
+    eventKind: 'unpacked',
+    documentId: id,
+    organisationId: node.organisationId,
+    at: now,
+    details: { kitAssetId: kit.assetId, kit: kit.code },
+  });
+  await moveAssets(tx, [{ assetId: kit.assetId }], {
+    status: 'retired',
+    nodeId: null,
+    eventKind: 'unpacked',
+    documentId: id,
+    organisationId: node.organisationId,
+    at: now,
+    details: { units: lines.reduce((s, l) => s + l.qty, 0) },
+  });
+  await appendAudit(
+    tx,
+    actor,
+    {
+      action: 'kit.unpack',
+      entityType: 'stock_document',
+      entityId: id,
+      organisationId: node.organisationId,
+      summary: { number: document.number, nodeCode: node.code, kit: kit.code, units: lines.reduce((s, l) => s + l.qty, 0) },
+    },
+    now,
+  );
+  return document;
+}
+
+/**
+ * Refuses a document that would take a packed box out of stock, block it or count it away on its
+ * own (write-off, adjustment, quarantine, count correction, issue): its contents would be left
+ * reserved for a box that is gone. 409 INVALID_STATE naming the boxes; open them first.
+ */
+export async function refusePackedKits(tx: Queryable, assetIds: readonly (string | null)[], doing: string): Promise<void> {
+  const packed = await packedContentsOf(tx, assetIds);
+  if (!packed.length) return;
+  const kitAssetIds = [...new Set(packed.map((p) => p.kitAssetId))].sort();
+  const codes = await tx.query<{ code: string }>('SELECT code FROM asset WHERE id = ANY ($1::uuid[]) ORDER BY code', [
+    kitAssetIds,
+  ]);
+  throw new AppError(
+    'INVALID_STATE',
+    `Kit ${codes.map((c) => c.code).join(', ')} is packed: unpack the kit first, then ${doing} what it held`,
+    { kitAssetIds },
   );
 }
 

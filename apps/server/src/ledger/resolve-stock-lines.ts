@@ -22,12 +22,26 @@ export type ResolveOptions = {
   dispatchableOnly?: boolean;
   /** Draw from quarantined stock instead of free stock (write-off, release). */
   fromQuarantine?: boolean;
+  /**
+   * Kit boxes for a transfer or dispatch: complete packed boxes first, then incomplete packed ones,
+   * then loose boxes (kit items received with a code but no recorded contents). Otherwise loose boxes
+   * come first, so that documents which may not take a packed box (write-off, issue…) leave them be.
+   */
+  preferPackedKits?: boolean;
 };
+
+/** Kit box order: packed and complete against the module's packing list, packed but short, loose; then by code. */
+const isLooseBox = 'k.asset_id IS NULL';
+/** SQL: the packed kit `k` holds less of some line than its module's packing list asks for. */
+export const isShortBox = `EXISTS (SELECT 1 FROM module_line ml WHERE ml.module_id = k.module_id
+  AND ml.qty > (SELECT coalesce(sum(c.qty), 0) FROM kit_content c WHERE c.kit_asset_id = k.asset_id AND c.item_id = ml.item_id))`;
+const PACKED_FIRST = `${isLooseBox}, ${isShortBox}, a.code`;
+const LOOSE_FIRST = `${isLooseBox} DESC, ${isShortBox} DESC, a.code`;
 
 /**
  * Turns "item × qty (× lot | assets)" lines into the lots and assets at a node that they draw on:
- * named assets are checked, unnamed serialised units are chosen by code, lots by
- * first-expiry-first-out. Chosen rows are locked (skipping rows another transaction holds) so two
+ * named assets are checked, unnamed serialised units are chosen by code, kit boxes in the order
+ * `preferPackedKits` describes (then any kit units without codes), lots by first-expiry-first-out. Chosen rows are locked (skipping rows another transaction holds) so two
  * concurrent documents pick different units. Not enough stock → 409 INSUFFICIENT_STOCK with every short line.
  */
 export async function resolveStockLines(
@@ -56,6 +70,19 @@ export async function resolveStockLines(
         ).map((r) => [r.item_id, Number(r.free)])
       : [],
   );
+
+  /** Free untracked units of an item at the node, less what earlier lines of this document took. */
+  const untrackedFree = async (itemId: string): Promise<number> => {
+    const known = bulkFree.get(itemId);
+    if (known !== undefined) return known;
+    const [row] = await tx.query<{ free: number }>(
+      `SELECT ${freeExpr} AS free FROM stock_balance b WHERE b.node_id = $1 AND b.item_id = $2 AND b.stock_key = $3`,
+      [nodeId, itemId, stockKeyOf(null, null)],
+    );
+    const free = Number(row?.free ?? 0);
+    bulkFree.set(itemId, free);
+    return free;
+  };
 
   for (const [index, line] of lines.entries()) {
     const item = items.get(line.itemId)!;
@@ -109,15 +136,8 @@ export async function resolveStockLines(
       else units.push({ line: index, itemId: line.itemId, lotId: line.lotId, assetId: null, qty: line.qty });
       continue;
     }
-    // Sealed kits are usually boxes with their own codes (assets); unboxed kits count like bulk.
-    const kitBoxes =
-      item.tracking === 'kit'
-        ? await tx.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM stock_balance b WHERE b.node_id = $1 AND b.item_id = $2 AND b.asset_id IS NOT NULL AND ${freeExpr} > 0`,
-            [nodeId, line.itemId],
-          )
-        : [];
-    if (item.tracking === 'serialised' || (kitBoxes[0]?.n ?? 0) > 0) {
+    if (item.tracking === 'serialised' || item.tracking === 'kit') {
+      const isKit = item.tracking === 'kit';
       const inspection = options.dispatchableOnly
         ? `AND (a.next_inspection_due IS NULL OR a.next_inspection_due >= $4::date) AND a.last_inspection_result IS DISTINCT FROM 'fail'`
         : '';
@@ -126,15 +146,29 @@ export async function resolveStockLines(
       const pick = () =>
         tx.query<{ asset_id: string; lot_id: string | null }>(
           `SELECT b.asset_id, b.lot_id FROM stock_balance b JOIN asset a ON a.id = b.asset_id
+             ${isKit ? 'LEFT JOIN kit k ON k.asset_id = a.id AND k.unpacked_at IS NULL' : ''}
             WHERE b.node_id = $1 AND b.item_id = $2 AND ${freeExpr} > 0 ${inspection}
-            ORDER BY a.code LIMIT $3 FOR UPDATE OF b SKIP LOCKED`,
+            ORDER BY ${isKit ? (options.preferPackedKits ? PACKED_FIRST : LOOSE_FIRST) : 'a.code'} LIMIT $3 FOR UPDATE OF b SKIP LOCKED`,
           params,
         );
+      // Kits: boxes with their own codes first, then the untracked remainder (kits received without codes).
+      const untracked = async (boxes: number) =>
+        isKit && boxes < line.qty ? Math.min(line.qty - boxes, Math.max(0, await untrackedFree(line.itemId))) : 0;
       let rows = await pick();
-      if (rows.length < line.qty && (await waitForConcurrentReservations(tx, nodeId, line.itemId))) rows = await pick();
-      if (rows.length < line.qty)
-        short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: rows.length });
-      else for (const r of rows) units.push({ line: index, itemId: line.itemId, lotId: r.lot_id, assetId: r.asset_id, qty: 1 });
+      let rest = await untracked(rows.length);
+      if (rows.length + rest < line.qty && (await waitForConcurrentReservations(tx, nodeId, line.itemId))) {
+        rows = await pick();
+        rest = await untracked(rows.length);
+      }
+      if (rows.length + rest < line.qty) {
+        short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: rows.length + rest });
+        continue;
+      }
+      for (const r of rows) units.push({ line: index, itemId: line.itemId, lotId: r.lot_id, assetId: r.asset_id, qty: 1 });
+      if (rest > 0) {
+        bulkFree.set(line.itemId, (await untrackedFree(line.itemId)) - rest);
+        units.push({ line: index, itemId: line.itemId, lotId: null, assetId: null, qty: rest });
+      }
       continue;
     }
     if (item.tracking === 'lot') {
@@ -161,15 +195,8 @@ export async function resolveStockLines(
       else for (const p of picks) units.push({ line: index, itemId: line.itemId, lotId: p.lotId, assetId: null, qty: p.qty });
       continue;
     }
-    // bulk and unserialised kits: the untracked remainder
-    let free = bulkFree.get(line.itemId);
-    if (free === undefined) {
-      const [row] = await tx.query<{ free: number }>(
-        `SELECT ${freeExpr} AS free FROM stock_balance b WHERE b.node_id = $1 AND b.item_id = $2 AND b.stock_key = $3`,
-        [nodeId, line.itemId, stockKeyOf(null, null)],
-      );
-      free = Number(row?.free ?? 0);
-    }
+    // bulk: the untracked remainder
+    const free = await untrackedFree(line.itemId);
     bulkFree.set(line.itemId, free - line.qty);
     if (free < line.qty)
       short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: free });

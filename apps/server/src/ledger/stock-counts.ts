@@ -8,8 +8,9 @@ import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { appendMovements, findDocument, insertDocument, updateDocument, type StockDocument } from './ledger.repository.ts';
 import { toMovementRows } from './movement-rows.ts';
+import { refusePackedKits } from './kits.ts';
 import { loadItems, nodeInScope } from './stock-context.ts';
-import { moveAssets } from './transfers.ts';
+import { moveAssets } from './asset-moves.ts';
 
 const OPEN_STATES = ['counting', 'submitted'];
 
@@ -200,6 +201,15 @@ export async function approveCount(
     );
     const lines = diffs.map((d) => ({ itemId: d.item_id, qty: Number(d.diff), lotId: d.lot_id, assetId: d.asset_id }));
     if (approve && lines.length) {
+      // A box counted missing, or a unit counted missing from inside one, would leave the packed kit inconsistent.
+      const missingAssets = lines.filter((l) => l.assetId && l.qty < 0).map((l) => l.assetId);
+      const containers = missingAssets.length
+        ? await tx.query<{ container_asset_id: string }>(
+            'SELECT container_asset_id FROM asset WHERE id = ANY ($1::uuid[]) AND container_asset_id IS NOT NULL',
+            [missingAssets],
+          )
+        : [];
+      await refusePackedKits(tx, [...missingAssets, ...containers.map((c) => c.container_asset_id)], 'count');
       await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.adjust(node.id, lines), lines), now);
       const lost = lines.filter((l) => l.assetId && l.qty < 0);
       const found = lines.filter((l) => l.assetId && l.qty > 0);

@@ -6,50 +6,16 @@ import type { Actor } from '../auth/actor.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
+import { moveAssets } from './asset-moves.ts';
 import { withIdempotency, type Posted } from './idempotency.ts';
 import { packedContentsOf, type KitContent } from './kits.repository.ts';
+import { openArrivedKitsIn } from './kits.ts';
 import { appendMovements, findDocument, insertDocument, updateDocument, type StockDocument } from './ledger.repository.ts';
 import { toMovementRows } from './movement-rows.ts';
 import { resolveStockLines, toStockLines, type ResolvedUnit } from './resolve-stock-lines.ts';
 import { loadItems, localDate, nodeInScope } from './stock-context.ts';
 
 type TransferLine = { itemId: string; qty: number; lotId: string | null; assetId: string | null };
-
-/** Sets asset status and location for the units of a document. */
-export async function moveAssets(
-  tx: Queryable,
-  units: readonly { assetId: string | null }[],
-  change: {
-    status: string;
-    nodeId?: string | null;
-    eventKind: string;
-    documentId: string;
-    organisationId: string;
-    at: Date;
-    details?: Record<string, unknown>;
-  },
-) {
-  const ids = units.map((u) => u.assetId).filter((x): x is string => x !== null);
-  if (!ids.length) return;
-  await tx.query(
-    `UPDATE asset SET status = $2, node_id = CASE WHEN $3::boolean THEN $4::uuid ELSE node_id END,
-       slot_id = CASE WHEN $3::boolean THEN NULL ELSE slot_id END, updated_at = $5 WHERE id = ANY ($1::uuid[])`,
-    [ids, change.status, change.nodeId !== undefined, change.nodeId ?? null, change.at],
-  );
-  await tx.query(
-    `INSERT INTO asset_event (organisation_id, asset_id, at, kind, document_id, node_id, details)
-     SELECT $1, a, $2, $3, $4, $5, $6 FROM unnest($7::uuid[]) AS a`,
-    [
-      change.organisationId,
-      change.at,
-      change.eventKind,
-      change.documentId,
-      change.nodeId ?? null,
-      JSON.stringify(change.details ?? {}),
-      ids,
-    ],
-  );
-}
 
 /**
  * Creates a transfer between two nodes and reserves its stock at the source at once: 409
@@ -96,9 +62,9 @@ export async function createTransferIn(
   const units = await resolveStockLines(tx, from.id, input.lines, items, {
     today: localDate(now),
     dispatchableOnly: input.dispatchableOnly,
+    preferPackedKits: true,
   });
   const lines = toStockLines(units);
-  if (input.kind === 'dispatch') await refusePackedKits(tx, units);
   const id = randomUUID();
   const document = await insertDocument(tx, {
     id,
@@ -137,27 +103,6 @@ export async function createTransferIn(
     now,
   );
   return document;
-}
-
-/**
- * A forward depot issues, consumes and returns loose stock only: a packed kit sent there could not be
- * opened, issued or brought back with its contents, so a dispatch refuses packed kits outright.
- */
-async function refusePackedKits(tx: Queryable, units: readonly ResolvedUnit[]) {
-  const packed = await packedContentsOf(
-    tx,
-    units.map((u) => u.assetId),
-  );
-  if (!packed.length) return;
-  const kitAssetIds = [...new Set(packed.map((p) => p.kitAssetId))];
-  const codes = await tx.query<{ code: string }>('SELECT code FROM asset WHERE id = ANY ($1::uuid[]) ORDER BY code', [
-    kitAssetIds,
-  ]);
-  throw new AppError(
-    'UNPROCESSABLE',
-    `Packed kit ${codes.map((c) => c.code).join(', ')} cannot go on a dispatch yet: unpack it first, or send it to a node by transfer`,
-    { kitAssetIds },
-  );
 }
 
 /** The contents of the packed kits among a document's lines, as stock lines of their own. */
@@ -228,10 +173,6 @@ export async function advanceTransferIn(
     });
     // Packed kits travel sealed: their contents leave the source's reserve and are in transit with the box.
     const contents = await contentsOfKitsIn(tx, lines);
-    if (doc.kind === 'dispatch' && contents.length)
-      throw new AppError('UNPROCESSABLE', 'A dispatch cannot carry a packed kit: unpack it first', {
-        kitAssetIds: [...new Set(contents.map((c) => c.kitAssetId))],
-      });
     await appendMovements(
       tx,
       id,
@@ -388,6 +329,16 @@ export async function receiveTransferIn(
     at: now,
     details: { inKit: true },
   });
+  // A dispatch goes to a forward depot, which works with loose stock: its boxes are opened on arrival.
+  if (doc.kind === 'dispatch')
+    await openArrivedKitsIn(
+      tx,
+      actor,
+      arrivedContents.map((c) => c.kitAssetId),
+      to,
+      now,
+      { incidentId: doc.meta.incidentId ?? null, dispatchDocumentId: id, sourceNodeId: doc.nodeId },
+    );
   const updated = await updateDocument(
     tx,
     id,

@@ -6,11 +6,12 @@ import { requireAction, type Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { withIdempotency, type Posted } from './idempotency.ts';
+import { refusePackedKits } from './kits.ts';
 import { appendMovements, findDocument, insertDocument, updateDocument, type StockDocument } from './ledger.repository.ts';
 import { toMovementRows } from './movement-rows.ts';
 import { resolveStockLines, toStockLines, type ResolvedUnit } from './resolve-stock-lines.ts';
 import { loadItems, nodeInScope } from './stock-context.ts';
-import { moveAssets } from './transfers.ts';
+import { moveAssets } from './asset-moves.ts';
 
 type WriteOffLine = { itemId: string; qty: number; lotId: string | null; assetId: string | null; fromQuarantine: boolean };
 
@@ -41,6 +42,11 @@ export async function requestWriteOff(
         if (!(error instanceof AppError) || error.code !== 'INSUFFICIENT_STOCK') throw error;
         fromFree = await resolveStockLines(tx, node.id, input.lines, items, { today: '0000-01-01' });
       }
+      await refusePackedKits(
+        tx,
+        [...fromQuarantine, ...fromFree].map((u) => u.assetId),
+        'write off',
+      );
       const id = randomUUID();
       const lines: WriteOffLine[] = [
         ...toStockLines(fromQuarantine).map((l) => ({ ...l, fromQuarantine: true })),
@@ -114,6 +120,11 @@ export async function decideWriteOff(
       throw new AppError('FORBIDDEN', 'A write-off needs an approver other than its requester');
     const lines = doc.lines as WriteOffLine[];
     if (approve) {
+      await refusePackedKits(
+        tx,
+        lines.map((l) => l.assetId),
+        'write off',
+      );
       await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.writeOff(node.id, lines), lines), now);
       await moveAssets(tx, lines, {
         status: 'retired',
