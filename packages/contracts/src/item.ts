@@ -102,6 +102,10 @@ export const ModuleKit = Type.Object({
   code: Type.String(),
   ...LocalisedName,
   description: Type.String(),
+  kitItemId: Type.Union([Id, Type.Null()], {
+    description: 'the catalogue item (tracking kit) whose boxes carry this packing list',
+  }),
+  kitItemCode: Type.Union([Type.String(), Type.Null()]),
   lines: Type.Array(Type.Object({ itemId: Id, itemCode: Type.String(), qty: Type.Integer({ minimum: 1 }) })),
 });
 export type ModuleKit = Static<typeof ModuleKit>;

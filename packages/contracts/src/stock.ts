@@ -336,6 +336,7 @@ export const Asset = Type.Object({
   holder: Type.Union([Type.String(), Type.Null()]),
   nextInspectionDue: Type.Union([Type.String(), Type.Null()]),
   lastInspectionResult: Type.Union([Type.String(), Type.Null()]),
+  containerAssetId: Type.Union([Id, Type.Null()], { description: 'the sealed kit box this unit is packed in' }),
 });
 export type Asset = Static<typeof Asset>;
 

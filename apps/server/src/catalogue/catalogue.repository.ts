@@ -170,12 +170,14 @@ export async function listModules(db: Queryable): Promise<ModuleKit[]> {
     name_zh: string;
     name_en: string;
     description: string;
+    kit_item_id: string | null;
+    kit_item_code: string | null;
     lines: { itemId: string; itemCode: string; qty: number }[] | null;
   }>(
-    `SELECT m.id, m.code, m.name_zh, m.name_en, m.description,
+    `SELECT m.id, m.code, m.name_zh, m.name_en, m.description, m.kit_item_id, k.code AS kit_item_code,
        (SELECT json_agg(json_build_object('itemId', i.id, 'itemCode', i.code, 'qty', l.qty) ORDER BY i.code)
           FROM module_line l JOIN item i ON i.id = l.item_id WHERE l.module_id = m.id) AS lines
-     FROM module_kit m ORDER BY m.code`,
+     FROM module_kit m LEFT JOIN item k ON k.id = m.kit_item_id ORDER BY m.code`,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -183,6 +185,8 @@ export async function listModules(db: Queryable): Promise<ModuleKit[]> {
     nameZh: r.name_zh,
     nameEn: r.name_en,
     description: r.description,
+    kitItemId: r.kit_item_id,
+    kitItemCode: r.kit_item_code,
     lines: r.lines ?? [],
   }));
 }

@@ -206,6 +206,7 @@ type AssetRow = {
   holder: string | null;
   next_inspection_due: string | null;
   last_inspection_result: string | null;
+  container_asset_id: string | null;
 };
 const toAsset = (r: AssetRow) => ({
   id: r.id,
@@ -222,9 +223,10 @@ const toAsset = (r: AssetRow) => ({
   holder: r.holder,
   nextInspectionDue: r.next_inspection_due,
   lastInspectionResult: r.last_inspection_result,
+  containerAssetId: r.container_asset_id,
 });
 const ASSET_SELECT = `a.id, a.code, a.item_id, i.code AS item_code, a.serial_no, a.rfid_epc, a.manufactured_on, a.lot_id, a.status, a.node_id,
-  s.code AS slot_code, a.holder, a.next_inspection_due, a.last_inspection_result`;
+  s.code AS slot_code, a.holder, a.next_inspection_due, a.last_inspection_result, a.container_asset_id`;
 
 /** Serialised assets in scope; a node filter is required for actors without organisation-wide scope. */
 export async function listAssets(deps: Pick<Deps, 'db'>, actor: Actor, q: AssetListQuery) {

@@ -12,10 +12,15 @@ import {
 } from './kit-view.ts';
 
 describe('moduleOfKitItem', () => {
-  const modules = [{ code: 'HAZMAT' }, { code: 'WATER' }, { code: 'LIVING', kitItemId: 'box-living' }];
-  it('finds the module by the kit item it names, else by the MOD-<code> convention', () => {
+  const modules = [
+    { code: 'HAZMAT', kitItemId: null },
+    { code: 'WATER', kitItemId: 'box-water' },
+    { code: 'LIVING', kitItemId: 'box-living' },
+  ];
+  it('finds the module by the kit item it names', () => {
     expect(moduleOfKitItem(modules, { id: 'box-living', code: 'CAMP-BOX' })?.code).toBe('LIVING');
-    expect(moduleOfKitItem(modules, { id: 'x', code: 'mod-water' })?.code).toBe('WATER');
+    expect(moduleOfKitItem(modules, { id: 'box-water', code: 'MOD-WATER' })?.code).toBe('WATER');
+    expect(moduleOfKitItem(modules, { id: 'x', code: 'MOD-HAZMAT' })).toBeUndefined();
   });
   it('finds nothing for a kit item without a packing list', () => {
     expect(moduleOfKitItem(modules, { id: 'x', code: 'MOD-SECURITY-STANDBY' })).toBeUndefined();

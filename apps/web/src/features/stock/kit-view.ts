@@ -2,18 +2,12 @@
 import type { KitPack, KitSummary, ModuleKit } from '@zhanqin/contracts';
 import type { AssetEvent } from './asset-view.ts';
 
-/**
- * The module whose packing list a kit item packs. The module list does not name its kit item, so a
- * module is matched by the `kitItemId` it may carry, else by the catalogue convention `MOD-<module code>`.
- */
-export function moduleOfKitItem<M extends Pick<ModuleKit, 'code'> & { kitItemId?: string }>(
+/** The module whose packing list a kit item packs: the module naming that kit item. */
+export function moduleOfKitItem<M extends Pick<ModuleKit, 'code' | 'kitItemId'>>(
   modules: readonly M[],
   kitItem: { id: string; code: string },
 ): M | undefined {
-  return (
-    modules.find((m) => m.kitItemId === kitItem.id) ??
-    modules.find((m) => `MOD-${m.code}`.toUpperCase() === kitItem.code.toUpperCase())
-  );
+  return modules.find((m) => m.kitItemId === kitItem.id);
 }
 
 /** A line to pack: what the list (or the user) asks for and what the node can give to a kit. */

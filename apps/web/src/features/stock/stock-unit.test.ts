@@ -19,6 +19,7 @@ const helmet: CodeLookup = {
     holder: null,
     nextInspectionDue: null,
     lastInspectionResult: null,
+    containerAssetId: null,
   },
 };
 const lots: CodeLookup = {
