@@ -38,13 +38,14 @@ export async function listLedgerPage<Row>(
   const { whereSql, params } = buildWhere(req.conditions);
   const dir = req.order === 'desc' ? 'DESC' : 'ASC';
   const sortColumns = [req.orderBy, req.tieBreaker, ...(req.thenBy ?? [])];
+  // The row comparison is exact; the bound on the first column alone lets the planner start an
+  // index scan (or a nested loop over the first sort column) at the cursor instead of filtering.
+  const [cmp, bound] = dir === 'DESC' ? ['<', '<='] : ['>', '>='];
   const seek = req.after
     ? buildWhere([
         ...req.conditions,
-        where(
-          `(${sortColumns.join(', ')}) ${dir === 'DESC' ? '<' : '>'} (${sortColumns.map(() => '?').join(', ')})`,
-          ...req.after,
-        ),
+        where(`${sortColumns[0]} ${bound} ?`, req.after[0]),
+        where(`(${sortColumns.join(', ')}) ${cmp} (${sortColumns.map(() => '?').join(', ')})`, ...req.after),
       ])
     : { whereSql, params };
   const rows = await db.query<Row>(
