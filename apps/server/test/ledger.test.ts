@@ -235,6 +235,43 @@ describeEachDatabase('the stock ledger', (kind) => {
     expect(after.quarantined).toBe(before.quarantined);
   });
 
+  it('writes off a request mixing quarantined and free stock line by line, and never lets the requester approve', async () => {
+    const node = ids['LPS-SW-LZ1']!;
+    const diesel = ids['DIESEL-0']!;
+    const petrol = await idOf(ctx.db, 'item', 'PETROL-92');
+    const officerToken = await ctx.login('lps.logistics');
+    const officer = client(ctx, () => officerToken);
+    expect(
+      (await admin.post('/receipts', { nodeId: node, source: 'purchase', lines: [{ itemId: petrol, qty: 40 }] })).status,
+    ).toBe(201);
+    expect(
+      (await admin.post('/quarantines', { nodeId: node, reason: 'water in tank', lines: [{ itemId: diesel, qty: 7 }] })).status,
+    ).toBe(201);
+    const dieselBefore = await balance(ctx.db, node, diesel);
+    const petrolBefore = await balance(ctx.db, node, petrol);
+    const request = await officer.post('/write-offs', {
+      nodeId: node,
+      kind: 'write-off',
+      reason: 'contaminated fuel',
+      lines: [
+        { itemId: diesel, qty: 7 },
+        { itemId: petrol, qty: 4 },
+      ],
+    });
+    expect(request.status, JSON.stringify(request.body)).toBe(201);
+    // Diesel was in quarantine already; petrol was free and is quarantined now.
+    expect((await balance(ctx.db, node, diesel)).quarantined).toBe(dieselBefore.quarantined);
+    expect((await balance(ctx.db, node, petrol)).quarantined - petrolBefore.quarantined).toBe(4);
+    const own = await officer.post(`/write-offs/${request.body.id}/decision`, { approve: true });
+    expect(own.status).toBe(403);
+    expect(own.body.code).toBe('FORBIDDEN');
+    const approved = await admin.post(`/write-offs/${request.body.id}/decision`, { approve: true });
+    expect(approved.body.state).toBe('approved');
+    expect(dieselBefore.onHand - (await balance(ctx.db, node, diesel)).onHand).toBe(7);
+    expect(petrolBefore.onHand - (await balance(ctx.db, node, petrol)).onHand).toBe(4);
+    expect((await admin.get('/ledger/verify')).body.ok).toBe(true);
+  });
+
   it('counts stock: expected frozen, discrepancies posted as corrections after approval; one open count per node', async () => {
     const node = ids['LPS-SW-LZ1']!;
     const diesel = ids['DIESEL-0']!;

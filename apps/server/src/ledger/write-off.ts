@@ -34,13 +34,25 @@ export async function requestWriteOff(
         input.lines.map((l) => l.itemId),
       );
       // Quarantined units first; whatever is not quarantined must be free and is quarantined now.
-      let fromQuarantine: ResolvedUnit[] = [];
-      let fromFree: ResolvedUnit[] = [];
+      // The whole request from quarantine when it is all there, else line by line, so a request
+      // mixing quarantined and free stock takes each line from where it is.
+      const resolve = (lines: WriteOffCreate['lines'], fromQuarantine: boolean) =>
+        resolveStockLines(tx, node.id, lines, items, { today: '0000-01-01', fromQuarantine });
+      const fromQuarantine: ResolvedUnit[] = [];
+      const fromFree: ResolvedUnit[] = [];
+      const insufficient = (error: unknown) => error instanceof AppError && error.code === 'INSUFFICIENT_STOCK';
       try {
-        fromQuarantine = await resolveStockLines(tx, node.id, input.lines, items, { today: '0000-01-01', fromQuarantine: true });
+        fromQuarantine.push(...(await resolve(input.lines, true)));
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'INSUFFICIENT_STOCK') throw error;
-        fromFree = await resolveStockLines(tx, node.id, input.lines, items, { today: '0000-01-01' });
+        if (!insufficient(error)) throw error;
+        for (const line of input.lines) {
+          try {
+            fromQuarantine.push(...(await resolve([line], true)));
+          } catch (lineError) {
+            if (!insufficient(lineError)) throw lineError;
+            fromFree.push(...(await resolve([line], false)));
+          }
+        }
       }
       await refusePackedKits(
         tx,
@@ -116,7 +128,11 @@ export async function decideWriteOff(
     if (!doc || doc.kind !== 'write-off') throw notFound('Write-off', id);
     const node = await nodeInScope(tx, actor, doc.nodeId, 'stock.approve');
     if (doc.state !== 'pending-approval') throw new AppError('INVALID_STATE', `This write-off is already ${doc.state}`);
-    if (doc.createdByName === actor.username && !actor.unrestricted)
+    const [{ created_by: requester } = { created_by: null }] = await tx.query<{ created_by: string | null }>(
+      'SELECT created_by FROM stock_document WHERE id = $1',
+      [id],
+    );
+    if (requester !== null && requester === actor.userId && !actor.unrestricted)
       throw new AppError('FORBIDDEN', 'A write-off needs an approver other than its requester');
     const lines = doc.lines as WriteOffLine[];
     if (approve) {
