@@ -11,6 +11,8 @@ import { insertOrganisation } from '../organisations/organisations.repository.ts
 import { quarantineExpiredLots } from '../ledger/correct-stock.ts';
 import { createSlotsForZones } from '../ledger/put-away.ts';
 import { recordReceipt } from '../ledger/record-receipt.ts';
+import { packKit } from '../ledger/kits.ts';
+import { AppError } from '../http/app-error.ts';
 import { setReserveStandard } from '../ledger/reserve-standards.ts';
 import { categories, incidentTypes, items, modules, nodes, organisations, prePlans, stockLevels } from './data/index.ts';
 
@@ -241,6 +243,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Pro
       'opening receipts': stock.receipts,
       assets: stock.assets,
       'reserve standards': stock.standards,
+      'packed modules': stock.kits,
     },
     demoUsers,
     demoPassword,
@@ -253,22 +256,33 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Pro
  * generated serial numbers, lots their batch dates), the reserve standards, then expired lots are
  * quarantined as they would be on any day.
  */
+/** Nodes whose module boxes are packed from their own stock in the demo: the support base. */
+const PACK_AT = new Set(['LPS-BASE']);
+
 async function seedDemoStock(
   deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   ids: { nodeIds: Map<string, string>; itemIds: Map<string, string> },
-): Promise<{ receipts: number; assets: number; standards: number }> {
+): Promise<{ receipts: number; assets: number; standards: number; kits: number }> {
   const actor = systemActor('demo-seed');
   const tracking = new Map(items.map((i) => [i.code, i]));
   const byNode = new Map<string, (typeof stockLevels)[number][]>();
   for (const row of stockLevels) byNode.set(row.nodeCode, [...(byNode.get(row.nodeCode) ?? []), row]);
   let receipts = 0;
   let assets = 0;
+  // Module boxes with a packing list are packed from the node's own stock after its opening receipt
+  // (modules ready to go, 储); a box whose contents the node lacks is received as a plain box.
+  const packingLists = new Set(modules.map((m) => m.kitItemCode));
+  const toPack: { nodeCode: string; itemCode: string; count: number }[] = [];
   for (const [nodeCode, rows] of byNode) {
     const lines = rows.flatMap((row) => {
       const item = tracking.get(row.itemCode)!;
       const itemId = ids.itemIds.get(row.itemCode)!;
       const factor = item.baseUnitsPerUnit;
       if (row.onHand <= 0) return [];
+      if (item.tracking === 'kit' && packingLists.has(row.itemCode) && PACK_AT.has(nodeCode)) {
+        toPack.push({ nodeCode, itemCode: row.itemCode, count: row.onHand });
+        return [];
+      }
       if (item.tracking === 'serialised' || item.tracking === 'kit') {
         assets += row.onHand;
         const serials = Array.from(
@@ -298,6 +312,27 @@ async function seedDemoStock(
       receipts++;
     }
   }
+  let kits = 0;
+  const plainBoxes = new Map<string, { itemId: string; qty: number; serials: string[] }[]>();
+  for (const { nodeCode, itemCode, count } of toPack) {
+    const nodeId = ids.nodeIds.get(nodeCode)!;
+    const kitItemId = ids.itemIds.get(itemCode)!;
+    for (let i = 1; i <= count; i++) {
+      const serial = `${itemCode}-${nodeCode.replace(/^LPS-/, '')}-${String(i).padStart(4, '0')}`;
+      try {
+        await packKit(deps, actor, { nodeId, kitItemId, serial });
+        kits++;
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'INSUFFICIENT_STOCK') throw error;
+        plainBoxes.set(nodeId, [...(plainBoxes.get(nodeId) ?? []), { itemId: kitItemId, qty: 1, serials: [serial] }]);
+      }
+      assets++;
+    }
+  }
+  for (const [nodeId, lines] of plainBoxes) {
+    await recordReceipt(deps, actor, { nodeId, source: 'opening', reference: 'demo module boxes 演示模块箱', lines });
+    receipts++;
+  }
   let standards = 0;
   for (const row of stockLevels) {
     if (row.target <= 0) continue;
@@ -311,5 +346,5 @@ async function seedDemoStock(
     standards++;
   }
   await quarantineExpiredLots(deps, actor);
-  return { receipts, assets, standards };
+  return { receipts, assets, standards, kits };
 }

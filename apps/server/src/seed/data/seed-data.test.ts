@@ -226,7 +226,7 @@ describe('seed data: modules and pre-plans', () => {
         expect(Number.isInteger(line.qty) && line.qty >= 1, `${m.code} ${line.itemCode}`).toBe(true);
         expect(line.itemCode, `${m.code} must not contain itself`).not.toBe(m.kitItemCode);
       }
-      const kit = { id: FAKE_ID, code: m.code, nameZh: m.nameZh, nameEn: m.nameEn, description: m.description, lines: m.lines.map((l) => ({ itemId: FAKE_ID, ...l })) };
+      const kit = { id: FAKE_ID, code: m.code, nameZh: m.nameZh, nameEn: m.nameEn, description: m.description, kitItemId: FAKE_ID, kitItemCode: m.kitItemCode, lines: m.lines.map((l) => ({ itemId: FAKE_ID, ...l })) };
       expect(contractErrors(ModuleKit, kit), m.code).toEqual([]);
     }
   });
