@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StockRow } from '@zhanqin/contracts';
-import { availabilityChartOption, standardStatus } from './stock-view.ts';
+import { availabilityChartOption, MAX_BROWSE_OFFSET, pageableTotal, standardStatus } from './stock-view.ts';
 
 const row = (code: string, available: number, minReserve: number | null, target: number | null): StockRow => ({
   nodeId: 'n1',
@@ -59,5 +59,16 @@ describe('availabilityChartOption', () => {
   it('gives figures in units in the tooltip', () => {
     const option = availabilityChartOption([row('A', 1, 5, 10)], labels, 'zh-CN');
     expect(option.tooltip.formatter([{ dataIndex: 0 }])).toContain('可用: 1 件 (10%)');
+  });
+});
+
+describe('pageableTotal', () => {
+  it('keeps small totals and stops the pager at the last page the server accepts', () => {
+    expect(pageableTotal(285, 50)).toBe(285);
+    for (const size of [10, 20, 30, 50, 100]) {
+      const pages = Math.ceil(pageableTotal(53_000, size) / size);
+      expect((pages - 1) * size).toBeLessThanOrEqual(MAX_BROWSE_OFFSET);
+      expect(pages * size).toBeGreaterThan(MAX_BROWSE_OFFSET);
+    }
   });
 });

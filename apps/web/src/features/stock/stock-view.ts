@@ -11,6 +11,16 @@ export function standardStatus(row: Pick<StockRow, 'available' | 'minReserve' | 
   return 'ok';
 }
 
+/** The server pages ledger lists by offset up to this row; deeper pages need its cursor. */
+export const MAX_BROWSE_OFFSET = 10_000;
+
+/**
+ * The total to give the table's pager: every page whose offset the server accepts, so no page
+ * number leads to a refusal. Beyond it people narrow the filters or export to Excel.
+ */
+export const pageableTotal = (total: number, pageSize: number): number =>
+  Math.min(total, MAX_BROWSE_OFFSET - (MAX_BROWSE_OFFSET % pageSize) + pageSize);
+
 export type ChartLabels = { available: string; minReserve: string; target: string; unitPercent: string };
 
 /** Percent of a standard, rounded; items differ by orders of magnitude (litres of fuel, single helmets). */

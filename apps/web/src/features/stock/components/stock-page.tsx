@@ -40,7 +40,7 @@ import {
   type StockFilter,
   type StockSort,
 } from '../api/stock.api.ts';
-import { standardStatus } from '../stock-view.ts';
+import { pageableTotal, standardStatus } from '../stock-view.ts';
 import { AssetList } from './asset-list.tsx';
 import { NodeSelect, PartnerTag, StockNav, useNodes } from './pickers.tsx';
 import { StandardModal, type StandardStart } from './standard-modal.tsx';
@@ -251,11 +251,16 @@ export function StockPage() {
         pagination={{
           current: Math.floor(filter.offset / filter.limit) + 1,
           pageSize: filter.limit,
-          total: request.data?.total ?? 0,
+          total: pageableTotal(request.data?.total ?? 0, filter.limit),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) =>
-            request.data?.totalIsEstimate ? t('stock.totalEstimate', { count: total }) : t('common.total', { count: total }),
+          showTotal: () => {
+            const total = request.data?.total ?? 0;
+            const count = request.data?.totalIsEstimate
+              ? t('stock.totalEstimate', { count: total })
+              : t('common.total', { count: total });
+            return pageableTotal(total, filter.limit) < total ? `${count} · ${t('stock.narrowToBrowse')}` : count;
+          },
         }}
         onChange={(pagination, _filters, sorter) => {
           const single = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<StockRow> | undefined;
