@@ -720,6 +720,7 @@ export const en: Dictionary = {
       source: 'Source',
       minutes: 'Time',
       eta: 'ETA',
+      packedModules: 'sealed modules: {{complete}} complete, {{incomplete}} incomplete',
       reason: 'Reason',
       demand: 'Demand',
       why: 'Arithmetic',

@@ -709,6 +709,7 @@ export const zh = {
       source: '调出节点',
       minutes: '用时',
       eta: '预计到达',
+      packedModules: '已封箱模块：完整 {{complete}}，不完整 {{incomplete}}',
       reason: '依据',
       demand: '需求',
       why: '计算依据',

@@ -41,6 +41,8 @@ export type PlanLine = {
   fromReserve: number;
   eta: string;
   reason: LineReason | null;
+  /** Sealed module boxes among the line's units (complete against the packing list or not), as stock stood at planning. */
+  packedModules?: { complete: number; incomplete: number } | null;
 };
 
 export type PlanShortfall = { incidentId: string; item: PlanItem; qty: number; reason: ShortfallReason | null };

@@ -191,7 +191,21 @@ export function PlanPanel({ plan, confirming, onConfirm }: Props) {
                   key: 'qty',
                   align: 'right',
                   width: 90,
-                  render: (_, row) => `${row.qty} ${unit(row.item)}`,
+                  render: (_, row) => (
+                    <>
+                      {`${row.qty} ${unit(row.item)}`}
+                      {row.packedModules && row.packedModules.complete + row.packedModules.incomplete > 0 && (
+                        <div data-testid="line-packed">
+                          <Tag color={row.packedModules.incomplete > 0 ? 'warning' : 'success'} style={{ marginInlineEnd: 0 }}>
+                            {t('dispatch.plan.packedModules', {
+                              complete: row.packedModules.complete,
+                              incomplete: row.packedModules.incomplete,
+                            })}
+                          </Tag>
+                        </div>
+                      )}
+                    </>
+                  ),
                 },
                 {
                   title: t('dispatch.plan.source'),
