@@ -1,30 +1,13 @@
-import { KitList, KitListQuery, KitPack, KitView, StockDocument } from '@zhanqin/contracts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { KitList, KitListQuery, KitPack, KitView } from '@zhanqin/contracts';
+import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/authenticate.ts';
 import { IdParams, STANDARD_ERRORS } from '../http/schemas.ts';
-import type { Posted } from './idempotency.ts';
+import { IdempotencyHeaders, idempotencyKeyOf, PostedResponses, sendPosted } from './posted-reply.ts';
 import { getKit, listKits, packKit, unpackKit } from './kits.ts';
 
 const tags = ['储 reserve'];
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      minLength: 8,
-      maxLength: 200,
-      pattern: '^[A-Za-z0-9_.:-]+$',
-      description: 'makes a retry return the first result instead of posting twice',
-    }),
-  ),
-});
-const keyOf = (request: FastifyRequest) => (request.headers as { 'idempotency-key'?: string })['idempotency-key'];
-const sendPosted = (reply: FastifyReply, posted: Posted) =>
-  reply
-    .status(posted.replayed ? 200 : 201)
-    .header('idempotent-replayed', String(posted.replayed))
-    .send(posted.document);
-const posted = { 201: StockDocument, 200: StockDocument, ...STANDARD_ERRORS };
+const posted = PostedResponses;
 
 /** Kits and modules (封箱/拆箱): sealed boxes whose contents stay tracked. */
 export function registerKitRoutes(app: FastifyInstance, deps: Deps): void {
@@ -39,7 +22,8 @@ export function registerKitRoutes(app: FastifyInstance, deps: Deps): void {
         response: posted,
       },
     },
-    async (request, reply) => sendPosted(reply, await packKit(deps, actorOf(request), request.body as KitPack, keyOf(request))),
+    async (request, reply) =>
+      sendPosted(reply, await packKit(deps, actorOf(request), request.body as KitPack, idempotencyKeyOf(request))),
   );
   app.post(
     '/kits/:id/unpack',
@@ -53,7 +37,10 @@ export function registerKitRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      sendPosted(reply, await unpackKit(deps, actorOf(request), (request.params as { id: string }).id, keyOf(request))),
+      sendPosted(
+        reply,
+        await unpackKit(deps, actorOf(request), (request.params as { id: string }).id, idempotencyKeyOf(request)),
+      ),
   );
   app.get(
     '/kits',

@@ -22,7 +22,7 @@ import {
   TransferReceive,
   WriteOffCreate,
 } from '@zhanqin/contracts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import { requireAction, type Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
@@ -30,6 +30,7 @@ import { actorOf } from '../http/authenticate.ts';
 import { IdParams, STANDARD_ERRORS } from '../http/schemas.ts';
 import { postAdjustment, postQuarantine, quarantineExpiredLots } from './correct-stock.ts';
 import type { Posted } from './idempotency.ts';
+import { IdempotencyHeaders, idempotencyKeyOf, PostedResponses, sendPosted } from './posted-reply.ts';
 import { verifyLedger } from './ledger.repository.ts';
 import { listSlots, putAway, suggestForReceipt, suggestSlot, type PutAwayInput } from './put-away.ts';
 import { getVisibleNode } from '../nodes/read-nodes.ts';
@@ -41,22 +42,6 @@ import { availabilityOf, getAsset, getDocument, listAssets, listDocuments, listS
 import { advanceTransfer, createTransfer, receiveTransfer } from './transfers.ts';
 import { decideWriteOff, requestWriteOff } from './write-off.ts';
 
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      minLength: 8,
-      maxLength: 200,
-      pattern: '^[A-Za-z0-9_.:-]+$',
-      description: 'makes a retry return the first result instead of posting twice',
-    }),
-  ),
-});
-const keyOf = (request: FastifyRequest) => (request.headers as { 'idempotency-key'?: string })['idempotency-key'];
-const sendPosted = (reply: FastifyReply, posted: Posted) =>
-  reply
-    .status(posted.replayed ? 200 : 201)
-    .header('idempotent-replayed', String(posted.replayed))
-    .send(posted.document);
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
 const CountView = Type.Intersect([
@@ -77,7 +62,7 @@ const CountView = Type.Intersect([
 ]);
 
 export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
-  const posted = { 201: StockDocument, 200: StockDocument, ...STANDARD_ERRORS };
+  const posted = PostedResponses;
   const doc = { 200: StockDocument, ...STANDARD_ERRORS };
   /** A document-creating route: idempotency key header, 201 when posted, 200 when a retry replays it. */
   const postDocument = <Input>(
@@ -90,7 +75,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     app.post(
       url,
       { schema: { tags: [tag], summary, headers: IdempotencyHeaders, body, response: posted } },
-      async (request, reply) => sendPosted(reply, await post(actorOf(request), request.body as Input, keyOf(request))),
+      async (request, reply) => sendPosted(reply, await post(actorOf(request), request.body as Input, idempotencyKeyOf(request))),
     );
 
   postDocument<ReceiptCreate>(
