@@ -1,12 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS_DIR, browserSkipReason, buildWeb, launchChromium, signIn } from './support/browser.ts';
+import { ARTIFACTS_DIR, buildWeb, describeInBrowser, launchChromium, signIn } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Test-Passw0rd';
-const skipReason = browserSkipReason();
 
 type ChartElement = {
   zqChart: {
@@ -15,7 +14,7 @@ type ChartElement = {
   };
 };
 
-(skipReason ? describe.skip : describe)('dispatch journey (Chromium)', () => {
+describeInBrowser('dispatch journey (Chromium)', () => {
   let server: RunningServer;
   let browser: Browser;
   let desk: BrowserContext;

@@ -1,306 +1,293 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { ARTIFACTS_DIR, browserSkipReason, buildWeb, launchChromium, signIn } from './support/browser.ts';
+import { ARTIFACTS_DIR, describeInBrowser, buildWeb, launchChromium, signIn } from './support/browser.ts';
 import { REPO_ROOT, startServer, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Test-Passw0rd';
-const skipReason = browserSkipReason();
-const requireAll = process.env['ZHANQIN_REQUIRE_ALL'] === '1';
-const chromiumMissing = skipReason !== undefined && process.env['ZHANQIN_BROWSER_TESTS'] !== '0';
 const SERIALS = [`E2E-SN-${Date.now()}-1`, `E2E-SN-${Date.now()}-2`];
 
-if (skipReason && requireAll && chromiumMissing) {
-  describe('stock journeys (Chromium)', () => {
-    it('needs Chromium because ZHANQIN_REQUIRE_ALL=1', () => {
-      throw new Error(`ZHANQIN_REQUIRE_ALL=1 but the browser suite cannot run: ${skipReason}`);
+describeInBrowser('stock journeys (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const problems: string[] = [];
+  let assetCodes: string[] = [];
+
+  async function shot(name: string): Promise<void> {
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+  }
+  /** Opens an antd Select by its test id, types, and picks the first option containing `text`. */
+  async function choose(testId: string, text: string): Promise<void> {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(text);
+    const option = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+      .first();
+    await option.waitFor({ state: 'visible', timeout: 15_000 });
+    await option.click();
+  }
+  async function go(hashPath: string, testId: string): Promise<void> {
+    await page.goto(`${server.baseUrl}/#${hashPath}`);
+    await page.getByTestId(testId).waitFor({ state: 'visible', timeout: 30_000 });
+  }
+  /** The <input> of an antd InputNumber/Input, whether the test id sits on the input or on its wrapper. */
+  function inputOf(testId: string) {
+    return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+  }
+  async function fetchJson<T>(url: string): Promise<T> {
+    const response = await context.request.get(`${server.baseUrl}${url}`);
+    expect(response.status()).toBe(200);
+    return (await response.json()) as T;
+  }
+  async function confirmPopover(): Promise<void> {
+    const ok = page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary');
+    await ok.waitFor({ state: 'visible' });
+    await ok.click();
+  }
+
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS_DIR, { recursive: true });
+    if (process.env['ZHANQIN_E2E_SKIP_BUILD'] !== '1') buildWeb();
+    server = await startServer({ password: PASSWORD });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      // 4xx answers are provoked on purpose (an unknown scanned code is a 404, a short transfer a 409).
+      if (
+        message.type() === 'error' &&
+        !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
+      )
+        problems.push(message.text());
     });
+    await signIn(page, server.baseUrl, 'admin', PASSWORD);
   });
-} else {
-  (skipReason ? describe.skip : describe)('stock journeys (Chromium)', () => {
-    let server: RunningServer;
-    let browser: Browser;
-    let context: BrowserContext;
-    let page: Page;
-    const problems: string[] = [];
-    let assetCodes: string[] = [];
 
-    async function shot(name: string): Promise<void> {
-      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
-    }
-    /** Opens an antd Select by its test id, types, and picks the first option containing `text`. */
-    async function choose(testId: string, text: string): Promise<void> {
-      await page.getByTestId(testId).click();
-      await page.keyboard.type(text);
-      const option = page
-        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
-        .first();
-      await option.waitFor({ state: 'visible', timeout: 15_000 });
-      await option.click();
-    }
-    async function go(hashPath: string, testId: string): Promise<void> {
-      await page.goto(`${server.baseUrl}/#${hashPath}`);
-      await page.getByTestId(testId).waitFor({ state: 'visible', timeout: 30_000 });
-    }
-    /** The <input> of an antd InputNumber/Input, whether the test id sits on the input or on its wrapper. */
-    function inputOf(testId: string) {
-      return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-    }
-    async function fetchJson<T>(url: string): Promise<T> {
-      const response = await context.request.get(`${server.baseUrl}${url}`);
-      expect(response.status()).toBe(200);
-      return (await response.json()) as T;
-    }
-    async function confirmPopover(): Promise<void> {
-      const ok = page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary');
-      await ok.waitFor({ state: 'visible' });
-      await ok.click();
-    }
+  afterAll(async () => {
+    if (problems.length) await writeFile(path.join(ARTIFACTS_DIR, 'stock-browser-errors.txt'), problems.join('\n'));
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    if (server) await writeFile(path.join(ARTIFACTS_DIR, 'stock-server.log'), server.output()).catch(() => undefined);
+    await server?.stop();
+  });
 
-    beforeAll(async () => {
-      await mkdir(ARTIFACTS_DIR, { recursive: true });
-      if (process.env['ZHANQIN_E2E_SKIP_BUILD'] !== '1') buildWeb();
-      server = await startServer({ password: PASSWORD });
-      browser = await launchChromium();
-      context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-      page = await context.newPage();
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('console', (message) => {
-        // 4xx answers are provoked on purpose (an unknown scanned code is a 404, a short transfer a 409).
-        if (
-          message.type() === 'error' &&
-          !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
-        )
-          problems.push(message.text());
+  it('ships the camera decoder as a self-hosted .wasm and names no CDN in the build', async () => {
+    const dist = path.join(REPO_ROOT, 'apps/web/dist/assets');
+    const files = await readdir(dist);
+    const wasm = files.find((f) => /^zxing_reader-.*\.wasm$/.test(f));
+    expect(wasm).toBeDefined();
+    for (const f of files.filter((name) => /\.(js|css|html)$/.test(name))) {
+      expect(await readFile(path.join(dist, f), 'utf8'), f).not.toMatch(/jsdelivr|unpkg\.com/);
+    }
+    const served = await fetch(`${server.baseUrl}/assets/${wasm}`);
+    expect(served.status).toBe(200);
+    expect(new Uint8Array(await served.arrayBuffer()).slice(0, 4)).toEqual(new Uint8Array([0x00, 0x61, 0x73, 0x6d]));
+  });
+
+  it('receives a serialised item with two serials scanned by a keyboard-wedge handheld and prints its labels', async () => {
+    await page.getByTestId('menu-stock').click();
+    await page.getByTestId('stock-page').waitFor({ state: 'visible' });
+    await page.getByTestId('stock-nav-receive').click();
+    await page.getByTestId('receipt-page').waitFor({ state: 'visible' });
+    await choose('receipt-node', 'LPS-BASE');
+    await page.getByTestId('receipt-reference').fill('E2E 送货单 001');
+    await choose('receipt-line-item-0', 'PPE-HELMET');
+    // A wedge scanner types the code and presses Enter, one scan at a time.
+    const scan = page.getByTestId('receipt-scan');
+    for (const serial of SERIALS) {
+      await scan.click();
+      await page.keyboard.type(serial, { delay: 5 });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('receipt-line-serials-0').textContent()).toContain(serial);
+    }
+    expect(await page.getByTestId('receipt-line-qty-0').textContent()).toBe('2');
+    expect(await scan.inputValue()).toBe('');
+    await shot('stock-01-receipt-form');
+
+    const [posted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/receipts') && r.request().method() === 'POST'),
+      page.getByTestId('receipt-submit').click(),
+    ]);
+    expect(posted.status()).toBe(201);
+    const receiptId = ((await posted.json()) as { id: string }).id;
+    await page.getByTestId('receipt-number').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('receipt-number').textContent()).toMatch(/入库单 .+ 已过账/);
+    assetCodes = await page.getByTestId('asset-code').allTextContents();
+    expect(assetCodes).toHaveLength(2);
+    await shot('stock-02-receipt-posted');
+
+    const popup = context.waitForEvent('page', { timeout: 15_000 }).then(
+      (p) => p,
+      () => undefined,
+    );
+    const [labels] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/labels') && r.request().method() === 'POST'),
+      page.getByTestId('print-labels').click(),
+    ]);
+    expect(labels.status()).toBe(200);
+    expect(labels.headers()['content-type']).toContain('application/pdf');
+    expect(labels.headers()['x-label-count']).toBe('2');
+    // The page read the body as a blob; fetch the same labels with the session to look at the bytes.
+    const head = await page.evaluate(async (id) => {
+      const csrf =
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('zq_csrf='))
+          ?.slice('zq_csrf='.length) ?? '';
+      const response = await fetch('/api/v1/labels', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+        body: JSON.stringify({ receiptId: id }),
       });
-      await signIn(page, server.baseUrl, 'admin', PASSWORD);
-    });
-
-    afterAll(async () => {
-      if (problems.length) await writeFile(path.join(ARTIFACTS_DIR, 'stock-browser-errors.txt'), problems.join('\n'));
-      await context?.close().catch(() => undefined);
-      await browser?.close().catch(() => undefined);
-      if (server) await writeFile(path.join(ARTIFACTS_DIR, 'stock-server.log'), server.output()).catch(() => undefined);
-      await server?.stop();
-    });
-
-    it('ships the camera decoder as a self-hosted .wasm and names no CDN in the build', async () => {
-      const dist = path.join(REPO_ROOT, 'apps/web/dist/assets');
-      const files = await readdir(dist);
-      const wasm = files.find((f) => /^zxing_reader-.*\.wasm$/.test(f));
-      expect(wasm).toBeDefined();
-      for (const f of files.filter((name) => /\.(js|css|html)$/.test(name))) {
-        expect(await readFile(path.join(dist, f), 'utf8'), f).not.toMatch(/jsdelivr|unpkg\.com/);
-      }
-      const served = await fetch(`${server.baseUrl}/assets/${wasm}`);
-      expect(served.status).toBe(200);
-      expect(new Uint8Array(await served.arrayBuffer()).slice(0, 4)).toEqual(new Uint8Array([0x00, 0x61, 0x73, 0x6d]));
-    });
-
-    it('receives a serialised item with two serials scanned by a keyboard-wedge handheld and prints its labels', async () => {
-      await page.getByTestId('menu-stock').click();
-      await page.getByTestId('stock-page').waitFor({ state: 'visible' });
-      await page.getByTestId('stock-nav-receive').click();
-      await page.getByTestId('receipt-page').waitFor({ state: 'visible' });
-      await choose('receipt-node', 'LPS-BASE');
-      await page.getByTestId('receipt-reference').fill('E2E 送货单 001');
-      await choose('receipt-line-item-0', 'PPE-HELMET');
-      // A wedge scanner types the code and presses Enter, one scan at a time.
-      const scan = page.getByTestId('receipt-scan');
-      for (const serial of SERIALS) {
-        await scan.click();
-        await page.keyboard.type(serial, { delay: 5 });
-        await page.keyboard.press('Enter');
-        await expect.poll(() => page.getByTestId('receipt-line-serials-0').textContent()).toContain(serial);
-      }
-      expect(await page.getByTestId('receipt-line-qty-0').textContent()).toBe('2');
-      expect(await scan.inputValue()).toBe('');
-      await shot('stock-01-receipt-form');
-
-      const [posted] = await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith('/api/v1/receipts') && r.request().method() === 'POST'),
-        page.getByTestId('receipt-submit').click(),
-      ]);
-      expect(posted.status()).toBe(201);
-      const receiptId = ((await posted.json()) as { id: string }).id;
-      await page.getByTestId('receipt-number').waitFor({ state: 'visible' });
-      expect(await page.getByTestId('receipt-number').textContent()).toMatch(/入库单 .+ 已过账/);
-      assetCodes = await page.getByTestId('asset-code').allTextContents();
-      expect(assetCodes).toHaveLength(2);
-      await shot('stock-02-receipt-posted');
-
-      const popup = context.waitForEvent('page', { timeout: 15_000 }).then(
-        (p) => p,
-        () => undefined,
-      );
-      const [labels] = await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith('/api/v1/labels') && r.request().method() === 'POST'),
-        page.getByTestId('print-labels').click(),
-      ]);
-      expect(labels.status()).toBe(200);
-      expect(labels.headers()['content-type']).toContain('application/pdf');
-      expect(labels.headers()['x-label-count']).toBe('2');
-      // The page read the body as a blob; fetch the same labels with the session to look at the bytes.
-      const head = await page.evaluate(async (id) => {
-        const csrf =
-          document.cookie
-            .split('; ')
-            .find((c) => c.startsWith('zq_csrf='))
-            ?.slice('zq_csrf='.length) ?? '';
-        const response = await fetch('/api/v1/labels', {
-          method: 'POST',
-          credentials: 'include',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
-          body: JSON.stringify({ receiptId: id }),
-        });
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        return {
-          type: response.headers.get('content-type'),
-          head: String.fromCharCode(...bytes.slice(0, 5)),
-          size: bytes.length,
-        };
-      }, receiptId);
-      expect(head.type).toContain('application/pdf');
-      expect(head.head).toBe('%PDF-');
-      expect(head.size).toBeGreaterThan(1000);
-      const opened = await popup;
-      expect(opened?.url() ?? '').toMatch(/^blob:/);
-      await opened?.close().catch(() => undefined);
-    });
-
-    it('shows the stock of that node with availability, the chart and a clean ledger', async () => {
-      await go('/stock', 'stock-page');
-      await choose('stock-filter-node', 'LPS-BASE');
-      await inputOf('stock-search').fill('PPE-HELMET');
-      await inputOf('stock-search').press('Enter');
-      const row = page.locator('[data-testid=stock-table] tbody tr', { hasText: 'PPE-HELMET' }).first();
-      await row.waitFor({ state: 'visible' });
-      expect(await row.textContent()).toContain('LPS-BASE');
-      await page.getByTestId('stock-chart').waitFor({ state: 'visible' });
-      const exportHref = await page.getByTestId('stock-export').getAttribute('href');
-      expect(exportHref).toMatch(/^\/api\/v1\/exports\/stock\.xlsx\?.*nodeId=/);
-      await page.getByTestId('ledger-verify').click();
-      await page.getByTestId('ledger-verdict').waitFor({ state: 'visible' });
-      expect(await page.getByTestId('ledger-verdict').getAttribute('data-ok')).toBe('true');
-      await shot('stock-03-stock-page');
-      await page.keyboard.press('Escape');
-    });
-
-    it('refuses a transfer larger than the stock line by line, then creates, ships and receives one', async () => {
-      await go('/stock/transfers', 'transfers-page');
-      await page.getByTestId('transfer-create').click();
-      await page.getByTestId('transfer-form').waitFor({ state: 'visible' });
-      await choose('transfer-from', 'LPS-BASE');
-      await choose('transfer-to', 'LPS-SW-ZS1');
-      await choose('transfer-line-item-0', 'PPE-HELMET');
-      const qty = inputOf('transfer-line-qty-0');
-      await qty.fill('99999');
-      await page.getByTestId('transfer-submit').click();
-      await page.getByTestId('transfer-line-short-0').waitFor({ state: 'visible' });
-      expect(await page.getByTestId('transfer-line-short-0').textContent()).toMatch(/申请 99999，可用 \d+，缺 \d+/);
-      await shot('stock-04-transfer-shortage');
-
-      await qty.fill('1');
-      const [created] = await Promise.all([
-        page.waitForResponse(
-          (r) => r.url().endsWith('/api/v1/transfers') && r.request().method() === 'POST' && r.status() === 201,
-        ),
-        page.getByTestId('transfer-submit').click(),
-      ]);
-      const number = ((await created.json()) as { number: string }).number;
-      const row = page.locator('[data-testid=transfers-table] tbody tr', { hasText: number });
-      await row.waitFor({ state: 'visible' });
-      expect(await row.getByTestId('transfer-state').getAttribute('data-state')).toBe('draft');
-      await row.getByTestId('transfer-action-ship').click();
-      await expect.poll(() => row.getByTestId('transfer-state').getAttribute('data-state')).toBe('in-transit');
-      await row.getByTestId('transfer-action-receive-all').click();
-      await expect.poll(() => row.getByTestId('transfer-state').getAttribute('data-state')).toBe('received');
-      await shot('stock-05-transfers');
-    });
-
-    it('counts a node: a scanned asset counts one, differences show, submit and approve', async () => {
-      await go('/stock/counts', 'counts-page');
-      await choose('count-node', 'LPS-BASE');
-      await page.getByTestId('count-start').click();
-      await page.getByTestId('count-detail').waitFor({ state: 'visible' });
-      expect(await page.getByTestId('count-detail').getByTestId('count-state').getAttribute('data-state')).toBe('counting');
-      // Both helmets received above are at the base unless the transfer picked one of them: each scan counts it once.
-      const scan = page.getByTestId('count-scan');
-      for (const code of assetCodes) {
-        await scan.click();
-        await page.keyboard.type(code, { delay: 5 });
-        await page.keyboard.press('Enter');
-        await page.locator('.ant-message-notice', { hasText: code }).first().waitFor({ state: 'visible' });
-      }
-      expect(await page.locator('.ant-message-notice', { hasText: '已计数' }).count()).toBeGreaterThanOrEqual(1);
-      await page.getByTestId('count-save').click();
-      await expect.poll(() => page.getByTestId('count-save').isDisabled()).toBe(true);
-      await shot('stock-06-count');
-      await page.getByTestId('count-submit').click();
-      await confirmPopover();
-      await expect
-        .poll(() => page.getByTestId('count-detail').getByTestId('count-state').getAttribute('data-state'))
-        .toBe('submitted');
-      await page.getByTestId('count-approve').click();
-      await expect
-        .poll(() => page.getByTestId('count-detail').getByTestId('count-state').getAttribute('data-state'))
-        .toBe('approved');
-      await shot('stock-07-count-approved');
-    });
-
-    it('lists shortfalls worst first and previews a replenishment without creating it', async () => {
-      await go('/stock/shortfalls', 'shortfalls-page');
-      await page.locator('[data-testid=shortfalls-table] tbody tr.ant-table-row').first().waitFor({ state: 'visible' });
-      expect(await page.getByTestId('shortfall-export').getAttribute('href')).toBe('/api/v1/exports/shortfalls.xlsx');
-      const before = await fetchJson<{ total: number }>('/api/v1/documents?kind=transfer&limit=1');
-      await page.getByTestId('shortfall-propose').click();
-      await page.locator('.ant-modal:visible').waitFor({ state: 'visible' });
-      await shot('stock-08-shortfalls-preview');
-      await page.keyboard.press('Escape');
-      expect((await fetchJson<{ total: number }>('/api/v1/documents?kind=transfer&limit=1')).total).toBe(before.total);
-    });
-
-    it('checks an opening-stock workbook before importing it, lists problems by row, then imports', async () => {
-      await go('/stock/import', 'import-page');
-      expect(await page.getByTestId('import-template').getAttribute('href')).toBe('/api/v1/imports/opening-stock/template.xlsx');
-      const template = await context.request.get(`${server.baseUrl}/api/v1/imports/opening-stock/template.xlsx`);
-      expect(template.status()).toBe(200);
-      const templateBytes = await template.body();
-      /** The template with data rows added to its opening-stock sheet. */
-      const workbookWith = async (rows: unknown[][]) => {
-        const workbook = new ExcelJS.Workbook();
-        await workbook.xlsx.load(templateBytes as unknown as ArrayBuffer);
-        const sheet = workbook.worksheets.find((w) => /Opening stock/.test(w.name))!;
-        for (const row of rows) sheet.addRow(row);
-        return Buffer.from(await workbook.xlsx.writeBuffer());
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return {
+        type: response.headers.get('content-type'),
+        head: String.fromCharCode(...bytes.slice(0, 5)),
+        size: bytes.length,
       };
-      const upload = async (name: string, buffer: Buffer) =>
-        page
-          .locator('[data-testid=import-page] input[type=file]')
-          .first()
-          .setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
-
-      await upload(
-        'bad.xlsx',
-        await workbookWith([
-          ['LPS-SW-ZS1', 'PPE-GLOVES-NOPE', 2],
-          ['LPS-SW-ZS1', 'CYL-6.8-30', 1, null, null, null, 'E2E-OPN-CYL-1'],
-        ]),
-      );
-      await page.getByTestId('import-errors').waitFor({ state: 'visible' });
-      expect(await page.getByTestId('import-result').getAttribute('data-ok')).toBe('false');
-      expect(await page.getByTestId('import-errors').textContent()).toContain('2');
-      expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
-      await shot('stock-09-import-preview');
-
-      await upload('good.xlsx', await workbookWith([['LPS-SW-ZS1', 'CYL-6.8-30', 1, null, null, null, 'E2E-OPN-CYL-1']]));
-      await expect.poll(() => page.getByTestId('import-result').getAttribute('data-ok')).toBe('true');
-      await page.getByTestId('import-commit').click();
-      await expect.poll(async () => (await page.getByTestId('import-result').textContent()) ?? '').toContain('导入完成');
-      await shot('stock-10-imported');
-      expect(problems).toEqual([]);
-    });
+    }, receiptId);
+    expect(head.type).toContain('application/pdf');
+    expect(head.head).toBe('%PDF-');
+    expect(head.size).toBeGreaterThan(1000);
+    const opened = await popup;
+    expect(opened?.url() ?? '').toMatch(/^blob:/);
+    await opened?.close().catch(() => undefined);
   });
-}
+
+  it('shows the stock of that node with availability, the chart and a clean ledger', async () => {
+    await go('/stock', 'stock-page');
+    await choose('stock-filter-node', 'LPS-BASE');
+    await inputOf('stock-search').fill('PPE-HELMET');
+    await inputOf('stock-search').press('Enter');
+    const row = page.locator('[data-testid=stock-table] tbody tr', { hasText: 'PPE-HELMET' }).first();
+    await row.waitFor({ state: 'visible' });
+    expect(await row.textContent()).toContain('LPS-BASE');
+    await page.getByTestId('stock-chart').waitFor({ state: 'visible' });
+    const exportHref = await page.getByTestId('stock-export').getAttribute('href');
+    expect(exportHref).toMatch(/^\/api\/v1\/exports\/stock\.xlsx\?.*nodeId=/);
+    await page.getByTestId('ledger-verify').click();
+    await page.getByTestId('ledger-verdict').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('ledger-verdict').getAttribute('data-ok')).toBe('true');
+    await shot('stock-03-stock-page');
+    await page.keyboard.press('Escape');
+  });
+
+  it('refuses a transfer larger than the stock line by line, then creates, ships and receives one', async () => {
+    await go('/stock/transfers', 'transfers-page');
+    await page.getByTestId('transfer-create').click();
+    await page.getByTestId('transfer-form').waitFor({ state: 'visible' });
+    await choose('transfer-from', 'LPS-BASE');
+    await choose('transfer-to', 'LPS-SW-ZS1');
+    await choose('transfer-line-item-0', 'PPE-HELMET');
+    const qty = inputOf('transfer-line-qty-0');
+    await qty.fill('99999');
+    await page.getByTestId('transfer-submit').click();
+    await page.getByTestId('transfer-line-short-0').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('transfer-line-short-0').textContent()).toMatch(/申请 99999，可用 \d+，缺 \d+/);
+    await shot('stock-04-transfer-shortage');
+
+    await qty.fill('1');
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/transfers') && r.request().method() === 'POST' && r.status() === 201),
+      page.getByTestId('transfer-submit').click(),
+    ]);
+    const number = ((await created.json()) as { number: string }).number;
+    const row = page.locator('[data-testid=transfers-table] tbody tr', { hasText: number });
+    await row.waitFor({ state: 'visible' });
+    expect(await row.getByTestId('transfer-state').getAttribute('data-state')).toBe('draft');
+    await row.getByTestId('transfer-action-ship').click();
+    await expect.poll(() => row.getByTestId('transfer-state').getAttribute('data-state')).toBe('in-transit');
+    await row.getByTestId('transfer-action-receive-all').click();
+    await expect.poll(() => row.getByTestId('transfer-state').getAttribute('data-state')).toBe('received');
+    await shot('stock-05-transfers');
+  });
+
+  it('counts a node: a scanned asset counts one, differences show, submit and approve', async () => {
+    await go('/stock/counts', 'counts-page');
+    await choose('count-node', 'LPS-BASE');
+    await page.getByTestId('count-start').click();
+    await page.getByTestId('count-detail').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('count-detail').getByTestId('count-state').getAttribute('data-state')).toBe('counting');
+    // Both helmets received above are at the base unless the transfer picked one of them: each scan counts it once.
+    const scan = page.getByTestId('count-scan');
+    for (const code of assetCodes) {
+      await scan.click();
+      await page.keyboard.type(code, { delay: 5 });
+      await page.keyboard.press('Enter');
+      await page.locator('.ant-message-notice', { hasText: code }).first().waitFor({ state: 'visible' });
+    }
+    expect(await page.locator('.ant-message-notice', { hasText: '已计数' }).count()).toBeGreaterThanOrEqual(1);
+    await page.getByTestId('count-save').click();
+    await expect.poll(() => page.getByTestId('count-save').isDisabled()).toBe(true);
+    await shot('stock-06-count');
+    await page.getByTestId('count-submit').click();
+    await confirmPopover();
+    await expect
+      .poll(() => page.getByTestId('count-detail').getByTestId('count-state').getAttribute('data-state'))
+      .toBe('submitted');
+    await page.getByTestId('count-approve').click();
+    await expect
+      .poll(() => page.getByTestId('count-detail').getByTestId('count-state').getAttribute('data-state'))
+      .toBe('approved');
+    await shot('stock-07-count-approved');
+  });
+
+  it('lists shortfalls worst first and previews a replenishment without creating it', async () => {
+    await go('/stock/shortfalls', 'shortfalls-page');
+    await page.locator('[data-testid=shortfalls-table] tbody tr.ant-table-row').first().waitFor({ state: 'visible' });
+    expect(await page.getByTestId('shortfall-export').getAttribute('href')).toBe('/api/v1/exports/shortfalls.xlsx');
+    const before = await fetchJson<{ total: number }>('/api/v1/documents?kind=transfer&limit=1');
+    await page.getByTestId('shortfall-propose').click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'visible' });
+    await shot('stock-08-shortfalls-preview');
+    await page.keyboard.press('Escape');
+    expect((await fetchJson<{ total: number }>('/api/v1/documents?kind=transfer&limit=1')).total).toBe(before.total);
+  });
+
+  it('checks an opening-stock workbook before importing it, lists problems by row, then imports', async () => {
+    await go('/stock/import', 'import-page');
+    expect(await page.getByTestId('import-template').getAttribute('href')).toBe('/api/v1/imports/opening-stock/template.xlsx');
+    const template = await context.request.get(`${server.baseUrl}/api/v1/imports/opening-stock/template.xlsx`);
+    expect(template.status()).toBe(200);
+    const templateBytes = await template.body();
+    /** The template with data rows added to its opening-stock sheet. */
+    const workbookWith = async (rows: unknown[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(templateBytes as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets.find((w) => /Opening stock/.test(w.name))!;
+      for (const row of rows) sheet.addRow(row);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const upload = async (name: string, buffer: Buffer) =>
+      page
+        .locator('[data-testid=import-page] input[type=file]')
+        .first()
+        .setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+
+    await upload(
+      'bad.xlsx',
+      await workbookWith([
+        ['LPS-SW-ZS1', 'PPE-GLOVES-NOPE', 2],
+        ['LPS-SW-ZS1', 'CYL-6.8-30', 1, null, null, null, 'E2E-OPN-CYL-1'],
+      ]),
+    );
+    await page.getByTestId('import-errors').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('import-result').getAttribute('data-ok')).toBe('false');
+    expect(await page.getByTestId('import-errors').textContent()).toContain('2');
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await shot('stock-09-import-preview');
+
+    await upload('good.xlsx', await workbookWith([['LPS-SW-ZS1', 'CYL-6.8-30', 1, null, null, null, 'E2E-OPN-CYL-1']]));
+    await expect.poll(() => page.getByTestId('import-result').getAttribute('data-ok')).toBe('true');
+    await page.getByTestId('import-commit').click();
+    await expect.poll(async () => (await page.getByTestId('import-result').textContent()) ?? '').toContain('导入完成');
+    await shot('stock-10-imported');
+    expect(problems).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { REPO_ROOT } from './server.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -12,6 +13,25 @@ export function browserSkipReason(): string | undefined {
   if (process.env['ZHANQIN_BROWSER_TESTS'] === '0') return 'ZHANQIN_BROWSER_TESTS=0';
   if (!existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
   return undefined;
+}
+
+/**
+ * A browser suite: it runs where Chromium is, is skipped where it is not — and fails instead of
+ * skipping when ZHANQIN_REQUIRE_ALL=1 (CI), unless browser tests were switched off on purpose.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  const skipReason = browserSkipReason();
+  const chromiumMissing = skipReason !== undefined && process.env['ZHANQIN_BROWSER_TESTS'] !== '0';
+  if (skipReason && chromiumMissing && process.env['ZHANQIN_REQUIRE_ALL'] === '1') {
+    describe(name, () => {
+      it('needs Chromium because ZHANQIN_REQUIRE_ALL=1', () => {
+        throw new Error(`ZHANQIN_REQUIRE_ALL=1 but the browser suite cannot run: ${skipReason}`);
+      });
+    });
+    return;
+  }
+  if (skipReason) console.warn(`[browser] skipping ${name}: ${skipReason}`);
+  (skipReason ? describe.skip : describe)(name, body);
 }
 
 export function launchChromium(): Promise<Browser> {
