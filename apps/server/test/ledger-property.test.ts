@@ -4,7 +4,7 @@ import { systemActor } from '../src/auth/actor.ts';
 import { AppError } from '../src/http/app-error.ts';
 import { postAdjustment, postQuarantine } from '../src/ledger/correct-stock.ts';
 import { verifyLedger } from '../src/ledger/ledger.repository.ts';
-import { recordReceipt } from '../src/ledger/record-receipt.ts';
+import { recordReceipt, recordReceipts } from '../src/ledger/record-receipt.ts';
 import { advanceTransfer, createTransfer, receiveTransfer } from '../src/ledger/transfers.ts';
 import { idOf } from './ledger-support.ts';
 import { describeEachDatabase, useTestApp } from './support.ts';
@@ -15,7 +15,8 @@ type Op =
   | { kind: 'ship' | 'cancel'; pick: number }
   | { kind: 'receive'; pick: number; part: number }
   | { kind: 'quarantine' | 'release'; node: number; qty: number }
-  | { kind: 'adjust'; node: number; qty: number };
+  | { kind: 'adjust'; node: number; qty: number }
+  | { kind: 'batch'; receipts: { node: number; qty: number }[]; poisoned: boolean };
 
 const node = fc.integer({ min: 0, max: 2 });
 const qty = fc.integer({ min: 1, max: 12 });
@@ -26,6 +27,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('receive' as const), pick: fc.nat(), part: fc.integer({ min: 0, max: 12 }) }),
   fc.record({ kind: fc.constantFrom('quarantine' as const, 'release' as const), node, qty }),
   fc.record({ kind: fc.constant('adjust' as const), node, qty: fc.integer({ min: -12, max: 12 }).filter((q) => q !== 0) }),
+  // Several receipts in one transaction; a poisoned batch carries one receipt naming no item and must post nothing.
+  fc.record({
+    kind: fc.constant('batch' as const),
+    receipts: fc.array(fc.record({ node, qty }), { minLength: 1, maxLength: 6 }),
+    poisoned: fc.boolean(),
+  }),
 );
 
 describeEachDatabase('the ledger under random document sequences, through the use cases', (kind) => {
@@ -88,6 +95,25 @@ describeEachDatabase('the ledger under random document sequences, through the us
                   o.kind,
                 );
                 break;
+              case 'batch':
+                await recordReceipts(deps, actor, [
+                  ...o.receipts.map((r) => ({
+                    input: { nodeId: nodes[r.node]!, source: 'purchase' as const, lines: [{ itemId, qty: r.qty }] },
+                  })),
+                  ...(o.poisoned
+                    ? [
+                        {
+                          input: {
+                            nodeId: nodes[0]!,
+                            source: 'purchase' as const,
+                            lines: [{ itemId: '00000000-0000-4000-8000-0000000000aa', qty: 1 }],
+                          },
+                        },
+                      ]
+                    : []),
+                ]);
+                if (o.poisoned) throw new Error('a batch with an unknown item was posted');
+                break;
               case 'adjust':
                 await postAdjustment(deps, actor, {
                   nodeId: nodes[o.node]!,
@@ -98,7 +124,11 @@ describeEachDatabase('the ledger under random document sequences, through the us
             }
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
-            expect(['INSUFFICIENT_STOCK', 'INVALID_STATE', 'UNPROCESSABLE']).toContain(error.code);
+            expect(
+              o.kind === 'batch' && o.poisoned
+                ? ['REFERENCE_NOT_FOUND']
+                : ['INSUFFICIENT_STOCK', 'INVALID_STATE', 'UNPROCESSABLE'],
+            ).toContain(error.code);
             const [after] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_movement');
             expect(after!.n).toBe(before!.n);
           }
