@@ -86,8 +86,15 @@ export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockLi
     throw new AppError('VALIDATION_FAILED', 'Give either cursor or offset, not both', { field: 'cursor' });
   const after = q.cursor ? decodeCursor(q.cursor, sort, order) : null;
   const limit = q.limit ?? 50;
+  // Every join is 1:1 (a summary row has one node, organisation, item and at most one standard), so
+  // counting needs only the joins the conditions read.
+  const scope = nodeScopeCondition(actor);
+  const needsNode = Boolean(scope || q.nodeType || q.q);
+  const needsItem = Boolean(q.categoryId || q.q);
   const { rows, total, totalIsEstimate } = await listLedgerPage<Record<string, unknown>>(deps.db, {
     from: `stock_summary s JOIN node n ON n.id = s.node_id JOIN organisation o ON o.id = n.organisation_id JOIN item i ON i.id = s.item_id
+           LEFT JOIN reserve_standard r ON r.node_id = s.node_id AND r.item_id = s.item_id`,
+    countFrom: `stock_summary s${needsNode ? ' JOIN node n ON n.id = s.node_id JOIN organisation o ON o.id = n.organisation_id' : ''}${needsItem ? ' JOIN item i ON i.id = s.item_id' : ''}
            LEFT JOIN reserve_standard r ON r.node_id = s.node_id AND r.item_id = s.item_id`,
     select: `s.node_id, n.code AS node_code, n.name_zh AS node_name_zh, n.name_en AS node_name_en, n.type AS node_type,
              s.item_id, i.code AS item_code, i.name_zh AS item_name_zh, i.name_en AS item_name_en, i.unit_zh, i.unit_en, i.tracking,
@@ -109,7 +116,7 @@ export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockLi
         ),
       q.belowMinimum && where('r.min_reserve IS NOT NULL AND s.on_hand - s.reserved - s.quarantined < r.min_reserve'),
       q.quarantined && where('s.quarantined > 0'),
-      nodeScopeCondition(actor),
+      scope,
     ],
     orderBy: STOCK_SORT[sort],
     order,
