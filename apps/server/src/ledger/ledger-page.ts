@@ -18,6 +18,11 @@ export type LedgerListRequest = ListRequest & {
   after?: readonly unknown[] | null;
   /** A lighter FROM with the same rows for counting them: only the joins the conditions need. */
   countFrom?: string;
+  /**
+   * Set when `orderBy` reads only `countFrom`'s tables (a quantity, not a joined code): the page's
+   * last sort value is first found there, and the page query joins only rows at or beyond it.
+   */
+  thresholdFirst?: boolean;
 };
 
 /**
@@ -49,7 +54,9 @@ export async function listLedgerPage<Row>(
         where(`${sortColumns[0]} ${bound} ?`, req.after[0]),
         where(`(${sortColumns.join(', ')}) ${cmp} (${sortColumns.map(() => '?').join(', ')})`, ...req.after),
       ])
-    : { whereSql, params };
+    : req.thresholdFirst
+      ? await withThreshold(db, req, dir, whereSql, params)
+      : { whereSql, params };
   const rows = await db.query<Row>(
     `SELECT ${req.select} FROM ${req.from} ${seek.whereSql}
      ORDER BY ${sortColumns.map((c) => `${c} ${dir}`).join(', ')} LIMIT $${seek.params.length + 1} OFFSET $${seek.params.length + 2}`,
@@ -70,4 +77,26 @@ export async function listLedgerPage<Row>(
   const estimate = Math.round(Number(plan?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows'] ?? 0));
   const seen = req.offset + rows.length + (rows.length === req.limit ? 1 : 0);
   return { rows, total: Math.max(estimate, seen, EXACT_TOTAL_CAP + 1), totalIsEstimate: true };
+}
+
+/**
+ * Sorting by a quantity, every matching row would be joined to its node and item before the sort
+ * keeps 50 of them. Instead the value of the page's last row is read from the lighter FROM first
+ * (one integer per row, a top-N sort), and the page query keeps only rows at or before it in the
+ * sort — the same rows, ties included, so the page is exactly the one the plain query returns.
+ */
+async function withThreshold(
+  db: Queryable,
+  req: LedgerListRequest,
+  dir: 'ASC' | 'DESC',
+  whereSql: string,
+  params: unknown[],
+): Promise<{ whereSql: string; params: unknown[] }> {
+  const [last] = await db.query<{ v: number | string | null }>(
+    `SELECT ${req.orderBy} AS v FROM ${req.countFrom ?? req.from} ${whereSql}
+     ORDER BY 1 ${dir} LIMIT 1 OFFSET $${params.length + 1}`,
+    [...params, req.offset + req.limit - 1],
+  );
+  if (!last || last.v === null) return { whereSql, params };
+  return buildWhere([...req.conditions, where(`${req.orderBy} ${dir === 'DESC' ? '>=' : '<='} ?`, last.v)]);
 }

@@ -122,6 +122,7 @@ export async function listStock(deps: Pick<Deps, 'db'>, actor: Actor, q: StockLi
     order,
     tieBreaker: sort === 'item' ? 'n.code' : 'i.code',
     thenBy: sort === 'available' || sort === 'onHand' ? ['n.code'] : [],
+    thresholdFirst: sort === 'available' || sort === 'onHand',
     after,
     limit,
     offset: q.offset ?? 0,
