@@ -10,6 +10,15 @@ describe('dispatch benchmark (smoke, PGlite, demo network)', () => {
   let deps: Deps;
   let network: Network;
   let app: App;
+  /** Units reserved anywhere, and the part of them that sits in sealed module boxes still packed. */
+  const reservations = async () =>
+    (
+      (await bench.db.query<{ reserved: number; packed: number }>(
+        `SELECT (SELECT coalesce(sum(reserved), 0)::int FROM stock_balance) AS reserved,
+                (SELECT coalesce(sum(c.qty), 0)::int FROM kit_content c JOIN kit k ON k.asset_id = c.kit_asset_id
+                  WHERE k.unpacked_at IS NULL) AS packed`,
+      )) as [{ reserved: number; packed: number }]
+    )[0];
   beforeAll(async () => {
     bench = await createBenchDatabase('pglite');
     deps = await benchDeps(bench.db);
@@ -42,10 +51,9 @@ describe('dispatch benchmark (smoke, PGlite, demo network)', () => {
     }
     expect(result.shape.lines.p50).toBeGreaterThan(0);
     expect(result.shape.shipments.p50).toBeGreaterThan(0);
-    // Closing released every reservation: nothing is left reserved anywhere.
-    const [{ reserved }] = (await bench.db.query<{ reserved: number }>(
-      'SELECT coalesce(sum(reserved), 0)::int AS reserved FROM stock_balance',
-    )) as [{ reserved: number }];
-    expect(reserved).toBe(0);
+    // Closing released every reservation the incidents made: all that stays reserved is inside packed modules.
+    const { reserved, packed } = await reservations();
+    expect(packed).toBeGreaterThan(0); // the demo packs modules at the base
+    expect(reserved).toBe(packed);
   });
 });
