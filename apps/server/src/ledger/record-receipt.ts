@@ -232,11 +232,14 @@ async function postReceipts(
     checkLineShapes(r.input, items, r.receipt);
   }
 
-  // Lots of every receipt at once, keyed by a running line number.
-  const lotLines: LotLine[] = [];
+  // Lots of every receipt at once (per organisation), keyed by a running line number.
+  const lotsByOrganisation = new Map<string, LotLine[]>();
   const lineKeys: number[][] = [];
   let nextKey = 0;
   for (const r of receipts) {
+    const organisationId = nodes.get(r.input.nodeId)!.organisationId;
+    const lotLines = lotsByOrganisation.get(organisationId) ?? [];
+    lotsByOrganisation.set(organisationId, lotLines);
     lineKeys.push(
       r.input.lines.map((l, line) => {
         const key = nextKey++;
@@ -245,14 +248,6 @@ async function postReceipts(
       }),
     );
   }
-  const lotsByOrganisation = new Map<string, LotLine[]>();
-  receipts.forEach((r, i) => {
-    const organisationId = nodes.get(r.input.nodeId)!.organisationId;
-    const keys = new Set(lineKeys[i]);
-    const list = lotsByOrganisation.get(organisationId) ?? [];
-    list.push(...lotLines.filter((l) => keys.has(l.key)));
-    lotsByOrganisation.set(organisationId, list);
-  });
   const lots = new Map<number, { id: string; expiresOn: string | null }>();
   for (const [organisationId, list] of lotsByOrganisation)
     for (const [key, lot] of await resolveLots(tx, organisationId, list)) lots.set(key, lot);
