@@ -360,3 +360,84 @@ describeEachDatabase('kits: documents that would strand the contents of a packed
     expect((await admin.get('/ledger/verify')).body).toMatchObject({ ok: true });
   });
 });
+
+describeEachDatabase('kits on a one-click dispatch: a box holding something unfit stays home', (kind) => {
+  const ctx = useTestApp(kind, { clock: testClock() });
+  const admin = client(ctx, () => ctx.adminToken);
+  let dispatcherToken = '';
+  const dispatcher = client(ctx, () => dispatcherToken);
+  let station: string;
+  let at: { lat: number; lng: number };
+  let moduleItem: string;
+  let box: string;
+  let cylinder: { id: string; due: string | null };
+  let mealLot: { id: string; expiresOn: string | null };
+
+  /** A level-3 residential fire at the station: its plan, and the module lines sent from the station. */
+  const planAtStation = async () => {
+    const incident = await dispatcher.post('/incidents', {
+      typeCode: 'fire.residential',
+      alarmLevel: 3,
+      ...at,
+      peopleCommitted: 10,
+      scbaWearers: 0,
+    });
+    expect(incident.status, JSON.stringify(incident.body)).toBe(201);
+    const plan = await dispatcher.post(`/incidents/${incident.body.id}/dispatch-plans`, {});
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    const fromStation = (plan.body.lines as { item: { id: string }; source: { id: string }; qty: number }[]).filter(
+      (l) => l.item.id === moduleItem && l.source.id === station,
+    );
+    return { incidentId: incident.body.id as string, plan: plan.body, fromStation };
+  };
+
+  beforeAll(async () => {
+    dispatcherToken = await ctx.login('lps.dispatcher');
+    station = await idOf(ctx.db, 'node', 'LPS-SW-PZ1');
+    const [node] = await ctx.db.query<{ lat: number; lng: number }>('SELECT lat, lng FROM node WHERE id = $1', [station]);
+    at = { lat: Number(node!.lat), lng: Number(node!.lng) };
+    moduleItem = await idOf(ctx.db, 'item', 'MOD-FIRE-LONG');
+    await receivePackingList(ctx, station, 'KF');
+    const packed = await admin.post('/kits/pack', { nodeId: station, kitItemId: moduleItem });
+    expect(packed.status, JSON.stringify(packed.body)).toBe(201);
+    box = packed.body.meta.kitAssetId;
+    const [c] = await ctx.db.query<{ id: string; due: string | null }>(
+      `SELECT a.id, a.next_inspection_due AS due FROM kit_content k JOIN asset a ON a.id = k.asset_id
+        WHERE k.kit_asset_id = $1 ORDER BY a.code LIMIT 1`,
+      [box],
+    );
+    const [l] = await ctx.db.query<{ id: string; expiresOn: string | null }>(
+      `SELECT l.id, l.expires_on AS "expiresOn" FROM kit_content k JOIN lot l ON l.id = k.lot_id WHERE k.kit_asset_id = $1 ORDER BY l.lot_no LIMIT 1`,
+      [box],
+    );
+    cylinder = c!;
+    mealLot = l!;
+  });
+
+  it('plans the box from the station while everything inside is fit (the control)', async () => {
+    expect((await planAtStation()).fromStation).toEqual([expect.objectContaining({ qty: 1 })]);
+  });
+
+  it('leaves it out of the plan while a unit inside is overdue for inspection, or a lot inside has expired', async () => {
+    await ctx.db.query("UPDATE asset SET next_inspection_due = '2020-01-01' WHERE id = $1", [cylinder.id]);
+    expect((await planAtStation()).fromStation).toEqual([]);
+    await ctx.db.query('UPDATE asset SET next_inspection_due = $2 WHERE id = $1', [cylinder.id, cylinder.due]);
+
+    await ctx.db.query("UPDATE lot SET expires_on = '2020-01-01' WHERE id = $1", [mealLot.id]);
+    expect((await planAtStation()).fromStation).toEqual([]);
+    await ctx.db.query('UPDATE lot SET expires_on = $2 WHERE id = $1', [mealLot.id, mealLot.expiresOn]);
+    expect((await planAtStation()).fromStation).toEqual([expect.objectContaining({ qty: 1 })]);
+  });
+
+  it('refuses at confirmation a box that became unfit after planning: the plan goes stale, the box stays', async () => {
+    const { plan, fromStation } = await planAtStation();
+    expect(fromStation).toHaveLength(1);
+    await ctx.db.query("UPDATE asset SET last_inspection_result = 'fail' WHERE id = $1", [cylinder.id]);
+    const confirmed = await dispatcher.post(`/dispatch-plans/${plan.id}/confirm`);
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(409);
+    expect(confirmed.body.code).toBe('STALE_PLAN');
+    expect((await admin.get(`/kits/${box}`)).body.kit).toMatchObject({ state: 'packed', status: 'in-stock', nodeId: station });
+    await ctx.db.query('UPDATE asset SET last_inspection_result = NULL WHERE id = $1', [cylinder.id]);
+    expect((await admin.get('/ledger/verify')).body).toMatchObject({ ok: true, differences: [] });
+  });
+});

@@ -18,7 +18,7 @@ import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { findIncident, type IncidentRecord } from '../incidents/incidents.repository.ts';
-import { isShortBox } from '../ledger/resolve-stock-lines.ts';
+import { hasUnfitContents, isShortBox } from '../ledger/resolve-stock-lines.ts';
 import { localDate } from '../ledger/stock-context.ts';
 import {
   insertPlan,
@@ -166,6 +166,7 @@ export async function buildDispatchProblem(
           WHERE b.item_id = ANY ($1::uuid[]) AND b.node_id = ANY ($2::uuid[]) AND b.on_hand - b.reserved - b.quarantined > 0
             AND (l.expires_on IS NULL OR l.expires_on >= $3::date)
             AND (a.id IS NULL OR ((a.next_inspection_due IS NULL OR a.next_inspection_due >= $3::date) AND a.last_inspection_result IS DISTINCT FROM 'fail'))
+            AND NOT EXISTS (SELECT 1 FROM kit k WHERE k.asset_id = b.asset_id AND k.unpacked_at IS NULL AND ${hasUnfitContents('$3::date')})
           GROUP BY b.node_id, b.item_id`,
         [itemIds, sources.map((s) => s.id), today],
       )
@@ -178,6 +179,7 @@ export async function buildDispatchProblem(
            FROM stock_balance b JOIN asset a ON a.id = b.asset_id JOIN kit k ON k.asset_id = a.id AND k.unpacked_at IS NULL
           WHERE b.item_id = ANY ($1::uuid[]) AND b.node_id = ANY ($2::uuid[]) AND b.on_hand - b.reserved - b.quarantined > 0
             AND (a.next_inspection_due IS NULL OR a.next_inspection_due >= $3::date) AND a.last_inspection_result IS DISTINCT FROM 'fail'
+            AND NOT ${hasUnfitContents('$3::date')}
           GROUP BY b.node_id, b.item_id`,
         [itemIds, sources.map((s) => s.id), today],
       )

@@ -35,6 +35,14 @@ const isLooseBox = 'k.asset_id IS NULL';
 /** SQL: the packed kit `k` holds less of some line than its module's packing list asks for. */
 export const isShortBox = `EXISTS (SELECT 1 FROM module_line ml WHERE ml.module_id = k.module_id
   AND ml.qty > (SELECT coalesce(sum(c.qty), 0) FROM kit_content c WHERE c.kit_asset_id = k.asset_id AND c.item_id = ml.item_id))`;
+/**
+ * SQL: the packed kit `k` holds something that could not be sent on its own — an expired lot, or a unit
+ * whose inspection failed or is overdue on `today` (a date parameter). Such a box is not dispatchable
+ * until it is repacked, just as its contents would not be.
+ */
+export const hasUnfitContents = (today: string) => `EXISTS (SELECT 1 FROM kit_content c LEFT JOIN lot cl ON cl.id = c.lot_id
+  LEFT JOIN asset ca ON ca.id = c.asset_id WHERE c.kit_asset_id = k.asset_id
+  AND (cl.expires_on < ${today} OR ca.last_inspection_result = 'fail' OR ca.next_inspection_due < ${today}))`;
 const PACKED_FIRST = `${isLooseBox}, ${isShortBox}, a.code`;
 const LOOSE_FIRST = `${isLooseBox} DESC, ${isShortBox} DESC, a.code`;
 
@@ -139,7 +147,8 @@ export async function resolveStockLines(
     if (item.tracking === 'serialised' || item.tracking === 'kit') {
       const isKit = item.tracking === 'kit';
       const inspection = options.dispatchableOnly
-        ? `AND (a.next_inspection_due IS NULL OR a.next_inspection_due >= $4::date) AND a.last_inspection_result IS DISTINCT FROM 'fail'`
+        ? `AND (a.next_inspection_due IS NULL OR a.next_inspection_due >= $4::date) AND a.last_inspection_result IS DISTINCT FROM 'fail'
+           ${isKit ? `AND NOT (k.asset_id IS NOT NULL AND ${hasUnfitContents('$4::date')})` : ''}`
         : '';
       const params: unknown[] = [nodeId, line.itemId, line.qty];
       if (options.dispatchableOnly) params.push(options.today);
