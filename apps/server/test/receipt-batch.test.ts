@@ -51,7 +51,10 @@ describeEachDatabase('posting receipts in batches', (kind) => {
     }[];
     expect(results).toHaveLength(4);
     expect(results.every((r) => !r.replayed)).toBe(true);
-    expect(new Set(results.map((r) => r.document.number)).size).toBe(4);
+    const numbers = results.map((r) => r.document.number);
+    expect(new Set(numbers).size).toBe(4);
+    expect(numbers.every((n) => /^RC-\d{4}-\d{6}$/.test(n))).toBe(true);
+    expect([...numbers].sort()).toEqual(numbers); // numbered in the order sent
     expect(results[1]!.document).toMatchObject({ nodeId: ids['LPS-SW-LZ1'], reference: 'Gift 7', source: 'donation' });
     const after = await counts();
     expect(after.documents - before.documents).toBe(4);

@@ -121,17 +121,14 @@ export async function insertDocument(tx: Queryable, d: NewDocument): Promise<Sto
 /** Inserts documents with their numbers (one sequence call, one INSERT), in the order given. */
 export async function insertDocuments(tx: Queryable, docs: readonly NewDocument[]): Promise<StockDocument[]> {
   if (docs.length === 0) return [];
-  const seqs = await tx.query<{ n: number }>(
-    "SELECT nextval('stock_document_no_seq') AS n FROM generate_series(1, $1::int) ORDER BY 1",
-    [docs.length],
-  );
   // One JSON parameter rather than seventeen arrays: a jsonb[] array literal of many documents' lines
-  // costs far more to quote and parse than one JSON text.
-  const payload = docs.map((d, i) => ({
+  // costs far more to quote and parse than one JSON text. Numbers are drawn in the same statement, row
+  // by row as the function scan yields them: e.g. RC-2026-000042.
+  const payload = docs.map((d) => ({
     id: d.id,
     organisation_id: d.organisationId,
     kind: d.kind,
-    number: `${PREFIX[d.kind]}-${d.now.getUTCFullYear()}-${String(seqs[i]!.n).padStart(6, '0')}`,
+    number_prefix: `${PREFIX[d.kind]}-${d.now.getUTCFullYear()}-`,
     node_id: d.nodeId,
     to_node_id: d.toNodeId ?? null,
     state: d.state,
@@ -149,9 +146,10 @@ export async function insertDocuments(tx: Queryable, docs: readonly NewDocument[
   const rows = await tx.query<StockDocumentRow>(
     `INSERT INTO stock_document (id, organisation_id, kind, number, node_id, to_node_id, state, source, reason, reference, lines, meta,
        idempotency_key, request_hash, created_by, created_by_name, created_at, updated_at)
-     SELECT d.id, d.organisation_id, d.kind, d.number, d.node_id, d.to_node_id, d.state, d.source, d.reason, d.reference, d.lines,
+     SELECT d.id, d.organisation_id, d.kind, d.number_prefix || lpad(nextval('stock_document_no_seq')::text, 6, '0'), d.node_id,
+            d.to_node_id, d.state, d.source, d.reason, d.reference, d.lines,
             d.meta, d.idempotency_key, d.request_hash, d.created_by, d.created_by_name, d.at, d.at
-       FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, organisation_id uuid, kind text, number text, node_id uuid, to_node_id uuid,
+       FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, organisation_id uuid, kind text, number_prefix text, node_id uuid, to_node_id uuid,
             state text, source text, reason text, reference text, lines jsonb, meta jsonb, idempotency_key text, request_hash text,
             created_by uuid, created_by_name text, at timestamptz)
      RETURNING *`,
