@@ -49,14 +49,18 @@ export async function appendAuditEntries(tx: Queryable, actor: Actor, inputs: re
     rows.push({ ...entry, prevHash, hash });
     prevHash = hash;
   }
+  // The entries and the new head in one statement.
   await tx.query(
-    `INSERT INTO audit_event (seq, organisation_id, at, actor_user_id, actor_username, actor_role, action, entity_type,
+    `WITH inserted AS (
+     INSERT INTO audit_event (seq, organisation_id, at, actor_user_id, actor_username, actor_role, action, entity_type,
        entity_id, summary, client_address, prev_hash, hash)
      SELECT e.seq, e.organisation_id, $1::timestamptz, $2::uuid, $3::text, $4::text, e.action, e.entity_type, e.entity_id, e.summary,
             $5::text, e.prev_hash, e.hash
        FROM unnest($6::bigint[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::text[], $13::text[])
             AS e(seq, organisation_id, action, entity_type, entity_id, summary, prev_hash, hash)
-      ORDER BY e.seq`,
+      ORDER BY e.seq
+     RETURNING 1)
+     UPDATE audit_head SET seq = $14::bigint, hash = $15::text WHERE id = 1`,
     [
       now.toISOString(),
       actor.userId,
@@ -71,9 +75,10 @@ export async function appendAuditEntries(tx: Queryable, actor: Actor, inputs: re
       rows.map((r) => JSON.stringify(r.summary)),
       rows.map((r) => r.prevHash),
       rows.map((r) => r.hash),
+      seq,
+      prevHash,
     ],
   );
-  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [seq, prevHash]);
 }
 
 type AuditRow = {
