@@ -85,11 +85,11 @@ describeEachDatabase('paging the stock list', (kind) => {
     }
     const both = await admin.get(`/stock?offset=5&cursor=${encodeURIComponent(first.nextCursor!)}`);
     expect(both.status).toBe(400);
-    const deep = await admin.get('/stock?offset=10001');
+    const deep = await admin.get('/stock?offset=5001');
     expect(deep.status).toBe(400);
     expect(deep.body.message).toContain('cursor');
-    expect((await admin.get('/stock?offset=10000')).status).toBe(200);
-    const deepAssets = await admin.get('/assets?offset=10001');
+    expect((await admin.get('/stock?offset=5000')).status).toBe(200);
+    const deepAssets = await admin.get('/assets?offset=5001');
     expect(deepAssets.status).toBe(400);
   });
 });

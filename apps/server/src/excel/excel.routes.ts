@@ -13,7 +13,7 @@ import { MAX_IMPORT_BYTES } from './read-opening-stock.ts';
 import { XLSX_MEDIA_TYPE } from './sheet-writer.ts';
 
 /** The stock list's filters without its paging: an export holds every matching row. */
-const { limit: _limit, offset: _offset, ...stockFilters } = StockListQuery.properties;
+const { limit: _limit, offset: _offset, cursor: _cursor, ...stockFilters } = StockListQuery.properties;
 const StockExportQuerySchema = Type.Object(stockFilters, { additionalProperties: false });
 const ShortfallExportQuery = Type.Object(
   { nodeId: Type.Optional(Type.String({ format: 'uuid' })), belowMinimum: Type.Optional(Type.Boolean()) },

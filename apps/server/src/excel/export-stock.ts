@@ -9,7 +9,7 @@ import { addTableSheet, newWorkbook, workbookBuffer, type ColumnSpec } from './s
 export const MAX_EXPORT_ROWS = 200_000;
 const PAGE = 500;
 
-export type StockExportQuery = Omit<StockListQuery, 'limit' | 'offset'>;
+export type StockExportQuery = Omit<StockListQuery, 'limit' | 'offset' | 'cursor'>;
 
 const STOCK_COLUMNS: ColumnSpec<StockRow>[] = [
   { zh: '库存点编码', en: 'Node code', width: 16, kind: 'text', value: (r) => r.nodeCode },
@@ -31,10 +31,17 @@ const STOCK_COLUMNS: ColumnSpec<StockRow>[] = [
 ];
 
 /** The stock view (same filters and scope as GET /stock) as one xlsx sheet, every row rather than one page. */
-export async function exportStock(deps: Pick<Deps, 'db'>, actor: Actor, query: StockExportQuery): Promise<Buffer> {
+export async function exportStock(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  query: StockExportQuery,
+  options: { pageSize?: number } = {},
+): Promise<Buffer> {
+  const pageSize = options.pageSize ?? PAGE;
   const rows: StockRow[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await listStock(deps, actor, { ...query, limit: PAGE, offset });
+  // Page by cursor: offsets stop at MAX_LEDGER_OFFSET, and a cursor page costs the same at any depth.
+  for (let cursor: string | undefined; ;) {
+    const page = await listStock(deps, actor, { ...query, limit: pageSize, ...(cursor ? { cursor } : {}) });
     if (page.total > MAX_EXPORT_ROWS) {
       throw new AppError(
         'PAYLOAD_TOO_LARGE',
@@ -43,7 +50,8 @@ export async function exportStock(deps: Pick<Deps, 'db'>, actor: Actor, query: S
       );
     }
     rows.push(...(page.items as StockRow[]));
-    if (page.items.length < PAGE || rows.length >= page.total) break;
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
   }
   const workbook = newWorkbook();
   addTableSheet(workbook, '库存 Stock', STOCK_COLUMNS, rows);

@@ -9,7 +9,7 @@ export const EXACT_TOTAL_CAP = 10_000;
  * The deepest OFFSET a ledger list accepts. Deeper pages are read with the list's cursor, which
  * seeks in the sort index instead of walking and discarding every row before the page.
  */
-export const MAX_LEDGER_OFFSET = 10_000;
+export const MAX_LEDGER_OFFSET = 5_000;
 
 export type LedgerListRequest = ListRequest & {
   /** Further sort columns after `orderBy` and `tieBreaker`, in the same direction, so the order is total. */

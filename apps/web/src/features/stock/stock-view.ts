@@ -12,7 +12,7 @@ export function standardStatus(row: Pick<StockRow, 'available' | 'minReserve' | 
 }
 
 /** The server pages ledger lists by offset up to this row; deeper pages need its cursor. */
-export const MAX_BROWSE_OFFSET = 10_000;
+export const MAX_BROWSE_OFFSET = 5_000;
 
 /**
  * The total to give the table's pager: every page whose offset the server accepts, so no page

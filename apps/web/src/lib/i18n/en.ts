@@ -52,7 +52,7 @@ export const en: Dictionary = {
     stored: 'Stored balance',
     fromMovements: 'From movements',
     totalEstimate: 'About {{count}} rows',
-    narrowToBrowse: 'pages stop at row 10,000: narrow the filters or export to Excel',
+    narrowToBrowse: 'pages stop at row 5,000: narrow the filters or export to Excel',
     qty: 'Quantity',
     documentNumber: 'Number',
     createdAt: 'Created',

@@ -50,7 +50,7 @@ export const zh = {
     stored: '账面余额',
     fromMovements: '按流水重算',
     totalEstimate: '约 {{count}} 条',
-    narrowToBrowse: '仅可翻阅前 10,000 条：请缩小筛选范围或导出 Excel',
+    narrowToBrowse: '仅可翻阅前 5,000 条：请缩小筛选范围或导出 Excel',
     qty: '数量',
     documentNumber: '单号',
     createdAt: '创建时间',
