@@ -74,9 +74,18 @@ describeInBrowser('dispatch journey (Chromium)', () => {
     hours: number,
     title: string,
   ): Promise<string> {
-    await clickMapAt(...at);
     const drawer = page.locator('.incident-drawer');
-    await drawer.getByTestId('incident-form-position').waitFor({ state: 'visible' });
+    // On a loaded machine the map may still be laying out when first clicked: click again until the form opens.
+    for (let attempt = 1; ; attempt++) {
+      await clickMapAt(...at);
+      try {
+        await drawer.getByTestId('incident-form-position').waitFor({ state: 'visible', timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 6) throw error;
+        await page.waitForTimeout(1_000);
+      }
+    }
     expect(await drawer.getByTestId('incident-form-position').textContent()).toContain(`${at[1].toFixed(2).slice(0, 4)}`);
     await pickOption(drawer.locator('#typeCode'), type);
     await drawer.getByTestId('incident-form-position').click();
