@@ -44,15 +44,23 @@ describeInBrowser('dispatch journey (Chromium)', () => {
   }
 
   async function pickOption(select: Locator, text: string): Promise<void> {
-    await select.click();
-    await select.pressSequentially(text);
-    await select.page().locator('.ant-select-dropdown:visible').last().getByText(text, { exact: false }).first().click();
-    await select
-      .page()
-      .locator('.ant-select-dropdown:visible')
-      .last()
-      .waitFor({ state: 'hidden' })
-      .catch(() => undefined);
+    // The selected value shows in the select's own box; on a loaded machine the filtered list can lag
+    // behind the typing, so pick again until the box shows the option.
+    const shown = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+    for (let attempt = 1; ; attempt++) {
+      await select.click();
+      await select.pressSequentially(text);
+      await select.page().locator('.ant-select-dropdown:visible').last().getByText(text, { exact: false }).first().click();
+      await select
+        .page()
+        .locator('.ant-select-dropdown:visible')
+        .last()
+        .waitFor({ state: 'hidden' })
+        .catch(() => undefined);
+      if (((await shown.textContent()) ?? '').includes(text)) return;
+      if (attempt >= 4) throw new Error(`the select did not take "${text}" (shows "${await shown.textContent()}")`);
+      await select.page().waitForTimeout(500);
+    }
   }
 
   /** Clicks the dispatch map at a WGS-84 position, through the chart's own coordinate conversion. */
@@ -96,7 +104,23 @@ describeInBrowser('dispatch journey (Chromium)', () => {
     await drawer.locator('#expectedDurationHours').fill(String(hours));
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/incidents') && r.request().method() === 'POST');
     await drawer.getByTestId('incident-form-save').click();
-    const response = await created;
+    // A form that does not validate sends nothing: name the fields it complains about instead of timing out.
+    created.catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const response = await Promise.race([
+      created,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          drawer
+            .locator('.ant-form-item-explain-error')
+            .allTextContents()
+            .then(
+              (errors) => reject(new Error(`no POST /incidents 15 s after saving; form errors: ${JSON.stringify(errors)}`)),
+              reject,
+            );
+        }, 15_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     expect(response.status()).toBe(201);
     const body = (await response.json()) as { number: string; id: string };
     await page.locator(`[data-incident-number="${body.number}"]`).waitFor({ state: 'visible' });
