@@ -35,6 +35,24 @@ async function receivePackingList(ctx: TestContext, nodeId: string, prefix: stri
   return new Map(lines.map((l) => [l.code, { itemId: l.item_id, qty: Number(l.qty) }]));
 }
 
+/**
+ * A level-3 residential fire at `at`, planned: it asks for one FIRE-LONG module; no SCBA wearers, so no
+ * loose cylinders besides.
+ */
+async function planResidentialFire(dispatcher: ReturnType<typeof client>, at: { lat: number; lng: number }) {
+  const incident = await dispatcher.post('/incidents', {
+    typeCode: 'fire.residential',
+    alarmLevel: 3,
+    ...at,
+    peopleCommitted: 10,
+    scbaWearers: 0,
+  });
+  expect(incident.status, JSON.stringify(incident.body)).toBe(201);
+  const plan = await dispatcher.post(`/incidents/${incident.body.id}/dispatch-plans`, {});
+  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+  return { incidentId: incident.body.id as string, plan: plan.body };
+}
+
 describeEachDatabase('kits on a one-click dispatch: packed modules go to the scene and open there', (kind) => {
   const ctx = useTestApp(kind, { clock: testClock() });
   const admin = client(ctx, () => ctx.adminToken);
@@ -54,20 +72,7 @@ describeEachDatabase('kits on a one-click dispatch: packed modules go to the sce
     expect(verdict, JSON.stringify(verdict)).toMatchObject({ ok: true, differences: [], danglingReferences: [] });
   };
   const kitOf = async (id: string) => (await admin.get(`/kits/${id}`)).body;
-  const fireAtStation = async () => {
-    // A residential fire at level 3 asks for one FIRE-LONG module; no SCBA wearers, so no loose cylinders besides.
-    const incident = await dispatcher.post('/incidents', {
-      typeCode: 'fire.residential',
-      alarmLevel: 3,
-      ...at,
-      peopleCommitted: 10,
-      scbaWearers: 0,
-    });
-    expect(incident.status, JSON.stringify(incident.body)).toBe(201);
-    const plan = await dispatcher.post(`/incidents/${incident.body.id}/dispatch-plans`, {});
-    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-    return { incidentId: incident.body.id as string, plan: plan.body };
-  };
+  const fireAtStation = () => planResidentialFire(dispatcher, at);
 
   beforeAll(async () => {
     dispatcherToken = await ctx.login('lps.dispatcher');
@@ -375,20 +380,11 @@ describeEachDatabase('kits on a one-click dispatch: a box holding something unfi
 
   /** A level-3 residential fire at the station: its plan, and the module lines sent from the station. */
   const planAtStation = async () => {
-    const incident = await dispatcher.post('/incidents', {
-      typeCode: 'fire.residential',
-      alarmLevel: 3,
-      ...at,
-      peopleCommitted: 10,
-      scbaWearers: 0,
-    });
-    expect(incident.status, JSON.stringify(incident.body)).toBe(201);
-    const plan = await dispatcher.post(`/incidents/${incident.body.id}/dispatch-plans`, {});
-    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-    const fromStation = (plan.body.lines as { item: { id: string }; source: { id: string }; qty: number }[]).filter(
+    const { incidentId, plan } = await planResidentialFire(dispatcher, at);
+    const fromStation = (plan.lines as { item: { id: string }; source: { id: string }; qty: number }[]).filter(
       (l) => l.item.id === moduleItem && l.source.id === station,
     );
-    return { incidentId: incident.body.id as string, plan: plan.body, fromStation };
+    return { incidentId, plan, fromStation };
   };
 
   beforeAll(async () => {
