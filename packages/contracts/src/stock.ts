@@ -82,27 +82,25 @@ export const TransferCreate = Type.Object(
 );
 export type TransferCreate = Static<typeof TransferCreate>;
 
-export const TransferReceive = Type.Object(
-  {
-    /** Omit to receive everything shipped. Otherwise what arrived per shipped line; the rest is recorded as missing. */
-    lines: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            itemId: Id,
-            lotId: Type.Optional(Id),
-            assetId: Type.Optional(Id),
-            qty: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }),
-          },
-          { additionalProperties: false },
-        ),
-        { maxItems: 20_000 },
+const transferReceiveFields = {
+  /** Omit to receive everything shipped. Otherwise what arrived per shipped line; the rest is recorded as missing. */
+  lines: Type.Optional(
+    Type.Array(
+      Type.Object(
+        {
+          itemId: Id,
+          lotId: Type.Optional(Id),
+          assetId: Type.Optional(Id),
+          qty: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }),
+        },
+        { additionalProperties: false },
       ),
+      { maxItems: 20_000 },
     ),
-    note: Type.Optional(Type.String({ maxLength: 500 })),
-  },
-  { additionalProperties: false },
-);
+  ),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+};
+export const TransferReceive = Type.Object(transferReceiveFields, { additionalProperties: false });
 export type TransferReceive = Static<typeof TransferReceive>;
 
 export const AdjustmentCreate = Type.Object(
@@ -248,6 +246,56 @@ export const ReceiptBatchResult = Type.Object({
   ),
 });
 export type ReceiptBatchResult = Static<typeof ReceiptBatchResult>;
+
+/** Up to 200 transfers created together, all or none, each with its own optional idempotency key. */
+export const TransferBatchCreate = Type.Object(
+  {
+    transfers: Type.Array(
+      Type.Object(
+        {
+          idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' })),
+          transfer: TransferCreate,
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 200 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type TransferBatchCreate = Static<typeof TransferBatchCreate>;
+
+export const TransferBatchResult = Type.Object({
+  results: Type.Array(
+    Type.Object({
+      document: StockDocument,
+      replayed: Type.Boolean({ description: 'true when this transfer was created before with the same idempotency key' }),
+    }),
+  ),
+});
+export type TransferBatchResult = Static<typeof TransferBatchResult>;
+
+/** Transfers moved along their state machine together (start picking, ship, cancel), all or none. */
+export const TransferBatchAdvance = Type.Object(
+  { ids: Type.Array(Id, { minItems: 1, maxItems: 200, uniqueItems: true }) },
+  { additionalProperties: false },
+);
+export type TransferBatchAdvance = Static<typeof TransferBatchAdvance>;
+
+/** Shipped transfers received together, each in full (no lines) or as reported, all or none. */
+export const TransferBatchReceive = Type.Object(
+  {
+    transfers: Type.Array(Type.Object({ id: Id, ...transferReceiveFields }, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: 200,
+    }),
+  },
+  { additionalProperties: false },
+);
+export type TransferBatchReceive = Static<typeof TransferBatchReceive>;
+
+export const TransferBatchDocuments = Type.Object({ documents: Type.Array(StockDocument) });
+export type TransferBatchDocuments = Static<typeof TransferBatchDocuments>;
 
 export const DocumentListQuery = Type.Object(
   {

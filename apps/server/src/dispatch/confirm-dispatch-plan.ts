@@ -7,7 +7,7 @@ import type { Deps } from '../deps.ts';
 import { AppError, fromDatabaseError, notFound } from '../http/app-error.ts';
 import { updateIncident, type IncidentRecord } from '../incidents/incidents.repository.ts';
 import { insertNode } from '../nodes/nodes.repository.ts';
-import { createTransferIn } from '../ledger/transfers.ts';
+import { createTransfersIn } from '../ledger/transfers.ts';
 import { findPlan, setPlanState, type StoredPlan } from './dispatch-plans.repository.ts';
 import { loadPlannableIncidents, planDispatch } from './plan-dispatch.ts';
 
@@ -87,55 +87,55 @@ export async function confirmDispatchPlan(
       }
       const shipments: { id: string; number: string }[] = [];
       const [seq] = await tx.query<{ n: number }>("SELECT nextval('stock_document_no_seq') AS n");
-      let index = 0;
-      for (const [key, route] of [...routes.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const incident = incidents.find((i) => i.id === route.incident)!;
-        const toNodeId = staging.get(route.incident)!;
-        let documentId: string | null = null;
-        let lines: unknown = route.lines;
-        if (!isExercise) {
-          const doc = await createTransferIn(
+      const ordered = [...routes.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+      const incidentOf = (route: { incident: string }) => incidents.find((i) => i.id === route.incident)!;
+      // Every route's dispatch document in one go: sources resolved together, written set-based.
+      const documents = isExercise
+        ? []
+        : await createTransfersIn(
             tx,
             actor,
-            {
+            ordered.map(([, route]) => ({
               fromNodeId: route.source,
-              toNodeId,
+              toNodeId: staging.get(route.incident)!,
               lines: route.lines,
-              kind: 'dispatch',
-              action: 'dispatch.confirm',
-              reference: `${plan.number} / ${incident.number}`,
-              meta: { incidentId: incident.id, planId: plan.id },
-              dispatchableOnly: true,
-            },
+              reference: `${plan.number} / ${incidentOf(route).number}`,
+              meta: { incidentId: route.incident, planId: plan.id },
+            })),
+            { kind: 'dispatch', action: 'dispatch.confirm', dispatchableOnly: true },
             now,
           );
-          documentId = doc.id;
-          lines = doc.lines;
-        }
-        const id = randomUUID();
-        const number = `SH-${now.getUTCFullYear()}-${String(seq!.n).padStart(6, '0')}-${++index}`;
+      const rows = ordered.map(([key, route], index) => {
+        const incident = incidentOf(route);
+        const document = documents[index];
+        const row = {
+          id: randomUUID(),
+          organisation_id: incident.organisationId,
+          number: `SH-${now.getUTCFullYear()}-${String(seq!.n).padStart(6, '0')}-${index + 1}`,
+          incident_id: incident.id,
+          from_node_id: route.source,
+          to_node_id: staging.get(route.incident)!,
+          document_id: document?.id ?? null,
+          vehicle_node_id: vehicleByRoute.get(key) ?? null,
+          is_call_off: kinds.get(route.source) === 'partner',
+          lines: document?.lines ?? route.lines,
+          travel_minutes: route.minutes,
+          eta: new Date(now.getTime() + route.minutes * 60_000).toISOString(),
+        };
+        shipments.push({ id: row.id, number: row.number });
+        return row;
+      });
+      if (rows.length)
         await tx.query(
-          `INSERT INTO shipment (id, organisation_id, number, plan_id, incident_id, from_node_id, to_node_id, document_id, vehicle_node_id, is_call_off, state, lines, travel_minutes, eta, created_at)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'picking',$11,$12,$13,$14)`,
-          [
-            id,
-            incident.organisationId,
-            number,
-            plan.id,
-            incident.id,
-            route.source,
-            toNodeId,
-            documentId,
-            vehicleByRoute.get(key) ?? null,
-            kinds.get(route.source) === 'partner',
-            JSON.stringify(lines),
-            route.minutes,
-            new Date(now.getTime() + route.minutes * 60_000),
-            now,
-          ],
+          `INSERT INTO shipment (id, organisation_id, number, plan_id, incident_id, from_node_id, to_node_id, document_id, vehicle_node_id,
+             is_call_off, state, lines, travel_minutes, eta, created_at)
+           SELECT s.id, s.organisation_id, s.number, $2, s.incident_id, s.from_node_id, s.to_node_id, s.document_id, s.vehicle_node_id,
+                  s.is_call_off, 'picking', s.lines, s.travel_minutes, s.eta, $3
+             FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, organisation_id uuid, number text, incident_id uuid, from_node_id uuid,
+                  to_node_id uuid, document_id uuid, vehicle_node_id uuid, is_call_off boolean, lines jsonb, travel_minutes numeric,
+                  eta timestamptz)`,
+          [JSON.stringify(rows), plan.id, now],
         );
-        shipments.push({ id, number });
-      }
       for (const incident of incidents) {
         const next = nextIncidentState(incident.state, 'dispatch');
         if (next) await updateIncident(tx, incident.id, { state: next });

@@ -192,6 +192,32 @@ export async function updateDocument(
   return toDocument(rows[0]!);
 }
 
+/** Sets the state and meta of several documents in one statement; returns them in the order given. */
+export async function updateDocumentStates(
+  tx: Queryable,
+  patches: readonly { id: string; state: string; meta: Record<string, unknown> }[],
+  now: Date,
+): Promise<StockDocument[]> {
+  if (patches.length === 0) return [];
+  const rows = await tx.query<StockDocumentRow>(
+    `UPDATE stock_document d SET state = p.state, meta = p.meta, updated_at = $2
+       FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, state text, meta jsonb)
+      WHERE d.id = p.id RETURNING d.*`,
+    [JSON.stringify(patches), now],
+  );
+  const byId = new Map(rows.map((r) => [r.id, toDocument(r)]));
+  return patches.map((p) => byId.get(p.id)!);
+}
+
+/** Documents by id, locked for update in id order (so concurrent batches never deadlock on them). */
+export async function findDocumentsForUpdate(db: Queryable, ids: readonly string[]): Promise<Map<string, StockDocument>> {
+  const rows = await db.query<StockDocumentRow>(
+    'SELECT * FROM stock_document WHERE id = ANY ($1::uuid[]) ORDER BY id FOR UPDATE',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, toDocument(r)]));
+}
+
 /** A movement plus what the row needs beyond the pure domain: which lot or asset the stock key is. */
 export type MovementRow = StockMovement & { lotId: string | null; assetId: string | null };
 

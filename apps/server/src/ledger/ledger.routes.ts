@@ -10,6 +10,11 @@ import {
   LedgerVerdict,
   QuarantineCreate,
   ReceiptBatchCreate,
+  TransferBatchAdvance,
+  TransferBatchCreate,
+  TransferBatchDocuments,
+  TransferBatchReceive,
+  TransferBatchResult,
   ReceiptBatchResult,
   ReceiptCreate,
   ReserveStandardInput,
@@ -39,7 +44,14 @@ import { loadItems, nodeInScope } from './stock-context.ts';
 import { listReserveStandards, proposeReplenishmentTransfers, setReserveStandard, shortfallReport } from './reserve-standards.ts';
 import { approveCount, getCount, recordCount, startCount, submitCount } from './stock-counts.ts';
 import { availabilityOf, getAsset, getDocument, listAssets, listDocuments, listStock, lookupCode } from './stock-queries.ts';
-import { advanceTransfer, createTransfer, receiveTransfer } from './transfers.ts';
+import {
+  advanceTransfer,
+  advanceTransfers,
+  createTransfer,
+  createTransfers,
+  receiveTransfer,
+  receiveTransfers,
+} from './transfers.ts';
 import { decideWriteOff, requestWriteOff } from './write-off.ts';
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
@@ -115,6 +127,58 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: Deps): void {
     'Create a transfer; reserves at the source at once (409 INSUFFICIENT_STOCK)',
     TransferCreate,
     (actor, input, key) => createTransfer(deps, actor, input, key),
+  );
+  app.post(
+    '/transfers/batch',
+    {
+      schema: {
+        tags: ['运 transport'],
+        summary: 'Create up to 200 transfers at once, all or none (replenishment rounds, offline queues)',
+        description:
+          'Each transfer reserves at its source; transfers from one node never pick the same unit. Each may carry its own idempotency key; transfers created before with the same key are replayed. 201 when anything was created, 200 when every transfer was a replay; 409 INSUFFICIENT_STOCK names every short transfer line.',
+        body: TransferBatchCreate,
+        response: { 200: TransferBatchResult, 201: TransferBatchResult, ...STANDARD_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as TransferBatchCreate;
+      const results = await createTransfers(
+        deps,
+        actorOf(request),
+        body.transfers.map((t) => ({ input: t.transfer, idempotencyKey: t.idempotencyKey })),
+      );
+      return reply.status(results.every((r) => r.replayed) ? 200 : 201).send({ results });
+    },
+  );
+  for (const event of ['start-picking', 'ship', 'cancel'] as const) {
+    app.post(
+      `/transfers/batch/${event}`,
+      {
+        schema: {
+          tags: ['运 transport'],
+          summary: `Transfers: ${event}, up to 200 at once, all or none`,
+          body: TransferBatchAdvance,
+          response: { 200: TransferBatchDocuments, ...STANDARD_ERRORS },
+        },
+      },
+      async (request) => ({
+        documents: await advanceTransfers(deps, actorOf(request), (request.body as TransferBatchAdvance).ids, event),
+      }),
+    );
+  }
+  app.post(
+    '/transfers/batch/receive',
+    {
+      schema: {
+        tags: ['运 transport'],
+        summary: 'Receive up to 200 shipped transfers at once, each in full or as reported, all or none',
+        body: TransferBatchReceive,
+        response: { 200: TransferBatchDocuments, ...STANDARD_ERRORS },
+      },
+    },
+    async (request) => ({
+      documents: await receiveTransfers(deps, actorOf(request), (request.body as TransferBatchReceive).transfers),
+    }),
   );
   for (const event of ['start-picking', 'ship', 'cancel'] as const) {
     app.post(

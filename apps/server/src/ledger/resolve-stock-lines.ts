@@ -28,7 +28,17 @@ export type ResolveOptions = {
    * come first, so that documents which may not take a packed box (write-off, issue…) leave them be.
    */
   preferPackedKits?: boolean;
+  /**
+   * How errors name a line: by default "Line 3" with `{ line: 3 }`; a batch of documents resolved
+   * together names the document too ("Transfer 2, line 0" with `{ transfer: 2, line: 0 }`).
+   */
+  locate?: (index: number) => LineLocation;
 };
+
+/** Where a line sits, for error messages and their details. */
+export type LineLocation = { label: string; at: Record<string, number> };
+
+const byLine = (index: number): LineLocation => ({ label: `Line ${index}`, at: { line: index } });
 
 /** Kit box order: packed and complete against the module's packing list, packed but short, loose; then by code. */
 const isLooseBox = 'k.asset_id IS NULL';
@@ -60,7 +70,21 @@ export async function resolveStockLines(
   options: ResolveOptions,
 ): Promise<ResolvedUnit[]> {
   const units: ResolvedUnit[] = [];
-  const short: { line: number; itemId: string; itemCode: string; requested: number; available: number }[] = [];
+  const locate = options.locate ?? byLine;
+  const short: (Record<string, number | string> & { itemId: string; itemCode: string; requested: number; available: number })[] =
+    [];
+  const shortOf = (index: number, itemId: string, itemCode: string, requested: number, available: number) =>
+    short.push({ ...locate(index).at, itemId, itemCode, requested, available });
+  // What earlier lines of this call took, so that two lines of one item (or two documents of a batch
+  // drawing on one node) never pick the same unit twice: assets taken, and units taken per lot.
+  const takenAssets = new Set<string>();
+  const assetsTakenOfItem = new Map<string, number>();
+  const takeAsset = (itemId: string, assetId: string) => {
+    takenAssets.add(assetId);
+    assetsTakenOfItem.set(itemId, (assetsTakenOfItem.get(itemId) ?? 0) + 1);
+  };
+  const takenFromLot = new Map<string, number>();
+  const takeLot = (lotId: string, qty: number) => takenFromLot.set(lotId, (takenFromLot.get(lotId) ?? 0) + qty);
   const freeExpr = options.fromQuarantine ? 'b.quarantined' : 'b.on_hand - b.reserved - b.quarantined';
   // Untracked (bulk) stock of every line in one read; the CHECK constraints still decide at write time.
   const bulkItems = [
@@ -95,13 +119,12 @@ export async function resolveStockLines(
   for (const [index, line] of lines.entries()) {
     const item = items.get(line.itemId)!;
     const named = line.assetIds ?? (line.assetId ? [line.assetId] : null);
+    const where = locate(index);
     if (named) {
       if (named.length !== line.qty)
-        throw new AppError('VALIDATION_FAILED', `Line ${index}: qty ${line.qty} but ${named.length} assets named`, {
-          line: index,
-        });
-      if (new Set(named).size !== named.length)
-        throw new AppError('VALIDATION_FAILED', `Line ${index}: an asset is named twice`, { line: index });
+        throw new AppError('VALIDATION_FAILED', `${where.label}: qty ${line.qty} but ${named.length} assets named`, where.at);
+      if (new Set(named).size !== named.length || named.some((id) => takenAssets.has(id)))
+        throw new AppError('VALIDATION_FAILED', `${where.label}: an asset is named twice`, where.at);
       const rows = await tx.query<{ id: string; item_id: string; lot_id: string | null; node_id: string | null; free: number }>(
         `SELECT a.id, a.item_id, a.lot_id, a.node_id, coalesce(${freeExpr}, 0) AS free
            FROM asset a LEFT JOIN stock_balance b ON b.asset_id = a.id AND b.node_id = $2 AND b.item_id = a.item_id AND b.stock_key = a.id
@@ -111,14 +134,15 @@ export async function resolveStockLines(
       for (const assetId of named) {
         const row = rows.find((r) => r.id === assetId);
         if (!row || row.item_id !== line.itemId)
-          throw new AppError('REFERENCE_NOT_FOUND', `Line ${index}: asset ${assetId} is not a ${item.code}`, {
-            line: index,
+          throw new AppError('REFERENCE_NOT_FOUND', `${where.label}: asset ${assetId} is not a ${item.code}`, {
+            ...where.at,
             assetId,
           });
         if (row.node_id !== nodeId || Number(row.free) < 1) {
-          short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: 1, available: 0 });
+          shortOf(index, line.itemId, item.code, 1, 0);
           continue;
         }
+        takeAsset(line.itemId, assetId);
         units.push({ line: index, itemId: line.itemId, lotId: row.lot_id, assetId, qty: 1 });
       }
       continue;
@@ -130,18 +154,13 @@ export async function resolveStockLines(
         [line.lotId, nodeId],
       );
       if (!row || row.item_id !== line.itemId)
-        throw new AppError('REFERENCE_NOT_FOUND', `Line ${index}: lot ${line.lotId} is not a lot of ${item.code}`, {
-          line: index,
-        });
-      if (Number(row.free ?? 0) < line.qty)
-        short.push({
-          line: index,
-          itemId: line.itemId,
-          itemCode: item.code,
-          requested: line.qty,
-          available: Number(row.free ?? 0),
-        });
-      else units.push({ line: index, itemId: line.itemId, lotId: line.lotId, assetId: null, qty: line.qty });
+        throw new AppError('REFERENCE_NOT_FOUND', `${where.label}: lot ${line.lotId} is not a lot of ${item.code}`, where.at);
+      const free = Number(row.free ?? 0) - (takenFromLot.get(line.lotId) ?? 0);
+      if (free < line.qty) shortOf(index, line.itemId, item.code, line.qty, Math.max(0, free));
+      else {
+        takeLot(line.lotId, line.qty);
+        units.push({ line: index, itemId: line.itemId, lotId: line.lotId, assetId: null, qty: line.qty });
+      }
       continue;
     }
     if (item.tracking === 'serialised' || item.tracking === 'kit') {
@@ -150,16 +169,22 @@ export async function resolveStockLines(
         ? `AND (a.next_inspection_due IS NULL OR a.next_inspection_due >= $4::date) AND a.last_inspection_result IS DISTINCT FROM 'fail'
            ${isKit ? `AND NOT (k.asset_id IS NOT NULL AND ${hasUnfitContents('$4::date')})` : ''}`
         : '';
-      const params: unknown[] = [nodeId, line.itemId, line.qty];
+      // Units earlier lines took are still free in the balance (their reservation is written later): ask
+      // for as many more and leave them out.
+      const params: unknown[] = [nodeId, line.itemId, line.qty + (assetsTakenOfItem.get(line.itemId) ?? 0)];
       if (options.dispatchableOnly) params.push(options.today);
-      const pick = () =>
-        tx.query<{ asset_id: string; lot_id: string | null }>(
-          `SELECT b.asset_id, b.lot_id FROM stock_balance b JOIN asset a ON a.id = b.asset_id
+      const pick = async () =>
+        (
+          await tx.query<{ asset_id: string; lot_id: string | null }>(
+            `SELECT b.asset_id, b.lot_id FROM stock_balance b JOIN asset a ON a.id = b.asset_id
              ${isKit ? 'LEFT JOIN kit k ON k.asset_id = a.id AND k.unpacked_at IS NULL' : ''}
             WHERE b.node_id = $1 AND b.item_id = $2 AND ${freeExpr} > 0 ${inspection}
             ORDER BY ${isKit ? (options.preferPackedKits ? PACKED_FIRST : LOOSE_FIRST) : 'a.code'} LIMIT $3 FOR UPDATE OF b SKIP LOCKED`,
-          params,
-        );
+            params,
+          )
+        )
+          .filter((r) => !takenAssets.has(r.asset_id))
+          .slice(0, line.qty);
       // Kits: boxes with their own codes first, then the untracked remainder (kits received without codes).
       const untracked = async (boxes: number) =>
         isKit && boxes < line.qty ? Math.min(line.qty - boxes, Math.max(0, await untrackedFree(line.itemId))) : 0;
@@ -170,9 +195,10 @@ export async function resolveStockLines(
         rest = await untracked(rows.length);
       }
       if (rows.length + rest < line.qty) {
-        short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: rows.length + rest });
+        shortOf(index, line.itemId, item.code, line.qty, rows.length + rest);
         continue;
       }
+      for (const r of rows) takeAsset(line.itemId, r.asset_id);
       for (const r of rows) units.push({ line: index, itemId: line.itemId, lotId: r.lot_id, assetId: r.asset_id, qty: 1 });
       if (rest > 0) {
         bulkFree.set(line.itemId, (await untrackedFree(line.itemId)) - rest);
@@ -192,23 +218,25 @@ export async function resolveStockLines(
           lotId: r.lot_id,
           lotNo: r.lot_no,
           expiresOn: r.expires_on,
-          available: Number(r.free),
+          available: Number(r.free) - (takenFromLot.get(r.lot_id) ?? 0),
         }));
         return pickFefo(lots, line.qty, options.fromQuarantine ? '0000-01-01' : options.today);
       };
       let result = await fefo();
       if (result.short > 0 && (await waitForConcurrentReservations(tx, nodeId, line.itemId))) result = await fefo();
       const { picks, short: missing } = result;
-      if (missing > 0)
-        short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: line.qty - missing });
-      else for (const p of picks) units.push({ line: index, itemId: line.itemId, lotId: p.lotId, assetId: null, qty: p.qty });
+      if (missing > 0) shortOf(index, line.itemId, item.code, line.qty, line.qty - missing);
+      else
+        for (const p of picks) {
+          takeLot(p.lotId, p.qty);
+          units.push({ line: index, itemId: line.itemId, lotId: p.lotId, assetId: null, qty: p.qty });
+        }
       continue;
     }
     // bulk: the untracked remainder
     const free = await untrackedFree(line.itemId);
     bulkFree.set(line.itemId, free - line.qty);
-    if (free < line.qty)
-      short.push({ line: index, itemId: line.itemId, itemCode: item.code, requested: line.qty, available: free });
+    if (free < line.qty) shortOf(index, line.itemId, item.code, line.qty, Math.max(0, free));
     else units.push({ line: index, itemId: line.itemId, lotId: null, assetId: null, qty: line.qty });
   }
   if (short.length) {

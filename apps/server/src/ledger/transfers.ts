@@ -1,21 +1,52 @@
 import { randomUUID } from 'node:crypto';
 import type { TransferCreate, TransferReceive } from '@zhanqin/contracts';
 import { movementsFor, nextTransferState, type TransferEvent, type TransferState } from '@zhanqin/domain';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { appendAuditEntries } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
-import { moveAssets } from './asset-moves.ts';
-import { withIdempotency, type Posted } from './idempotency.ts';
-import { packedContentsOf, type KitContent } from './kits.repository.ts';
+import type { NodeRecord } from '../nodes/nodes.repository.ts';
+import { moveAssetsOf } from './asset-moves.ts';
+import { withIdempotency, withIdempotentBatch, type KeyedRequest, type Posted, type RequestKey } from './idempotency.ts';
+import { packedContentsOf } from './kits.repository.ts';
 import { openArrivedKitsIn } from './kits.ts';
-import { appendMovements, findDocument, insertDocument, updateDocument, type StockDocument } from './ledger.repository.ts';
+import {
+  appendDocumentMovements,
+  findDocumentsForUpdate,
+  insertDocuments,
+  updateDocumentStates,
+  type MovementRow,
+  type NewDocument,
+  type StockDocument,
+} from './ledger.repository.ts';
 import { toMovementRows } from './movement-rows.ts';
-import { resolveStockLines, toStockLines, type ResolvedUnit } from './resolve-stock-lines.ts';
-import { loadItems, localDate, nodeInScope } from './stock-context.ts';
+import { resolveStockLines, toStockLines, type LineLocation, type ResolvedUnit } from './resolve-stock-lines.ts';
+import { findItems, localDate, nodeInScope } from './stock-context.ts';
 
 type TransferLine = { itemId: string; qty: number; lotId: string | null; assetId: string | null };
+
+/** The most transfers one batch request may carry. */
+export const MAX_TRANSFERS_PER_BATCH = 200;
+
+/** Where a transfer sits in a batch request (undefined for a request of one). */
+type Indexed = { index?: number | undefined };
+
+/** Names the transfer of a batch in an error: "Transfer 3: …" with `{ transfer: 3, … }`. */
+function inTransfer(target: Indexed, error: unknown): unknown {
+  if (target.index === undefined || !(error instanceof AppError)) return error;
+  const details = typeof error.details === 'object' && error.details !== null ? error.details : {};
+  return new AppError(error.code, `Transfer ${target.index}: ${error.message}`, { transfer: target.index, ...details });
+}
+
+/** Runs `work`, naming the transfer of a batch in any error it throws. */
+async function about<T>(target: Indexed, work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw inTransfer(target, error);
+  }
+}
 
 /**
  * Creates a transfer between two nodes and reserves its stock at the source at once: 409
@@ -29,94 +60,201 @@ export async function createTransfer(
   idempotencyKey?: string,
 ): Promise<Posted> {
   if (input.fromNodeId === input.toNodeId) throw new AppError('VALIDATION_FAILED', 'A transfer needs two different nodes');
-  return withIdempotency(deps.db, idempotencyKey, input, (key) =>
+  return withIdempotency(deps.db, idempotencyKey, input, async (key) => {
+    const [document] = await deps.db.transaction((tx) =>
+      createTransfersIn(tx, actor, [{ ...input, key }], { kind: 'transfer', action: 'stock.write' }, deps.clock.now()),
+    );
+    return document!;
+  });
+}
+
+/**
+ * Creates several transfers in one transaction, all or none (errors name the transfer and line):
+ * replenishment for a whole district, or a queue of transfers a handheld kept while offline. Each
+ * may carry its own idempotency key; transfers created before with the same key are replayed.
+ */
+export async function createTransfers(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  requests: readonly KeyedRequest<TransferCreate>[],
+): Promise<Posted[]> {
+  if (requests.length === 0 || requests.length > MAX_TRANSFERS_PER_BATCH)
+    throw new AppError('VALIDATION_FAILED', `A batch holds 1 to ${MAX_TRANSFERS_PER_BATCH} transfers`);
+  const batch = requests.length > 1;
+  return withIdempotentBatch(deps.db, requests, (fresh) =>
     deps.db.transaction((tx) =>
-      createTransferIn(tx, actor, { ...input, kind: 'transfer', action: 'stock.write', key }, deps.clock.now()),
+      createTransfersIn(
+        tx,
+        actor,
+        fresh.map((f) => ({ ...f.input, key: f.key, index: batch ? f.index : undefined })),
+        { kind: 'transfer', action: 'stock.write' },
+        deps.clock.now(),
+      ),
     ),
   );
 }
 
+export type TransferToCreate = TransferCreate &
+  Indexed & {
+    key?: RequestKey | null;
+    meta?: Record<string, unknown>;
+  };
+
 /**
- * Creates a transfer (or a dispatch, which is a transfer to a forward depot) inside a caller's
- * transaction, reserving its stock at the source; throws INSUFFICIENT_STOCK when it is not there.
+ * Creates transfers (or dispatches, which are transfers to a forward depot) inside a caller's
+ * transaction, reserving their stock at the sources; throws INSUFFICIENT_STOCK naming every short
+ * line when the stock is not there. Transfers drawing on one node are resolved together, so two of
+ * them never pick the same unit; the writes are a fixed number of statements for the whole batch.
  */
-export async function createTransferIn(
+export async function createTransfersIn(
   tx: Queryable,
   actor: Actor,
-  input: TransferCreate & {
+  requests: readonly TransferToCreate[],
+  options: {
     kind: 'transfer' | 'dispatch';
     action: 'stock.write' | 'dispatch.confirm';
-    key?: { key: string; hash: string } | null;
-    meta?: Record<string, unknown>;
+    /** Leave out units overdue for, or failing, an inspection, and boxes holding such units. */
     dispatchableOnly?: boolean;
   },
   now: Date,
-): Promise<StockDocument> {
-  const from = await nodeInScope(tx, actor, input.fromNodeId, input.action, 'fromNodeId');
-  const to = await tx.query<{ id: string }>('SELECT id FROM node WHERE id = $1', [input.toNodeId]);
-  if (!to[0]) throw new AppError('REFERENCE_NOT_FOUND', `Node ${input.toNodeId} (toNodeId) does not exist`);
-  const items = await loadItems(
-    tx,
-    input.lines.map((l) => l.itemId),
+): Promise<StockDocument[]> {
+  if (requests.length === 0) return [];
+  for (const r of requests) {
+    if (r.fromNodeId === r.toNodeId)
+      throw inTransfer(r, new AppError('VALIDATION_FAILED', 'A transfer needs two different nodes'));
+  }
+  const sources = new Map<string, NodeRecord>();
+  for (const r of requests) {
+    if (!sources.has(r.fromNodeId))
+      sources.set(r.fromNodeId, await about(r, () => nodeInScope(tx, actor, r.fromNodeId, options.action, 'fromNodeId')));
+  }
+  const destinations = new Set(
+    (
+      await tx.query<{ id: string }>('SELECT id FROM node WHERE id = ANY ($1::uuid[])', [
+        [...new Set(requests.map((r) => r.toNodeId))],
+      ])
+    ).map((n) => n.id),
   );
-  const units = await resolveStockLines(tx, from.id, input.lines, items, {
-    today: localDate(now),
-    dispatchableOnly: input.dispatchableOnly,
-    preferPackedKits: true,
-  });
-  const lines = toStockLines(units);
-  const id = randomUUID();
-  const document = await insertDocument(tx, {
-    id,
-    organisationId: from.organisationId,
-    kind: input.kind,
-    nodeId: from.id,
-    toNodeId: input.toNodeId,
+  const items = await findItems(
+    tx,
+    requests.flatMap((r) => r.lines.map((l) => l.itemId)),
+  );
+  for (const r of requests) {
+    if (!destinations.has(r.toNodeId))
+      throw inTransfer(
+        r,
+        new AppError('REFERENCE_NOT_FOUND', `Node ${r.toNodeId} (toNodeId) does not exist`, { field: 'toNodeId' }),
+      );
+    const missing = r.lines.flatMap((l, line) => (items.has(l.itemId) ? [] : [{ line, itemId: l.itemId }]));
+    if (missing.length)
+      throw inTransfer(r, new AppError('REFERENCE_NOT_FOUND', 'Some lines name items that do not exist', { lines: missing }));
+  }
+
+  // Resolve the lines of every transfer from one node together, nodes in id order (the lock order).
+  const unitsOf: ResolvedUnit[][] = requests.map(() => []);
+  const bySource = new Map<string, number[]>();
+  requests.forEach((r, i) => bySource.set(r.fromNodeId, [...(bySource.get(r.fromNodeId) ?? []), i]));
+  const short: unknown[] = [];
+  for (const nodeId of [...bySource.keys()].sort()) {
+    const origin: { request: number; line: number }[] = [];
+    const lines = bySource.get(nodeId)!.flatMap((i) =>
+      requests[i]!.lines.map((l, line) => {
+        origin.push({ request: i, line });
+        return l;
+      }),
+    );
+    const locate = (k: number): LineLocation => {
+      const { request, line } = origin[k]!;
+      const index = requests[request]!.index;
+      return index === undefined
+        ? { label: `Line ${line}`, at: { line } }
+        : { label: `Transfer ${index}, line ${line}`, at: { transfer: index, line } };
+    };
+    try {
+      const units = await resolveStockLines(tx, nodeId, lines, items, {
+        today: localDate(now),
+        dispatchableOnly: options.dispatchableOnly,
+        preferPackedKits: true,
+        locate,
+      });
+      for (const u of units) unitsOf[origin[u.line]!.request]!.push({ ...u, line: origin[u.line]!.line });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'INSUFFICIENT_STOCK') throw error;
+      short.push(...(error.details as { short: unknown[] }).short);
+    }
+  }
+  if (short.length) throw new AppError('INSUFFICIENT_STOCK', `Not enough free stock for ${short.length} line(s)`, { short });
+
+  const documents: NewDocument[] = requests.map((r, i) => ({
+    id: randomUUID(),
+    organisationId: sources.get(r.fromNodeId)!.organisationId,
+    kind: options.kind,
+    nodeId: r.fromNodeId,
+    toNodeId: r.toNodeId,
     state: 'draft',
-    reference: input.reference ?? '',
-    lines,
-    meta: input.meta,
-    idempotencyKey: input.key?.key ?? null,
-    requestHash: input.key?.hash ?? null,
+    reference: r.reference ?? '',
+    lines: toStockLines(unitsOf[i]!),
+    meta: r.meta,
+    idempotencyKey: r.key?.key ?? null,
+    requestHash: r.key?.hash ?? null,
     createdBy: actor.userId,
     createdByName: actor.username,
     now,
-  });
-  await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.reserve(from.id, lines), units), now);
-  await moveAssets(tx, units, {
-    status: 'reserved',
-    eventKind: 'reserved',
-    documentId: id,
-    organisationId: from.organisationId,
-    at: now,
-  });
-  await appendAudit(
+  }));
+  const posted = await insertDocuments(tx, documents);
+  await appendDocumentMovements(
     tx,
-    actor,
-    {
-      action: `${input.kind}.create`,
-      entityType: 'stock_document',
-      entityId: id,
-      organisationId: from.organisationId,
-      summary: { number: document.number, from: from.code, to: input.toNodeId, units: units.reduce((s, u) => s + u.qty, 0) },
-    },
+    requests.flatMap((r, i) =>
+      toMovementRows(movementsFor.reserve(r.fromNodeId, toStockLines(unitsOf[i]!)), unitsOf[i]!).map((m) => ({
+        ...m,
+        documentId: documents[i]!.id,
+      })),
+    ),
     now,
   );
-  return document;
-}
-
-/** The contents of the packed kits among a document's lines, as stock lines of their own. */
-async function contentsOfKitsIn(tx: Queryable, lines: readonly TransferLine[]): Promise<(KitContent & TransferLine)[]> {
-  return packedContentsOf(
+  await moveAssetsOf(
     tx,
-    lines.map((l) => l.assetId),
+    documents.map((d, i) => ({
+      units: unitsOf[i]!,
+      change: { status: 'reserved', eventKind: 'reserved', documentId: d.id, organisationId: d.organisationId, at: now },
+    })),
   );
+  await appendAuditEntries(
+    tx,
+    actor,
+    requests.map((r, i) => ({
+      action: `${options.kind}.create`,
+      entityType: 'stock_document',
+      entityId: documents[i]!.id,
+      organisationId: documents[i]!.organisationId,
+      summary: {
+        number: posted[i]!.number,
+        from: sources.get(r.fromNodeId)!.code,
+        to: r.toNodeId,
+        units: unitsOf[i]!.reduce((s, u) => s + u.qty, 0),
+      },
+    })),
+    now,
+  );
+  return posted;
 }
 
-async function loadTransfer(tx: Queryable, id: string): Promise<StockDocument> {
-  const doc = await findDocument(tx, id, { forUpdate: true });
-  if (!doc || (doc.kind !== 'transfer' && doc.kind !== 'dispatch')) throw notFound('Transfer', id);
-  return doc;
+/** Transfers by id, locked, in the order asked; 404 naming the one that is not a transfer. */
+async function loadTransfers(tx: Queryable, targets: readonly ({ id: string } & Indexed)[]): Promise<StockDocument[]> {
+  const seen = new Set<string>();
+  for (const t of targets) {
+    if (seen.has(t.id)) throw new AppError('VALIDATION_FAILED', `Transfer ${t.id} is named twice`, { id: t.id });
+    seen.add(t.id);
+  }
+  const docs = await findDocumentsForUpdate(
+    tx,
+    targets.map((t) => t.id),
+  );
+  return targets.map((t) => {
+    const doc = docs.get(t.id);
+    if (!doc || (doc.kind !== 'transfer' && doc.kind !== 'dispatch')) throw inTransfer(t, notFound('Transfer', t.id));
+    return doc;
+  });
 }
 
 function advance(doc: StockDocument, event: TransferEvent): TransferState {
@@ -124,6 +262,8 @@ function advance(doc: StockDocument, event: TransferEvent): TransferState {
   if (!next) throw new AppError('INVALID_STATE', `A transfer in state ${doc.state} cannot ${event}`, { state: doc.state, event });
   return next;
 }
+
+type TransferAction = 'stock.write' | 'dispatch.confirm' | 'shipment.drive';
 
 /** Moves a transfer along its state machine: start-picking, ship or cancel. */
 export async function advanceTransfer(
@@ -135,6 +275,33 @@ export async function advanceTransfer(
   return deps.db.transaction((tx) => advanceTransferIn(tx, actor, id, event, deps.clock.now()));
 }
 
+/**
+ * Moves several transfers along at once, all or none (errors name the transfer): a truck leaving
+ * with every transfer picked for its round, or the cancellation of a whole proposal.
+ */
+export async function advanceTransfers(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  ids: readonly string[],
+  event: 'start-picking' | 'ship' | 'cancel',
+): Promise<StockDocument[]> {
+  checkBatchSize(ids.length);
+  return deps.db.transaction((tx) =>
+    advanceTransfersIn(
+      tx,
+      actor,
+      ids.map((id, index) => ({ id, index: ids.length > 1 ? index : undefined })),
+      event,
+      deps.clock.now(),
+    ),
+  );
+}
+
+function checkBatchSize(n: number) {
+  if (n === 0 || n > MAX_TRANSFERS_PER_BATCH)
+    throw new AppError('VALIDATION_FAILED', `A batch holds 1 to ${MAX_TRANSFERS_PER_BATCH} transfers`);
+}
+
 /** The same inside a caller's transaction; `action` lets a driver ship a dispatch they carry. */
 export async function advanceTransferIn(
   tx: Queryable,
@@ -142,80 +309,110 @@ export async function advanceTransferIn(
   id: string,
   event: 'start-picking' | 'ship' | 'cancel',
   now: Date,
-  action: 'stock.write' | 'dispatch.confirm' | 'shipment.drive' = 'stock.write',
+  action: TransferAction = 'stock.write',
 ): Promise<StockDocument> {
-  const doc = await loadTransfer(tx, id);
-  const from = await nodeInScope(tx, actor, doc.nodeId, action, 'fromNodeId').catch(async (error: unknown) => {
+  return (await advanceTransfersIn(tx, actor, [{ id }], event, now, action))[0]!;
+}
+
+/** The source node of a transfer, in the actor's scope (a driver may ship what they carry from anywhere). */
+async function sourceOf(tx: Queryable, actor: Actor, nodeId: string, action: TransferAction) {
+  return nodeInScope(tx, actor, nodeId, action, 'fromNodeId').catch(async (error: unknown) => {
     if (action !== 'shipment.drive') throw error;
     const [node] = await tx.query<{ id: string; organisation_id: string; code: string }>(
       'SELECT id, organisation_id, code FROM node WHERE id = $1',
-      [doc.nodeId],
+      [nodeId],
     );
     return { id: node!.id, organisationId: node!.organisation_id, code: node!.code };
   });
-  const next = advance(doc, event);
-  const lines = doc.lines as TransferLine[];
+}
+
+async function advanceTransfersIn(
+  tx: Queryable,
+  actor: Actor,
+  targets: readonly ({ id: string } & Indexed)[],
+  event: 'start-picking' | 'ship' | 'cancel',
+  now: Date,
+  action: TransferAction = 'stock.write',
+): Promise<StockDocument[]> {
+  const docs = await loadTransfers(tx, targets);
+  const sources = new Map<string, { id: string; organisationId: string; code: string }>();
+  const steps: {
+    doc: StockDocument;
+    from: { id: string; organisationId: string };
+    next: TransferState;
+    lines: TransferLine[];
+  }[] = [];
+  for (const [i, doc] of docs.entries()) {
+    const target = targets[i]!;
+    if (!sources.has(doc.nodeId)) sources.set(doc.nodeId, await about(target, () => sourceOf(tx, actor, doc.nodeId, action)));
+    steps.push({
+      doc,
+      from: sources.get(doc.nodeId)!,
+      next: await about(target, () => advance(doc, event)),
+      lines: doc.lines as TransferLine[],
+    });
+  }
+  const movements: (MovementRow & { documentId: string })[] = [];
+  const assetMoves: Parameters<typeof moveAssetsOf>[1][number][] = [];
+  const of = (documentId: string, rows: MovementRow[]) => rows.forEach((m) => movements.push({ ...m, documentId }));
   if (event === 'ship') {
-    await appendMovements(
-      tx,
-      id,
-      from.organisationId,
-      toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, lines), lines),
-      now,
-    );
-    await moveAssets(tx, lines, {
-      status: 'in-transit',
-      nodeId: doc.toNodeId,
-      eventKind: 'shipped',
-      documentId: id,
-      organisationId: from.organisationId,
-      at: now,
-    });
     // Packed kits travel sealed: their contents leave the source's reserve and are in transit with the box.
-    const contents = await contentsOfKitsIn(tx, lines);
-    await appendMovements(
+    const contents = await packedContentsOf(
       tx,
-      id,
-      from.organisationId,
-      toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, contents), contents),
-      now,
+      steps.flatMap((s) => s.lines.map((l) => l.assetId)),
     );
-    await moveAssets(tx, contents, {
-      status: 'in-transit',
-      nodeId: doc.toNodeId,
-      eventKind: 'shipped',
-      documentId: id,
-      organisationId: from.organisationId,
-      at: now,
-      details: { inKit: true },
-    });
+    for (const { doc, from, lines } of steps) {
+      const boxes = new Set(lines.map((l) => l.assetId));
+      const inside = contents.filter((c) => boxes.has(c.kitAssetId));
+      const change = {
+        nodeId: doc.toNodeId,
+        eventKind: 'shipped',
+        documentId: doc.id,
+        organisationId: from.organisationId,
+        at: now,
+      };
+      of(doc.id, toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, lines), lines));
+      of(doc.id, toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, inside), inside));
+      assetMoves.push({ units: lines, change: { ...change, status: 'in-transit' } });
+      assetMoves.push({ units: inside, change: { ...change, status: 'in-transit', details: { inKit: true } } });
+    }
   }
   if (event === 'cancel') {
-    await appendMovements(tx, id, from.organisationId, toMovementRows(movementsFor.unreserve(from.id, lines), lines), now);
-    await moveAssets(tx, lines, {
-      status: 'in-stock',
-      eventKind: 'reservation-cancelled',
-      documentId: id,
-      organisationId: from.organisationId,
-      at: now,
-    });
+    for (const { doc, from, lines } of steps) {
+      of(doc.id, toMovementRows(movementsFor.unreserve(from.id, lines), lines));
+      assetMoves.push({
+        units: lines,
+        change: {
+          status: 'in-stock',
+          eventKind: 'reservation-cancelled',
+          documentId: doc.id,
+          organisationId: from.organisationId,
+          at: now,
+        },
+      });
+    }
   }
-  const updated = await updateDocument(
+  await appendDocumentMovements(tx, movements, now);
+  await moveAssetsOf(tx, assetMoves);
+  const updated = await updateDocumentStates(
     tx,
-    id,
-    { state: next, meta: { ...doc.meta, [`${event}At`]: now.toISOString(), [`${event}By`]: actor.username } },
+    steps.map(({ doc, next }) => ({
+      id: doc.id,
+      state: next,
+      meta: { ...doc.meta, [`${event}At`]: now.toISOString(), [`${event}By`]: actor.username },
+    })),
     now,
   );
-  await appendAudit(
+  await appendAuditEntries(
     tx,
     actor,
-    {
+    steps.map(({ doc, from, next }) => ({
       action: `${doc.kind}.${event}`,
       entityType: 'stock_document',
-      entityId: id,
+      entityId: doc.id,
       organisationId: from.organisationId,
       summary: { number: doc.number, before: doc.state, after: next },
-    },
+    })),
     now,
   );
   return updated;
@@ -234,6 +431,23 @@ export async function receiveTransfer(
   return deps.db.transaction((tx) => receiveTransferIn(tx, actor, id, input, deps.clock.now()));
 }
 
+/** Receives several shipped transfers at once, all or none (a station taking in a delivery round). */
+export async function receiveTransfers(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  requests: readonly ({ id: string } & TransferReceive)[],
+): Promise<StockDocument[]> {
+  checkBatchSize(requests.length);
+  return deps.db.transaction((tx) =>
+    receiveTransfersIn(
+      tx,
+      actor,
+      requests.map(({ id, ...input }, index) => ({ id, input, index: requests.length > 1 ? index : undefined })),
+      deps.clock.now(),
+    ),
+  );
+}
+
 export async function receiveTransferIn(
   tx: Queryable,
   actor: Actor,
@@ -242,119 +456,139 @@ export async function receiveTransferIn(
   now: Date,
   action: 'stock.write' | 'dispatch.confirm' = 'stock.write',
 ): Promise<StockDocument> {
-  const doc = await loadTransfer(tx, id);
-  const to = await nodeInScope(tx, actor, doc.toNodeId!, action, 'toNodeId');
-  const shipped = doc.lines as TransferLine[];
+  return (await receiveTransfersIn(tx, actor, [{ id, input }], now, action))[0]!;
+}
+
+/** What of a shipped transfer arrived and what is missing, from the receiver's report (none: all arrived). */
+function splitArrival(
+  shipped: readonly TransferLine[],
+  input: TransferReceive,
+): { arrived: TransferLine[]; missing: TransferLine[] } {
   const arrived: TransferLine[] = [];
   const missing: TransferLine[] = [];
-  if (!input.lines) {
-    arrived.push(...shipped);
-  } else {
-    const reported = new Map<string, number>();
-    for (const r of input.lines) {
-      const key = `${r.itemId}|${r.lotId ?? ''}|${r.assetId ?? ''}`;
-      reported.set(key, (reported.get(key) ?? 0) + r.qty);
-    }
-    for (const line of shipped) {
-      const key = `${line.itemId}|${line.lotId ?? ''}|${line.assetId ?? ''}`;
-      const got = Math.min(line.qty, reported.get(key) ?? 0);
-      reported.set(key, (reported.get(key) ?? 0) - got);
-      if (got > 0) arrived.push({ ...line, qty: got });
-      if (got < line.qty) missing.push({ ...line, qty: line.qty - got });
-    }
-    const extra = [...reported.entries()].filter(([, qty]) => qty > 0);
-    if (extra.length) {
-      throw new AppError(
-        'UNPROCESSABLE',
-        'Some received lines were not shipped on this transfer (receive them with a receipt instead)',
-        {
-          lines: extra.map(([key, qty]) => ({ key, qty })),
-        },
-      );
-    }
+  if (!input.lines) return { arrived: [...shipped], missing };
+  const reported = new Map<string, number>();
+  for (const r of input.lines) {
+    const key = `${r.itemId}|${r.lotId ?? ''}|${r.assetId ?? ''}`;
+    reported.set(key, (reported.get(key) ?? 0) + r.qty);
   }
-  const next = advance(doc, missing.length ? 'receive-part' : 'receive-all');
-  await appendMovements(tx, id, to.organisationId, toMovementRows(movementsFor.arrive(to.id, arrived), arrived), now);
-  if (missing.length)
-    await appendMovements(tx, id, to.organisationId, toMovementRows(movementsFor.loseInTransit(to.id, missing), missing), now);
-  await moveAssets(tx, arrived, {
-    status: 'in-stock',
-    nodeId: to.id,
-    eventKind: 'received',
-    documentId: id,
-    organisationId: to.organisationId,
-    at: now,
-  });
-  await moveAssets(tx, missing, {
-    status: 'lost',
-    nodeId: null,
-    eventKind: 'lost-in-transit',
-    documentId: id,
-    organisationId: to.organisationId,
-    at: now,
-  });
+  for (const line of shipped) {
+    const key = `${line.itemId}|${line.lotId ?? ''}|${line.assetId ?? ''}`;
+    const got = Math.min(line.qty, reported.get(key) ?? 0);
+    reported.set(key, (reported.get(key) ?? 0) - got);
+    if (got > 0) arrived.push({ ...line, qty: got });
+    if (got < line.qty) missing.push({ ...line, qty: line.qty - got });
+  }
+  const extra = [...reported.entries()].filter(([, qty]) => qty > 0);
+  if (extra.length) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      'Some received lines were not shipped on this transfer (receive them with a receipt instead)',
+      {
+        lines: extra.map(([key, qty]) => ({ key, qty })),
+      },
+    );
+  }
+  return { arrived, missing };
+}
+
+async function receiveTransfersIn(
+  tx: Queryable,
+  actor: Actor,
+  targets: readonly ({ id: string; input: TransferReceive } & Indexed)[],
+  now: Date,
+  action: 'stock.write' | 'dispatch.confirm' = 'stock.write',
+): Promise<StockDocument[]> {
+  const docs = await loadTransfers(tx, targets);
+  const destinations = new Map<string, NodeRecord>();
+  const steps: {
+    doc: StockDocument;
+    to: NodeRecord;
+    target: (typeof targets)[number];
+    next: TransferState;
+    arrived: TransferLine[];
+    missing: TransferLine[];
+  }[] = [];
+  for (const [i, doc] of docs.entries()) {
+    const target = targets[i]!;
+    const toId = doc.toNodeId!;
+    if (!destinations.has(toId))
+      destinations.set(toId, await about(target, () => nodeInScope(tx, actor, toId, action, 'toNodeId')));
+    const { arrived, missing } = await about(target, () => splitArrival(doc.lines as TransferLine[], target.input));
+    const next = await about(target, () => advance(doc, missing.length ? 'receive-part' : 'receive-all'));
+    steps.push({ doc, to: destinations.get(toId)!, target, next, arrived, missing });
+  }
   // A kit box arrives sealed: its contents arrive with it and stay packed (reserved) at the destination;
   // a box that did not arrive takes its contents with it.
-  const arrivedContents = await contentsOfKitsIn(tx, arrived);
-  const missingContents = await contentsOfKitsIn(tx, missing);
-  await appendMovements(
+  const contents = await packedContentsOf(
     tx,
-    id,
-    to.organisationId,
-    toMovementRows(
-      [
-        ...movementsFor.arrive(to.id, arrivedContents),
-        ...movementsFor.reserve(to.id, arrivedContents),
-        ...movementsFor.loseInTransit(to.id, missingContents),
-      ],
-      [...arrivedContents, ...missingContents],
-    ),
-    now,
+    steps.flatMap((s) => [...s.arrived, ...s.missing].map((l) => l.assetId)),
   );
-  await moveAssets(tx, arrivedContents, {
-    status: 'reserved',
-    nodeId: to.id,
-    eventKind: 'received',
-    documentId: id,
-    organisationId: to.organisationId,
-    at: now,
-    details: { inKit: true },
-  });
-  await moveAssets(tx, missingContents, {
-    status: 'lost',
-    nodeId: null,
-    eventKind: 'lost-in-transit',
-    documentId: id,
-    organisationId: to.organisationId,
-    at: now,
-    details: { inKit: true },
-  });
-  // A dispatch goes to a forward depot, which works with loose stock: its boxes are opened on arrival.
-  if (doc.kind === 'dispatch')
-    await openArrivedKitsIn(
-      tx,
-      actor,
-      arrivedContents.map((c) => c.kitAssetId),
-      to,
-      now,
-      { incidentId: doc.meta.incidentId ?? null, dispatchDocumentId: id, sourceNodeId: doc.nodeId },
+  const movements: (MovementRow & { documentId: string })[] = [];
+  const assetMoves: Parameters<typeof moveAssetsOf>[1][number][] = [];
+  const kitsToOpen: { step: (typeof steps)[number]; kitAssetIds: string[] }[] = [];
+  for (const step of steps) {
+    const { doc, to, arrived, missing } = step;
+    const of = (rows: MovementRow[]) => rows.forEach((m) => movements.push({ ...m, documentId: doc.id }));
+    const inBoxes = (lines: TransferLine[]) => {
+      const boxes = new Set(lines.map((l) => l.assetId));
+      return contents.filter((c) => boxes.has(c.kitAssetId));
+    };
+    const arrivedContents = inBoxes(arrived);
+    const missingContents = inBoxes(missing);
+    of(toMovementRows(movementsFor.arrive(to.id, arrived), arrived));
+    of(toMovementRows(movementsFor.loseInTransit(to.id, missing), missing));
+    of(
+      toMovementRows(
+        [
+          ...movementsFor.arrive(to.id, arrivedContents),
+          ...movementsFor.reserve(to.id, arrivedContents),
+          ...movementsFor.loseInTransit(to.id, missingContents),
+        ],
+        [...arrivedContents, ...missingContents],
+      ),
     );
-  const updated = await updateDocument(
+    const change = { documentId: doc.id, organisationId: to.organisationId, at: now };
+    assetMoves.push(
+      { units: arrived, change: { ...change, status: 'in-stock', nodeId: to.id, eventKind: 'received' } },
+      { units: missing, change: { ...change, status: 'lost', nodeId: null, eventKind: 'lost-in-transit' } },
+      {
+        units: arrivedContents,
+        change: { ...change, status: 'reserved', nodeId: to.id, eventKind: 'received', details: { inKit: true } },
+      },
+      {
+        units: missingContents,
+        change: { ...change, status: 'lost', nodeId: null, eventKind: 'lost-in-transit', details: { inKit: true } },
+      },
+    );
+    // A dispatch goes to a forward depot, which works with loose stock: its boxes are opened on arrival.
+    if (doc.kind === 'dispatch' && arrivedContents.length)
+      kitsToOpen.push({ step, kitAssetIds: arrivedContents.map((c) => c.kitAssetId) });
+  }
+  await appendDocumentMovements(tx, movements, now);
+  await moveAssetsOf(tx, assetMoves);
+  for (const { step, kitAssetIds } of kitsToOpen)
+    await openArrivedKitsIn(tx, actor, kitAssetIds, step.to, now, {
+      incidentId: step.doc.meta.incidentId ?? null,
+      dispatchDocumentId: step.doc.id,
+      sourceNodeId: step.doc.nodeId,
+    });
+  const updated = await updateDocumentStates(
     tx,
-    id,
-    {
+    steps.map(({ doc, next, missing, target }) => ({
+      id: doc.id,
       state: next,
-      meta: { ...doc.meta, receivedAt: now.toISOString(), receivedBy: actor.username, missing, note: input.note ?? null },
-    },
+      meta: { ...doc.meta, receivedAt: now.toISOString(), receivedBy: actor.username, missing, note: target.input.note ?? null },
+    })),
     now,
   );
-  await appendAudit(
+  await appendAuditEntries(
     tx,
     actor,
-    {
+    steps.map(({ doc, to, next, arrived, missing }) => ({
       action: 'transfer.receive',
       entityType: 'stock_document',
-      entityId: id,
+      entityId: doc.id,
       organisationId: to.organisationId,
       summary: {
         number: doc.number,
@@ -362,7 +596,7 @@ export async function receiveTransferIn(
         receivedUnits: arrived.reduce((s, l) => s + l.qty, 0),
         missingUnits: missing.reduce((s, l) => s + l.qty, 0),
       },
-    },
+    })),
     now,
   );
   return updated;
