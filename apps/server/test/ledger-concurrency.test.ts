@@ -71,6 +71,34 @@ describeOnPostgres('the ledger under concurrent requests [postgres]', () => {
     expect((await admin.get('/ledger/verify')).body.ok).toBe(true);
   });
 
+  it('lets one of two racing transfer batches win when both cannot fit, and both when they can, each unit promised once', async () => {
+    const item = await newItem('RACE-BATCH', 'serialised');
+    const serials = Array.from({ length: 10 }, (_, i) => `RACE-B-${i}`);
+    expect(
+      (await admin.post('/receipts', { nodeId: node, source: 'purchase', lines: [{ itemId: item, qty: 10, serials }] })).status,
+    ).toBe(201);
+    const batch = (transfers: number, qty: number) => ({
+      transfers: Array.from({ length: transfers }, () => ({
+        transfer: { fromNodeId: node, toNodeId: other, lines: [{ itemId: item, qty }] },
+      })),
+    });
+    // 3 × 2 + 3 × 2 = 12 > 10: exactly one batch reserves its six units.
+    const clash = await Promise.all([admin.post('/transfers/batch', batch(3, 2)), admin.post('/transfers/batch', batch(3, 2))]);
+    expect(clash.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await balance(ctx.db, node, item)).toMatchObject({ onHand: 10, reserved: 6 });
+    // 2 + 2 ≤ the 4 left: both win, with different units.
+    const fit = await Promise.all([admin.post('/transfers/batch', batch(2, 1)), admin.post('/transfers/batch', batch(2, 1))]);
+    expect(fit.map((r) => r.status)).toEqual([201, 201]);
+    const promised = [...clash, ...fit]
+      .filter((r) => r.status === 201)
+      .flatMap((r) => (r.body.results as { document: { lines: { assetId: string }[] } }[]).flatMap((x) => x.document.lines))
+      .map((l) => l.assetId);
+    expect(promised).toHaveLength(10);
+    expect(new Set(promised).size).toBe(10);
+    expect(await balance(ctx.db, node, item)).toMatchObject({ onHand: 10, reserved: 10 });
+    expect((await admin.get('/ledger/verify')).body).toMatchObject({ ok: true, differences: [] });
+  });
+
   it('opens only one of two counts started at the same moment on one node', async () => {
     const results = await Promise.all([admin.post('/counts', { nodeId: other }), admin.post('/counts', { nodeId: other })]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
