@@ -11,7 +11,14 @@ import { systemActor } from '../../apps/server/src/auth/actor.ts';
 import type { Database, Queryable } from '../../apps/server/src/db/database.ts';
 import { verifyLedger } from '../../apps/server/src/ledger/ledger.repository.ts';
 import { recordReceipt, recordReceipts } from '../../apps/server/src/ledger/record-receipt.ts';
-import { advanceTransfer, createTransfer, receiveTransfer } from '../../apps/server/src/ledger/transfers.ts';
+import {
+  advanceTransfer,
+  advanceTransfers,
+  createTransfer,
+  createTransfers,
+  receiveTransfer,
+  receiveTransfers,
+} from '../../apps/server/src/ledger/transfers.ts';
 import { createNetwork, type Network } from './fixture.ts';
 import { elapsedMs, log, median } from './stats.ts';
 
@@ -20,6 +27,7 @@ export type ShapeName =
   | 'receipt-20-lines'
   | 'receipt-200-serials'
   | 'transfer-10-lines'
+  | 'batch-20-transfers-10-lines'
   | 'batch-500-receipts-1-unit'
   | 'batch-50-receipts-20-lines'
   | 'batch-5-receipts-200-serials';
@@ -211,6 +219,28 @@ function shapes(db: Database, net: Network): Shape[] {
         const { document } = await createTransfer(deps, actor, { fromNodeId: from, toNodeId: to, lines });
         await advanceTransfer(deps, actor, document.id, 'ship');
         await receiveTransfer(deps, actor, document.id, {});
+        return 30;
+      },
+    },
+    {
+      name: 'batch-20-transfers-10-lines',
+      description:
+        'batch of 20 transfers (`createTransfers`, `advanceTransfers`, `receiveTransfers`), each 10 bulk lines of 3 units: create + ship + receive, 3 transactions per batch',
+      docsPerCall: 20,
+      documentUpdatesPerDoc: 2,
+      post: async () => {
+        const lines = net.bulkItemIds.slice(10, 20).map((itemId) => ({ itemId, qty: 3 }));
+        const inputs = Array.from({ length: 20 }, () => {
+          const [from, to] = seq++ % 2 ? [nodeA, nodeB] : [nodeB, nodeA];
+          return { input: { fromNodeId: from, toNodeId: to, lines } };
+        });
+        const ids = (await createTransfers(deps, actor, inputs)).map((p) => p.document.id);
+        await advanceTransfers(deps, actor, ids, 'ship');
+        await receiveTransfers(
+          deps,
+          actor,
+          ids.map((id) => ({ id })),
+        );
         return 30;
       },
     },

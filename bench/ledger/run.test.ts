@@ -21,6 +21,7 @@ describe('ledger benchmark (smoke, PGlite)', () => {
         'receipt-20-lines': 2,
         'receipt-200-serials': 1,
         'transfer-10-lines': 2,
+        'batch-20-transfers-10-lines': 20,
         'batch-500-receipts-1-unit': 500,
         'batch-50-receipts-20-lines': 50,
         'batch-5-receipts-200-serials': 5,
@@ -31,6 +32,7 @@ describe('ledger benchmark (smoke, PGlite)', () => {
       'receipt-20-lines',
       'receipt-200-serials',
       'transfer-10-lines',
+      'batch-20-transfers-10-lines',
       'batch-500-receipts-1-unit',
       'batch-50-receipts-20-lines',
       'batch-5-receipts-200-serials',
@@ -48,6 +50,9 @@ describe('ledger benchmark (smoke, PGlite)', () => {
     // 200 serials: document, 200 assets, 200 events, 200 movements, 200 balances, 1 summary, audit entry.
     expect(byShape.get('receipt-200-serials')?.rowsWrittenPerDoc).toBe(803);
     expect(byShape.get('batch-5-receipts-200-serials')?.docsPerTransaction).toBe(5);
+    // A transfer of 10 bulk lines: 10 reservations, 30 shipping (reserve and on hand out, in transit in) and 20 arriving.
+    expect(byShape.get('transfer-10-lines')?.movementRowsPerDoc).toBe(60);
+    expect(byShape.get('batch-20-transfers-10-lines')?.movementRowsPerDoc).toBe(60);
   });
 
   it('builds a small ledger set-based and times every query; verify finds no difference', async () => {
