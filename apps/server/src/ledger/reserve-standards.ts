@@ -7,7 +7,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../http/app-error.ts';
 import { nodeScopeCondition } from './stock-queries.ts';
 import { loadItems, nodeInScope } from './stock-context.ts';
-import { createTransfer } from './transfers.ts';
+import { createTransfer, createTransfers, MAX_TRANSFERS_PER_BATCH } from './transfers.ts';
 
 /** The reserve standards in scope, by node and item code, with each node's backup-ratio override. */
 export async function listReserveStandards(deps: Pick<Deps, 'db'>, actor: Actor, q: ReserveStandardListQuery) {
@@ -220,18 +220,27 @@ export async function proposeReplenishmentTransfers(
   }
   const transfers: { id: string; number: string }[] = [];
   const failures: { from: string; to: string; code: string; message: string }[] = [];
-  for (const g of grouped.values()) {
+  const requests = [...grouped.values()].map((g) => ({
+    input: { fromNodeId: g.from, toNodeId: g.to, reference: 'replenishment 补充', lines: g.lines },
+  }));
+  // The round in as few transactions as a batch allows; suppliers shared by several stations are resolved together.
+  for (let i = 0; i < requests.length; i += MAX_TRANSFERS_PER_BATCH) {
+    const chunk = requests.slice(i, i + MAX_TRANSFERS_PER_BATCH);
     try {
-      const { document } = await createTransfer(deps, actor, {
-        fromNodeId: g.from,
-        toNodeId: g.to,
-        reference: 'replenishment 补充',
-        lines: g.lines,
-      });
-      transfers.push({ id: document.id, number: document.number });
+      for (const { document } of await createTransfers(deps, actor, chunk))
+        transfers.push({ id: document.id, number: document.number });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      failures.push({ from: g.from, to: g.to, code: error.code, message: error.message });
+      // Something moved since the report: create what still can be, one by one, and name what cannot.
+      for (const { input } of chunk) {
+        try {
+          const { document } = await createTransfer(deps, actor, input);
+          transfers.push({ id: document.id, number: document.number });
+        } catch (failure) {
+          if (!(failure instanceof AppError)) throw failure;
+          failures.push({ from: input.fromNodeId, to: input.toNodeId, code: failure.code, message: failure.message });
+        }
+      }
     }
   }
   await deps.db.transaction((tx) =>

@@ -98,6 +98,13 @@ export async function findNode(db: Queryable, id: string): Promise<NodeRecord | 
   return rows[0] ? toRecord(rows[0]) : null;
 }
 
+/** Several nodes by id in one query; ids that name no node are absent from the map. */
+export async function findNodes(db: Queryable, ids: readonly string[]): Promise<Map<string, NodeRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<NodeRow>(`SELECT ${SELECT} FROM ${FROM} WHERE n.id = ANY ($1::uuid[])`, [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, toRecord(r)]));
+}
+
 export async function findNodeByCode(db: Queryable, code: string): Promise<NodeRecord | null> {
   const rows = await db.query<NodeRow>(`SELECT ${SELECT} FROM ${FROM} WHERE n.code = $1`, [code]);
   return rows[0] ? toRecord(rows[0]) : null;
