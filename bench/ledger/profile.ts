@@ -1,0 +1,131 @@
+/**
+ * Statement profile of the posting paths: wraps the database so every statement is counted and timed
+ * by its first words, then posts each shape a few times untimed and once profiled.
+ * node --import tsx bench/ledger/profile.ts [pglite|postgres] [shape …]
+ * Shapes: receipt (one 1-unit receipt), transfer (one 10-line transfer: create, ship, receive),
+ * transfers (a batch of 20 such transfers), receipts (a batch of 500 one-unit receipts).
+ */
+import { performance } from 'node:perf_hooks';
+import { systemActor } from '../../apps/server/src/auth/actor.ts';
+import type { Database, Queryable } from '../../apps/server/src/db/database.ts';
+import { recordReceipt, recordReceipts } from '../../apps/server/src/ledger/record-receipt.ts';
+import {
+  advanceTransfer,
+  advanceTransfers,
+  createTransfer,
+  createTransfers,
+  receiveTransfer,
+  receiveTransfers,
+} from '../../apps/server/src/ledger/transfers.ts';
+import { createBenchDatabase, createNetwork } from './fixture.ts';
+
+const [kind = 'pglite', ...wanted] = process.argv.slice(2) as ['pglite' | 'postgres', ...string[]];
+const shapes = wanted.length ? wanted : ['receipt', 'transfer', 'transfers', 'receipts'];
+const stats = new Map<string, { n: number; ms: number }>();
+let on = false;
+const key = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 90);
+const wrap = (q: Queryable): Queryable => ({
+  async query(sql, params) {
+    // EXPLAIN=text: statements containing it run once under EXPLAIN ANALYZE (their result rows are lost,
+    // so only for statements whose result is not read, such as the movement INSERT).
+    if (on && process.env.EXPLAIN && sql.includes(process.env.EXPLAIN)) {
+      const plan = await q.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+      console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
+      return [];
+    }
+    const s = performance.now();
+    try {
+      return await q.query(sql, params);
+    } finally {
+      if (on) {
+        const e = stats.get(key(sql)) ?? { n: 0, ms: 0 };
+        e.n++;
+        e.ms += performance.now() - s;
+        stats.set(key(sql), e);
+      }
+    }
+  },
+  exec: (sql) => q.exec(sql),
+});
+
+const bench = await createBenchDatabase(kind);
+const inner = bench.db;
+const db: Database = {
+  ...wrap(inner),
+  kind: inner.kind,
+  close: () => inner.close(),
+  transaction: (work, o) => inner.transaction((tx) => work(wrap(tx)), o),
+};
+try {
+  const net = await createNetwork(db, { nodes: 2, bulkItems: 20, lotItems: 10, serialItems: 5 });
+  const deps = { db, clock: { now: () => new Date() } };
+  const actor = systemActor('ledger-profile');
+  const [a, b] = net.nodeIds as [string, string];
+  for (const nodeId of net.nodeIds)
+    await recordReceipt(deps, actor, {
+      nodeId,
+      source: 'opening',
+      lines: net.bulkItemIds.slice(10, 20).map((itemId) => ({ itemId, qty: 1_000_000 })),
+    });
+  const lines = net.bulkItemIds.slice(10, 20).map((itemId) => ({ itemId, qty: 3 }));
+  let seq = 0;
+  const leg = () => (seq++ % 2 ? { fromNodeId: a, toNodeId: b } : { fromNodeId: b, toNodeId: a });
+  const oneUnit = () => ({ nodeId: a, source: 'purchase' as const, lines: [{ itemId: net.bulkItemIds[seq++ % 10]!, qty: 1 }] });
+  const post: Record<string, [number, () => Promise<unknown>]> = {
+    receipt: [1, () => recordReceipt(deps, actor, oneUnit())],
+    receipts: [
+      500,
+      () =>
+        recordReceipts(
+          deps,
+          actor,
+          Array.from({ length: 500 }, () => ({ input: oneUnit() })),
+        ),
+    ],
+    transfer: [
+      1,
+      async () => {
+        const { document } = await createTransfer(deps, actor, { ...leg(), lines });
+        await advanceTransfer(deps, actor, document.id, 'ship');
+        await receiveTransfer(deps, actor, document.id, {});
+      },
+    ],
+    transfers: [
+      20,
+      async () => {
+        const created = await createTransfers(
+          deps,
+          actor,
+          Array.from({ length: 20 }, () => ({ input: { ...leg(), lines } })),
+        );
+        const ids = created.map((p) => p.document.id);
+        await advanceTransfers(deps, actor, ids, 'ship');
+        await receiveTransfers(
+          deps,
+          actor,
+          ids.map((id) => ({ id })),
+        );
+      },
+    ],
+  };
+  for (const shape of shapes) {
+    const [docs, run] = post[shape] ?? [0, null];
+    if (!run) throw new Error(`unknown shape ${shape}`);
+    for (let i = 0; i < 5; i++) await run();
+    on = true;
+    const s = performance.now();
+    await run();
+    const ms = performance.now() - s;
+    on = false;
+    const rows = [...stats.entries()].sort((x, y) => y[1].ms - x[1].ms);
+    const total = rows.reduce((sum, [, v]) => sum + v.ms, 0);
+    const count = rows.reduce((sum, [, v]) => sum + v.n, 0);
+    console.log(
+      `\n== ${kind} ${shape} (${docs} document${docs > 1 ? 's' : ''}): ${ms.toFixed(1)} ms wall, ${(ms / docs).toFixed(2)} ms/doc, ${count} statements, ${total.toFixed(1)} ms in the database`,
+    );
+    for (const [k, v] of rows.slice(0, 16)) console.log(`${v.ms.toFixed(1).padStart(8)} ms ${String(v.n).padStart(5)}× ${k}`);
+    stats.clear();
+  }
+} finally {
+  await bench.drop();
+}
