@@ -43,6 +43,16 @@ describeInBrowser('stock journeys (Chromium)', () => {
     expect(response.status()).toBe(200);
     return (await response.json()) as T;
   }
+  /** Posts with the signed-in session (and its CSRF token), as the web app does. */
+  async function postJson<T>(url: string, body: unknown): Promise<T> {
+    const csrf = (await context.cookies()).find((c) => c.name === 'zq_csrf')?.value ?? '';
+    const response = await context.request.post(`${server.baseUrl}${url}`, {
+      data: body,
+      headers: { 'x-csrf-token': decodeURIComponent(csrf) },
+    });
+    expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
+    return (await response.json()) as T;
+  }
   async function confirmPopover(): Promise<void> {
     const ok = page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary');
     await ok.waitFor({ state: 'visible' });
@@ -206,6 +216,110 @@ describeInBrowser('stock journeys (Chromium)', () => {
     await row.getByTestId('transfer-action-receive-all').click();
     await expect.poll(() => row.getByTestId('transfer-state').getAttribute('data-state')).toBe('received');
     await shot('stock-05-transfers');
+  });
+
+  it('refuses a bulk shipment that one stale row spoils, then ships two transfers together and receives both', async () => {
+    const codeOf = <T>(code: string) => fetchJson<T>(`/api/v1/codes/${code}`);
+    const fromNodeId = (await codeOf<{ nodeId: string }>('LPS-BASE')).nodeId;
+    const toNodeId = (await codeOf<{ nodeId: string }>('LPS-SW-ZS1')).nodeId;
+    const itemId = (await codeOf<{ itemId: string }>('SHOVEL')).itemId;
+    // Receive what the transfers take, so they do not depend on the demo's opening stock.
+    await postJson('/api/v1/receipts', {
+      nodeId: fromNodeId,
+      source: 'purchase',
+      reference: 'E2E batch',
+      lines: [{ itemId, qty: 3, lot: { lotNo: `E2E-BATCH-${Date.now()}` } }],
+    });
+    type Created = { id: string; number: string };
+    const docs: Created[] = [];
+    for (const n of [1, 2, 3]) {
+      const doc = await postJson<{ id: string; number: string; state: string }>('/api/v1/transfers', {
+        fromNodeId,
+        toNodeId,
+        reference: `E2E 批量 ${n}`,
+        lines: [{ itemId, qty: 1 }],
+      });
+      expect(doc.state).toBe('draft');
+      docs.push(doc);
+    }
+    const [first, second, spoiler] = docs as [Created, Created, Created];
+
+    // The previous test left the transfers page open: go elsewhere first, so the page loads its list afresh.
+    await go('/stock', 'stock-page');
+    await go('/stock/transfers', 'transfers-page');
+    const rowOf = (number: string) => page.locator('[data-testid=transfers-table] tbody tr', { hasText: number });
+    const stateOf = (number: string) => rowOf(number).getByTestId('transfer-state').getAttribute('data-state');
+    const rows = [first, second].map((d) => rowOf(d.number));
+    const statesOf = () => Promise.all([first, second].map((d) => stateOf(d.number)));
+    for (const d of docs) await rowOf(d.number).waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await statesOf()).toEqual(['draft', 'draft']);
+    const bar = page.getByTestId('transfers-batch-bar');
+    const count = page.getByTestId('transfers-batch-count');
+    expect(await bar.count()).toBe(0);
+
+    // Someone cancels the third transfer while this page still shows it as a draft: the batch is refused whole.
+    for (const d of docs) await rowOf(d.number).getByTestId('transfer-select').check();
+    await expect.poll(() => count.getAttribute('data-count')).toBe('3');
+    await postJson(`/api/v1/transfers/${spoiler.id}/cancel`, {});
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/transfers/batch/ship') && r.request().method() === 'POST'),
+      page.getByTestId('transfers-batch-ship').click(),
+    ]);
+    expect(refused.status()).toBe(409);
+    const error = page.getByTestId('transfers-batch-error');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.getAttribute('data-number')).toBe(spoiler.number);
+    expect(await error.textContent()).toContain(`调拨单 ${spoiler.number} 无法处理：INVALID_STATE`);
+    // The list reloads: the spoiler shows as cancelled, the other two never moved.
+    await expect.poll(() => stateOf(spoiler.number), { timeout: 30_000 }).toBe('cancelled');
+    expect(await statesOf()).toEqual(['draft', 'draft']);
+    // A cancelled transfer in the selection leaves no action every selected transfer allows.
+    for (const action of ['start-picking', 'ship', 'receive-all', 'cancel'])
+      expect(await page.getByTestId(`transfers-batch-${action}`).isDisabled(), action).toBe(true);
+    await shot('stock-05a-transfers-batch-refused');
+    await page.getByTestId('transfers-batch-clear').click();
+    await expect.poll(() => bar.count()).toBe(0);
+
+    /** Ticks the two good rows and waits until the bar counts them. */
+    const selectBoth = async () => {
+      for (const row of rows) await row.getByTestId('transfer-select').check();
+      await expect.poll(() => count.getAttribute('data-count')).toBe('2');
+    };
+    await selectBoth();
+    expect(await count.textContent()).toBe('已选 2 条');
+    // Drafts can start picking, ship or be cancelled; nothing has shipped, so nothing can be received.
+    expect(await page.getByTestId('transfers-batch-ship').isEnabled()).toBe(true);
+    expect(await page.getByTestId('transfers-batch-start-picking').isEnabled()).toBe(true);
+    expect(await page.getByTestId('transfers-batch-cancel').isEnabled()).toBe(true);
+    expect(await page.getByTestId('transfers-batch-receive-all').isDisabled()).toBe(true);
+    await shot('stock-05b-transfers-batch-selected');
+
+    const [shipped] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/transfers/batch/ship') && r.request().method() === 'POST'),
+      page.getByTestId('transfers-batch-ship').click(),
+    ]);
+    expect(shipped.status()).toBe(200);
+    expect(((await shipped.json()) as { documents: unknown[] }).documents).toHaveLength(2);
+    await page.locator('.ant-message-notice', { hasText: '2 条调拨已发运' }).first().waitFor({ state: 'visible' });
+    await expect.poll(statesOf, { timeout: 30_000 }).toEqual(['in-transit', 'in-transit']);
+    // A batch that went through clears the selection (and the bar with it) and the old failure.
+    await bar.waitFor({ state: 'detached' });
+    expect(await error.count()).toBe(0);
+
+    await selectBoth();
+    expect(await page.getByTestId('transfers-batch-receive-all').isEnabled()).toBe(true);
+    expect(await page.getByTestId('transfers-batch-ship').isDisabled()).toBe(true);
+    const [received] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/transfers/batch/receive') && r.request().method() === 'POST'),
+      page.getByTestId('transfers-batch-receive-all').click(),
+    ]);
+    expect(received.status()).toBe(200);
+    await page.locator('.ant-message-notice', { hasText: '2 条调拨已全部收货' }).first().waitFor({ state: 'visible' });
+    await expect.poll(statesOf, { timeout: 30_000 }).toEqual(['received', 'received']);
+    await bar.waitFor({ state: 'detached' });
+    // Finished transfers have nothing left to do in bulk: their boxes cannot be ticked.
+    for (const d of docs) expect(await rowOf(d.number).getByTestId('transfer-select').isDisabled()).toBe(true);
+    await shot('stock-05c-transfers-batch-received');
   });
 
   it('counts a node: a scanned asset counts one, differences show, submit and approve', async () => {

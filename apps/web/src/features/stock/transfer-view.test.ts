@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, receiveLinesOf } from './transfer-view.ts';
+import { actionsFor, batchActionsFor, batchFailureOf, receiveLinesOf } from './transfer-view.ts';
 
 describe('transfer actions by state', () => {
   it('follows the state machine', () => {
@@ -8,6 +8,70 @@ describe('transfer actions by state', () => {
     expect(actionsFor('in-transit')).toEqual(['receive-all', 'receive-part']);
     expect(actionsFor('received')).toEqual([]);
     expect(actionsFor('unknown')).toEqual([]);
+  });
+});
+
+describe('batchActionsFor', () => {
+  const of = (...states: string[]) => batchActionsFor(states.map((state) => ({ state })));
+
+  it('offers only what every selected transfer allows', () => {
+    expect(of('draft')).toEqual(['start-picking', 'ship', 'cancel']);
+    expect(of('draft', 'picking')).toEqual(['ship', 'cancel']);
+    expect(of('in-transit', 'in-transit')).toEqual(['receive-all']);
+  });
+
+  it('never offers a partial receipt, which needs a form per transfer', () => {
+    expect(of('in-transit')).not.toContain('receive-part');
+  });
+
+  it('offers nothing for an empty selection, a mix with nothing in common, or a finished transfer', () => {
+    expect(of()).toEqual([]);
+    expect(of('draft', 'in-transit')).toEqual([]);
+    expect(of('draft', 'received')).toEqual([]);
+    expect(of('picking', 'cancelled')).toEqual([]);
+    expect(of('draft', 'unknown')).toEqual([]);
+  });
+});
+
+describe('batchFailureOf', () => {
+  const numbers = ['TR-0001', 'TR-0002', 'TR-0003'];
+
+  it('names the transfer at the index the server reports and drops the index from the message', () => {
+    expect(
+      batchFailureOf(
+        { message: 'Transfer 1: A transfer in state cancelled cannot ship', details: { transfer: 1, state: 'cancelled' } },
+        numbers,
+      ),
+    ).toEqual({ number: 'TR-0002', message: 'A transfer in state cancelled cannot ship' });
+    expect(batchFailureOf({ message: 'Transfer 0: out of scope', details: { transfer: 0 } }, numbers)).toEqual({
+      number: 'TR-0001',
+      message: 'out of scope',
+    });
+  });
+
+  it('keeps a message that does not start with that index unchanged', () => {
+    expect(batchFailureOf({ message: 'Node not in scope', details: { transfer: 2 } }, numbers)).toEqual({
+      number: 'TR-0003',
+      message: 'Node not in scope',
+    });
+  });
+
+  it('blames the only transfer of a batch of one, which carries no index', () => {
+    expect(
+      batchFailureOf({ message: 'A transfer in state received cannot ship', details: { state: 'received' } }, ['TR-0009']),
+    ).toEqual({
+      number: 'TR-0009',
+      message: 'A transfer in state received cannot ship',
+    });
+  });
+
+  it('names no transfer when the index is missing, out of range or not an integer', () => {
+    for (const details of [undefined, null, 'x', {}, { transfer: 3 }, { transfer: -1 }, { transfer: 0.5 }, { transfer: '1' }]) {
+      expect(batchFailureOf({ message: 'Transfer 1: boom', details }, numbers)).toEqual({
+        number: undefined,
+        message: 'Transfer 1: boom',
+      });
+    }
   });
 });
 

@@ -21,6 +21,38 @@ export function actionsFor(state: string): TransferAction[] {
   return isTransferState(state) ? ACTIONS[state] : [];
 }
 
+/** The actions the bulk bar offers: a partial receipt needs a form per transfer, so it stays a row action. */
+export type BatchAction = Extract<TransferAction, 'start-picking' | 'ship' | 'receive-all' | 'cancel'>;
+export const BATCH_ACTIONS: readonly BatchAction[] = ['start-picking', 'ship', 'receive-all', 'cancel'];
+
+/** The bulk actions every selected transfer allows (none for an empty selection); the server checks again. */
+export function batchActionsFor(docs: readonly { state: string }[]): BatchAction[] {
+  if (docs.length === 0) return [];
+  return BATCH_ACTIONS.filter((action) => docs.every((doc) => actionsFor(doc.state).includes(action)));
+}
+
+/**
+ * Which transfer of the selection stopped a batch, and the server's message without its "Transfer 3: "
+ * prefix (an index into the request, meaningless to a user). `numbers` are the transfer numbers in the
+ * order the request named them. A batch of one carries no index: its one transfer is the culprit.
+ * `number` is undefined when the error names no transfer (e.g. a network failure).
+ */
+export function batchFailureOf(
+  error: { message: string; details?: unknown },
+  numbers: readonly string[],
+): { number: string | undefined; message: string } {
+  const index =
+    typeof error.details === 'object' && error.details !== null ? (error.details as { transfer?: unknown }).transfer : undefined;
+  if (typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < numbers.length) {
+    const prefix = `Transfer ${index}: `;
+    return {
+      number: numbers[index],
+      message: error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message,
+    };
+  }
+  return { number: numbers.length === 1 ? numbers[0] : undefined, message: error.message };
+}
+
 export const STATE_COLOURS: Record<TransferState, string> = {
   draft: 'default',
   picking: 'processing',

@@ -142,6 +142,25 @@ export const en: Dictionary = {
         'receive-part': '{{number}} received in part',
         cancel: '{{number}} cancelled',
       },
+      batch: {
+        selected: '{{count}} selected',
+        clear: 'Clear selection',
+        cancelConfirm: 'Cancel the {{count}} selected transfer(s) and release their reservations?',
+        actions: {
+          'start-picking': 'Start picking — selected',
+          ship: 'Ship — selected',
+          'receive-all': 'Receive all — selected',
+          cancel: 'Cancel — selected',
+        },
+        done: {
+          'start-picking': '{{count}} transfer(s) now picking',
+          ship: '{{count}} transfer(s) shipped',
+          'receive-all': '{{count}} transfer(s) received in full',
+          cancel: '{{count}} transfer(s) cancelled',
+        },
+        failed: 'Transfer {{number}} could not be processed: {{message}}. Nothing in this batch was changed.',
+        failedUnnamed: 'The batch failed: {{message}}. Nothing in this batch was changed.',
+      },
     },
     count: {
       title: 'Stock counts',

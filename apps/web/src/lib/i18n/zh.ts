@@ -138,6 +138,25 @@ export const zh = {
         'receive-part': '{{number}} 已部分收货',
         cancel: '{{number}} 已取消',
       },
+      batch: {
+        selected: '已选 {{count}} 条',
+        clear: '清空选择',
+        cancelConfirm: '取消所选 {{count}} 条调拨并释放预留？',
+        actions: {
+          'start-picking': '批量开始拣货',
+          ship: '批量发运',
+          'receive-all': '批量全部收货',
+          cancel: '批量取消',
+        },
+        done: {
+          'start-picking': '{{count}} 条调拨已开始拣货',
+          ship: '{{count}} 条调拨已发运',
+          'receive-all': '{{count}} 条调拨已全部收货',
+          cancel: '{{count}} 条调拨已取消',
+        },
+        failed: '调拨单 {{number}} 无法处理：{{message}}。本批调拨均未更改。',
+        failedUnnamed: '批量操作失败：{{message}}。本批调拨均未更改。',
+      },
     },
     count: {
       title: '盘点',

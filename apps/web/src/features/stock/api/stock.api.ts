@@ -12,6 +12,9 @@ import type {
   ReserveStandardInput,
   StockDocument,
   StockRow,
+  TransferBatchAdvance,
+  TransferBatchDocuments,
+  TransferBatchReceive,
   TransferCreate,
   TransferReceive,
   WriteOffCreate,
@@ -97,6 +100,15 @@ export const advanceTransfer = (id: string, event: TransferEvent) =>
   api.post<StockDocument>(`/transfers/${encodeURIComponent(id)}/${event}`, {});
 export const receiveTransfer = (id: string, body: TransferReceive) =>
   api.post<StockDocument>(`/transfers/${encodeURIComponent(id)}/receive`, body);
+/**
+ * Moves up to 200 transfers along their state machine together, all or none. When one transfer
+ * stops the batch, the error's `details.transfer` is its index in `ids` (absent for a batch of one).
+ */
+export const advanceTransfers = (ids: readonly string[], event: TransferEvent) =>
+  api.post<TransferBatchDocuments>(`/transfers/batch/${event}`, { ids: [...ids] } satisfies TransferBatchAdvance);
+/** Receives up to 200 shipped transfers together, all or none; a transfer without `lines` is received in full. */
+export const receiveTransfers = (transfers: TransferBatchReceive['transfers']) =>
+  api.post<TransferBatchDocuments>('/transfers/batch/receive', { transfers } satisfies TransferBatchReceive);
 export const listDocuments = (
   query: { kind?: string; state?: string; nodeId?: string; limit: number; offset: number },
   signal?: AbortSignal,

@@ -23,19 +23,25 @@ import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import {
   advanceTransfer,
+  advanceTransfers,
   createTransfer,
   listDocuments,
   newIdempotencyKey,
   receiveTransfer,
+  receiveTransfers,
   type TransferLine,
 } from '../api/stock.api.ts';
 import { shortageByLine } from '../shortage.ts';
 import {
   actionsFor,
+  BATCH_ACTIONS,
+  batchActionsFor,
+  batchFailureOf,
   receiveLinesOf,
   STATE_COLOURS,
   TRANSFER_STATES,
   isTransferState,
+  type BatchAction,
   type TransferAction,
 } from '../transfer-view.ts';
 import { useItemsById } from './item-names.ts';
@@ -275,6 +281,119 @@ function ReceivePartModal({ doc, onClose, onDone }: { doc: StockDocument | undef
   );
 }
 
+/** What a failed batch reports: the transfer that stopped it (when the server names one) and why. */
+type BatchFailure = { number: string | undefined; message: string };
+
+/**
+ * The bulk bar (批量操作) over the selected transfers: an action is enabled only when every selected
+ * transfer allows it, and the server applies it to all of them or to none.
+ */
+function TransferBatchBar({
+  selected,
+  failure,
+  setFailure,
+  onDone,
+  onClear,
+}: {
+  selected: readonly StockDocument[];
+  /** The last batch's failure; the page keeps it so the alert outlives the selection. */
+  failure: BatchFailure | undefined;
+  setFailure: (failure: BatchFailure | undefined) => void;
+  /** After a batch: `moved` is how many transfers changed state (0 when the batch failed). */
+  onDone: (moved: number) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [running, setRunning] = useState<BatchAction>();
+  const allowed = batchActionsFor(selected);
+
+  const run = async (action: BatchAction) => {
+    // The request names the transfers in this order, so the server's index maps back through `numbers`.
+    const docs = [...selected];
+    const numbers = docs.map((d) => d.number);
+    setRunning(action);
+    setFailure(undefined);
+    try {
+      const { documents } =
+        action === 'receive-all'
+          ? await receiveTransfers(docs.map((d) => ({ id: d.id })))
+          : await advanceTransfers(
+              docs.map((d) => d.id),
+              action,
+            );
+      void message.success(t(`stock.transfer.batch.done.${action}`, { count: documents.length }));
+      onDone(documents.length);
+    } catch (cause) {
+      const error = cause instanceof ApiError ? cause : new ApiError(0, 'CLIENT_ERROR', String(cause));
+      const named = batchFailureOf(error, numbers);
+      setFailure({ number: named.number, message: `${error.code}: ${named.message}` });
+      // Nothing moved, but the list may be stale (someone else shipped or cancelled one): show what is true now.
+      onDone(0);
+    } finally {
+      setRunning(undefined);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setFailure(undefined) }}
+          data-testid="transfers-batch-error"
+          data-number={failure.number}
+          title={
+            failure.number
+              ? t('stock.transfer.batch.failed', { number: failure.number, message: failure.message })
+              : t('stock.transfer.batch.failedUnnamed', { message: failure.message })
+          }
+        />
+      )}
+      {selected.length > 0 && (
+        <Card size="small" data-testid="transfers-batch-bar">
+          <Space wrap>
+            <Typography.Text strong data-testid="transfers-batch-count" data-count={selected.length}>
+              {t('stock.transfer.batch.selected', { count: selected.length })}
+            </Typography.Text>
+            {BATCH_ACTIONS.map((action) => {
+              const button = (
+                <Button
+                  key={action}
+                  type={action === 'ship' || action === 'receive-all' ? 'primary' : 'default'}
+                  danger={action === 'cancel'}
+                  disabled={!allowed.includes(action) || (running !== undefined && running !== action)}
+                  loading={running === action}
+                  onClick={action === 'cancel' ? undefined : () => void run(action)}
+                  data-testid={`transfers-batch-${action}`}
+                >
+                  {t(`stock.transfer.batch.actions.${action}`)}
+                </Button>
+              );
+              return action === 'cancel' ? (
+                <Popconfirm
+                  key={action}
+                  title={t('stock.transfer.batch.cancelConfirm', { count: selected.length })}
+                  disabled={!allowed.includes(action) || running !== undefined}
+                  onConfirm={() => void run(action)}
+                >
+                  {button}
+                </Popconfirm>
+              ) : (
+                button
+              );
+            })}
+            <Button type="link" disabled={running !== undefined} onClick={onClear} data-testid="transfers-batch-clear">
+              {t('stock.transfer.batch.clear')}
+            </Button>
+          </Space>
+        </Card>
+      )}
+    </Space>
+  );
+}
+
 /** 调拨: transfers between nodes with their state machine. */
 export function TransfersPage() {
   const { t } = useTranslation();
@@ -289,6 +408,15 @@ export function TransfersPage() {
   const [creating, setCreating] = useState(false);
   const [receivingPart, setReceivingPart] = useState<StockDocument>();
   const [busy, setBusy] = useState<string>();
+  const [selectedIds, setSelectedIds] = useState<readonly string[]>([]);
+  const [batchFailure, setBatchFailure] = useState<BatchFailure>();
+  const rows = request.data?.items ?? [];
+  // Only rows on the page being shown can be selected; a filter or page change clears the selection.
+  const selected = rows.filter((d) => selectedIds.includes(d.id));
+  const changeFilter = (change: (f: typeof filter) => typeof filter) => {
+    setSelectedIds([]);
+    setFilter(change);
+  };
 
   const run = async (doc: StockDocument, action: TransferAction) => {
     if (action === 'receive-part') {
@@ -324,32 +452,55 @@ export function TransfersPage() {
           <NodeSelect
             nodes={nodes}
             value={filter.nodeId}
-            onChange={(nodeId) => setFilter((f) => ({ ...f, nodeId, offset: 0 }))}
+            onChange={(nodeId) => changeFilter((f) => ({ ...f, nodeId, offset: 0 }))}
           />
           <Select<string>
             allowClear
             placeholder={t('stock.status')}
             style={{ width: 180 }}
             value={filter.state}
-            onChange={(state) => setFilter((f) => ({ ...f, state, offset: 0 }))}
+            onChange={(state) => changeFilter((f) => ({ ...f, state, offset: 0 }))}
             options={TRANSFER_STATES.map((s) => ({ value: s, label: t(`stock.transfer.states.${s}`) }))}
           />
         </Space>
       </Card>
       {request.error && <Alert type="error" showIcon title={`${request.error.code}: ${request.error.message}`} />}
+      {/* Rendered only when it shows something, so an empty bar leaves no gap in the page's spacing. */}
+      {(selected.length > 0 || batchFailure) && (
+        <TransferBatchBar
+          selected={selected}
+          failure={batchFailure}
+          setFailure={setBatchFailure}
+          onClear={() => setSelectedIds([])}
+          onDone={(moved) => {
+            if (moved > 0) setSelectedIds([]);
+            request.reload();
+          }}
+        />
+      )}
       <Table<StockDocument>
         rowKey="id"
         size="middle"
         loading={request.loading}
-        dataSource={request.data?.items ?? []}
+        dataSource={rows}
         data-testid="transfers-table"
+        rowSelection={{
+          selectedRowKeys: [...selectedIds],
+          onChange: (keys) => setSelectedIds(keys.map(String)),
+          // Finished transfers (received, cancelled) have nothing left to do in bulk.
+          getCheckboxProps: (d) => ({
+            disabled: batchActionsFor([d]).length === 0,
+            'data-testid': 'transfer-select',
+            'aria-label': d.number,
+          }),
+        }}
         scroll={{ x: 1000 }}
         pagination={{
           current: Math.floor(filter.offset / filter.limit) + 1,
           pageSize: filter.limit,
           total: request.data?.total ?? 0,
           showTotal: (total) => t('common.total', { count: total }),
-          onChange: (page, pageSize) => setFilter((f) => ({ ...f, limit: pageSize, offset: (page - 1) * pageSize })),
+          onChange: (page, pageSize) => changeFilter((f) => ({ ...f, limit: pageSize, offset: (page - 1) * pageSize })),
         }}
         columns={[
           {
