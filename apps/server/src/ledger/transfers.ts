@@ -250,7 +250,7 @@ export async function createTransfersIn(
 async function loadTransfers(tx: Queryable, targets: readonly ({ id: string } & Indexed)[]): Promise<StockDocument[]> {
   const seen = new Set<string>();
   for (const t of targets) {
-    if (seen.has(t.id)) throw new AppError('VALIDATION_FAILED', `Transfer ${t.id} is named twice`, { id: t.id });
+    if (seen.has(t.id)) throw inTransfer(t, new AppError('VALIDATION_FAILED', `Transfer ${t.id} is named twice`, { id: t.id }));
     seen.add(t.id);
   }
   const docs = await findDocumentsForUpdate(
