@@ -143,7 +143,7 @@ export async function insertDocuments(tx: Queryable, docs: readonly NewDocument[
     created_by_name: d.createdByName,
     at: d.now.toISOString(),
   }));
-  const rows = await tx.query<StockDocumentRow>(
+  const rows = await tx.query<{ id: string; number: string }>(
     `INSERT INTO stock_document (id, organisation_id, kind, number, node_id, to_node_id, state, source, reason, reference, lines, meta,
        idempotency_key, request_hash, created_by, created_by_name, created_at, updated_at)
      SELECT d.id, d.organisation_id, d.kind, d.number_prefix || lpad(nextval('stock_document_no_seq')::text, 6, '0'), d.node_id,
@@ -152,11 +152,30 @@ export async function insertDocuments(tx: Queryable, docs: readonly NewDocument[
        FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, organisation_id uuid, kind text, number_prefix text, node_id uuid, to_node_id uuid,
             state text, source text, reason text, reference text, lines jsonb, meta jsonb, idempotency_key text, request_hash text,
             created_by uuid, created_by_name text, at timestamptz)
-     RETURNING *`,
+     RETURNING id, number`,
     [JSON.stringify(payload)],
   );
-  const byId = new Map(rows.map((r) => [r.id, toDocument(r)]));
-  return docs.map((d) => byId.get(d.id)!);
+  // Only the numbers come back: the rest is what was sent (returning whole rows cost PGlite more than the
+  // INSERT itself — 500 receipts 66 → 27 ms).
+  const numbers = new Map(rows.map((r) => [r.id, r.number]));
+  return docs.map((d) => ({
+    id: d.id,
+    organisationId: d.organisationId,
+    kind: d.kind,
+    number: numbers.get(d.id)!,
+    nodeId: d.nodeId,
+    toNodeId: d.toNodeId ?? null,
+    state: d.state,
+    source: d.source ?? null,
+    reason: d.reason ?? '',
+    reference: d.reference ?? '',
+    lines: d.lines,
+    meta: d.meta ?? {},
+    createdByName: d.createdByName,
+    approvedByName: null,
+    createdAt: d.now.toISOString(),
+    updatedAt: d.now.toISOString(),
+  }));
 }
 
 export async function findDocument(
@@ -192,21 +211,20 @@ export async function updateDocument(
   return toDocument(rows[0]!);
 }
 
-/** Sets the state and meta of several documents in one statement; returns them in the order given. */
+/** Sets the state and meta of several documents in one statement; returns them as they now are. */
 export async function updateDocumentStates(
   tx: Queryable,
-  patches: readonly { id: string; state: string; meta: Record<string, unknown> }[],
+  patches: readonly { doc: StockDocument; state: string; meta: Record<string, unknown> }[],
   now: Date,
 ): Promise<StockDocument[]> {
   if (patches.length === 0) return [];
-  const rows = await tx.query<StockDocumentRow>(
+  await tx.query(
     `UPDATE stock_document d SET state = p.state, meta = p.meta, updated_at = $2
        FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, state text, meta jsonb)
-      WHERE d.id = p.id RETURNING d.*`,
-    [JSON.stringify(patches), now],
+      WHERE d.id = p.id`,
+    [JSON.stringify(patches.map((p) => ({ id: p.doc.id, state: p.state, meta: p.meta }))), now],
   );
-  const byId = new Map(rows.map((r) => [r.id, toDocument(r)]));
-  return patches.map((p) => byId.get(p.id)!);
+  return patches.map((p) => ({ ...p.doc, state: p.state, meta: p.meta, updatedAt: now.toISOString() }));
 }
 
 /** Documents by id, locked for update in id order (so concurrent batches never deadlock on them). */

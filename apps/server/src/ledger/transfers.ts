@@ -22,7 +22,7 @@ import {
 } from './ledger.repository.ts';
 import { toMovementRows } from './movement-rows.ts';
 import { resolveStockLines, toStockLines, type LineLocation, type ResolvedUnit } from './resolve-stock-lines.ts';
-import { findItems, localDate, nodeInScope } from './stock-context.ts';
+import { findItems, localDate } from './stock-context.ts';
 
 type TransferLine = { itemId: string; qty: number; lotId: string | null; assetId: string | null };
 
@@ -321,18 +321,6 @@ export async function advanceTransferIn(
   return (await advanceTransfersIn(tx, actor, [{ id }], event, now, action))[0]!;
 }
 
-/** The source node of a transfer, in the actor's scope (a driver may ship what they carry from anywhere). */
-async function sourceOf(tx: Queryable, actor: Actor, nodeId: string, action: TransferAction) {
-  return nodeInScope(tx, actor, nodeId, action, 'fromNodeId').catch(async (error: unknown) => {
-    if (action !== 'shipment.drive') throw error;
-    const [node] = await tx.query<{ id: string; organisation_id: string; code: string }>(
-      'SELECT id, organisation_id, code FROM node WHERE id = $1',
-      [nodeId],
-    );
-    return { id: node!.id, organisationId: node!.organisation_id, code: node!.code };
-  });
-}
-
 async function advanceTransfersIn(
   tx: Queryable,
   actor: Actor,
@@ -342,22 +330,17 @@ async function advanceTransfersIn(
   action: TransferAction = 'stock.write',
 ): Promise<StockDocument[]> {
   const docs = await loadTransfers(tx, targets);
-  const sources = new Map<string, { id: string; organisationId: string; code: string }>();
-  const steps: {
-    doc: StockDocument;
-    from: { id: string; organisationId: string };
-    next: TransferState;
-    lines: TransferLine[];
-  }[] = [];
+  const nodes = await findNodes(
+    tx,
+    docs.map((d) => d.nodeId),
+  );
+  const steps: { doc: StockDocument; from: NodeRecord; next: TransferState; lines: TransferLine[] }[] = [];
   for (const [i, doc] of docs.entries()) {
     const target = targets[i]!;
-    if (!sources.has(doc.nodeId)) sources.set(doc.nodeId, await about(target, () => sourceOf(tx, actor, doc.nodeId, action)));
-    steps.push({
-      doc,
-      from: sources.get(doc.nodeId)!,
-      next: await about(target, () => advance(doc, event)),
-      lines: doc.lines as TransferLine[],
-    });
+    const from = nodes.get(doc.nodeId)!;
+    // A driver moves what they carry wherever it comes from; the shipment checked that they carry it.
+    if (action !== 'shipment.drive') await about(target, () => requireNodeScope(actor, action, from));
+    steps.push({ doc, from, next: await about(target, () => advance(doc, event)), lines: doc.lines as TransferLine[] });
   }
   const movements: (MovementRow & { documentId: string })[] = [];
   const assetMoves: Parameters<typeof moveAssetsOf>[1][number][] = [];
@@ -404,7 +387,7 @@ async function advanceTransfersIn(
   const updated = await updateDocumentStates(
     tx,
     steps.map(({ doc, next }) => ({
-      id: doc.id,
+      doc,
       state: next,
       meta: { ...doc.meta, [`${event}At`]: now.toISOString(), [`${event}By`]: actor.username },
     })),
@@ -507,7 +490,10 @@ async function receiveTransfersIn(
   action: 'stock.write' | 'dispatch.confirm' = 'stock.write',
 ): Promise<StockDocument[]> {
   const docs = await loadTransfers(tx, targets);
-  const destinations = new Map<string, NodeRecord>();
+  const nodes = await findNodes(
+    tx,
+    docs.map((d) => d.toNodeId!),
+  );
   const steps: {
     doc: StockDocument;
     to: NodeRecord;
@@ -518,12 +504,11 @@ async function receiveTransfersIn(
   }[] = [];
   for (const [i, doc] of docs.entries()) {
     const target = targets[i]!;
-    const toId = doc.toNodeId!;
-    if (!destinations.has(toId))
-      destinations.set(toId, await about(target, () => nodeInScope(tx, actor, toId, action, 'toNodeId')));
+    const to = nodes.get(doc.toNodeId!)!;
+    await about(target, () => requireNodeScope(actor, action, to));
     const { arrived, missing } = await about(target, () => splitArrival(doc.lines as TransferLine[], target.input));
     const next = await about(target, () => advance(doc, missing.length ? 'receive-part' : 'receive-all'));
-    steps.push({ doc, to: destinations.get(toId)!, target, next, arrived, missing });
+    steps.push({ doc, to, target, next, arrived, missing });
   }
   // A kit box arrives sealed: its contents arrive with it and stay packed (reserved) at the destination;
   // a box that did not arrive takes its contents with it.
@@ -583,7 +568,7 @@ async function receiveTransfersIn(
   const updated = await updateDocumentStates(
     tx,
     steps.map(({ doc, next, missing, target }) => ({
-      id: doc.id,
+      doc,
       state: next,
       meta: { ...doc.meta, receivedAt: now.toISOString(), receivedBy: actor.username, missing, note: target.input.note ?? null },
     })),
