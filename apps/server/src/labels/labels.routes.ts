@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../deps.ts';
 import { actorOf } from '../http/authenticate.ts';
 import { errorResponses, STANDARD_ERRORS } from '../http/schemas.ts';
 import { MAX_LABELS_PER_REQUEST, printLabels, type PrintLabelsInput } from './print-labels.ts';
+import { MAX_NOTES_PER_REQUEST, printTransferNotes, type PrintedNotes } from './print-transfer-notes.ts';
 
 const Id = Type.String({ format: 'uuid' });
 
@@ -54,5 +55,43 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps): void {
         .header('x-label-total', String(printed.total))
         .send(printed.pdf);
     },
+  );
+
+  const sendNotes = (reply: FastifyReply, printed: PrintedNotes) =>
+    reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${printed.filename}"`)
+      .header('x-note-count', String(printed.count))
+      .send(printed.pdf);
+  app.post(
+    '/transfers/notes',
+    {
+      schema: {
+        tags: ['运 transport'],
+        summary: 'Print transfer notes (调拨单) of several transfers or dispatches as one A4 PDF',
+        description:
+          'One note per transfer, in the order given: sender, destination, every line with lot numbers and asset codes, signature boxes for sender, carrier and receiver, and a QR code of the number.',
+        body: Type.Object(
+          { ids: Type.Array(Id, { minItems: 1, maxItems: MAX_NOTES_PER_REQUEST, uniqueItems: true }) },
+          { additionalProperties: false },
+        ),
+        response: { ...STANDARD_ERRORS, ...errorResponses(503) },
+      },
+    },
+    async (request, reply) =>
+      sendNotes(reply, await printTransferNotes(deps, actorOf(request), (request.body as { ids: string[] }).ids)),
+  );
+  app.get(
+    '/transfers/:id/note',
+    {
+      schema: {
+        tags: ['运 transport'],
+        summary: 'Print the transfer note (调拨单) of one transfer or dispatch as an A4 PDF',
+        params: Type.Object({ id: Id }, { additionalProperties: false }),
+        response: { ...STANDARD_ERRORS, ...errorResponses(503) },
+      },
+    },
+    async (request, reply) =>
+      sendNotes(reply, await printTransferNotes(deps, actorOf(request), [(request.params as { id: string }).id])),
   );
 }

@@ -219,7 +219,7 @@ function fitLine(
 }
 
 /** Draws the QR matrix as filled squares (runs of dark modules merged per row), error correction M. */
-function drawQr(doc: Doc, text: string, x: number, y: number, side: number): void {
+export function drawQr(doc: Doc, text: string, x: number, y: number, side: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const cell = side / n;

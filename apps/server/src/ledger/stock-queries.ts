@@ -304,7 +304,7 @@ export async function getAsset(deps: Pick<Deps, 'db'>, actor: Actor, id: string)
   };
 }
 
-/** Looks up any printed or scanned code: asset code, RFID EPC, serial number, lot number, node or item code. */
+/** Looks up any printed or scanned code: asset code, RFID EPC, serial number, lot number, node or item code, document number. */
 export async function lookupCode(deps: Pick<Deps, 'db'>, actor: Actor, code: string) {
   requireAction(actor, 'stock.read');
   const text = code.trim();
@@ -337,7 +337,10 @@ export async function lookupCode(deps: Pick<Deps, 'db'>, actor: Actor, code: str
   if (item[0]) return { kind: 'item' as const, itemId: item[0].id };
   const node = await deps.db.query<{ id: string }>('SELECT id FROM node WHERE code = $1', [text]);
   if (node[0]) return { kind: 'node' as const, nodeId: node[0].id };
-  throw new AppError('NOT_FOUND', `No asset, lot, item or node has the code ${text}`);
+  // A document number, as printed (and QR-coded) on transfer notes.
+  const document = await deps.db.query<{ id: string }>('SELECT id FROM stock_document WHERE number = $1', [text.toUpperCase()]);
+  if (document[0]) return { kind: 'document' as const, document: await getDocument(deps, actor, document[0].id) };
+  throw new AppError('NOT_FOUND', `No asset, lot, item, node or document has the code ${text}`);
 }
 
 /** Stock documents of nodes in scope, newest first. */
