@@ -87,7 +87,6 @@ export async function issueFromDepot(
     await appendMovements(
       tx,
       id,
-      incident.organisationId,
       toMovementRows(
         movementsFor.adjust(
           depotId,
@@ -285,7 +284,7 @@ export async function returnFromScene(
       ...movementsFor.receipt(destination.id, lines),
       ...movementsFor.quarantine(destination.id, toQuarantine),
     ];
-    await appendMovements(tx, id, destination.organisationId, toMovementRows(movements, lines), now);
+    await appendMovements(tx, id, toMovementRows(movements, lines), now);
     await moveAssets(
       tx,
       lines.filter((l) => l.condition === 'ok'),

@@ -71,7 +71,7 @@ export async function postAdjustment(
         createdByName: actor.username,
         now,
       });
-      await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.adjust(node.id, units), units), now);
+      await appendMovements(tx, id, toMovementRows(movementsFor.adjust(node.id, units), units), now);
       await moveAssets(tx, removals, {
         status: 'lost',
         nodeId: null,
@@ -142,7 +142,7 @@ export async function postQuarantine(
       });
       const movements =
         direction === 'quarantine' ? movementsFor.quarantine(node.id, lines) : movementsFor.release(node.id, lines);
-      await appendMovements(tx, id, node.organisationId, toMovementRows(movements, units), now);
+      await appendMovements(tx, id, toMovementRows(movements, units), now);
       await moveAssets(tx, units, {
         status: direction === 'quarantine' ? 'quarantined' : 'in-stock',
         eventKind: direction === 'quarantine' ? 'quarantined' : 'released',

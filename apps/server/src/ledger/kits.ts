@@ -115,13 +115,7 @@ export async function packKit(
         bucket: 'on_hand',
         delta: 1,
       };
-      await appendMovements(
-        tx,
-        id,
-        node.organisationId,
-        [box, ...toMovementRows(movementsFor.reserve(node.id, contents), units)],
-        now,
-      );
+      await appendMovements(tx, id, [box, ...toMovementRows(movementsFor.reserve(node.id, contents), units)], now);
       await moveAssets(tx, [{ assetId: kitAssetId }], {
         status: 'in-stock',
         eventKind: 'packed',
@@ -262,13 +256,7 @@ async function openKitIn(
     bucket: 'on_hand',
     delta: -1,
   };
-  await appendMovements(
-    tx,
-    id,
-    node.organisationId,
-    [box, ...toMovementRows(movementsFor.unreserve(node.id, lines), lines)],
-    now,
-  );
+  await appendMovements(tx, id, [box, ...toMovementRows(movementsFor.unreserve(node.id, lines), lines)], now);
   await markKitUnpacked(tx, kit.assetId, id, now);
   await moveAssets(tx, lines, {
     status: 'in-stock',

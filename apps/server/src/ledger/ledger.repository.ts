@@ -243,13 +243,7 @@ export type MovementRow = StockMovement & { lotId: string | null; assetId: strin
  * Appends movements in one set-based statement; the database's trigger updates balances in the same
  * statement and its CHECK constraints refuse the whole statement if any balance would go negative.
  */
-export async function appendMovements(
-  tx: Queryable,
-  documentId: string,
-  organisationId: string,
-  movements: readonly MovementRow[],
-  now: Date,
-) {
+export async function appendMovements(tx: Queryable, documentId: string, movements: readonly MovementRow[], now: Date) {
   await appendDocumentMovements(
     tx,
     movements.map((m) => ({ ...m, documentId })),

@@ -210,7 +210,7 @@ export async function approveCount(
           )
         : [];
       await refusePackedKits(tx, [...missingAssets, ...containers.map((c) => c.container_asset_id)], 'count');
-      await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.adjust(node.id, lines), lines), now);
+      await appendMovements(tx, id, toMovementRows(movementsFor.adjust(node.id, lines), lines), now);
       const lost = lines.filter((l) => l.assetId && l.qty < 0);
       const found = lines.filter((l) => l.assetId && l.qty > 0);
       await moveAssets(tx, lost, {

@@ -81,7 +81,7 @@ export async function requestWriteOff(
       });
       if (fromFree.length) {
         const free = toStockLines(fromFree);
-        await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.quarantine(node.id, free), fromFree), now);
+        await appendMovements(tx, id, toMovementRows(movementsFor.quarantine(node.id, free), fromFree), now);
         await moveAssets(tx, fromFree, {
           status: 'quarantined',
           eventKind: 'quarantined',
@@ -141,7 +141,7 @@ export async function decideWriteOff(
         lines.map((l) => l.assetId),
         'write off',
       );
-      await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.writeOff(node.id, lines), lines), now);
+      await appendMovements(tx, id, toMovementRows(movementsFor.writeOff(node.id, lines), lines), now);
       await moveAssets(tx, lines, {
         status: 'retired',
         nodeId: null,
@@ -152,7 +152,7 @@ export async function decideWriteOff(
         details: { reason: doc.reason },
       });
     } else {
-      await appendMovements(tx, id, node.organisationId, toMovementRows(movementsFor.release(node.id, lines), lines), now);
+      await appendMovements(tx, id, toMovementRows(movementsFor.release(node.id, lines), lines), now);
       await moveAssets(tx, lines, {
         status: 'in-stock',
         eventKind: 'write-off-rejected',
