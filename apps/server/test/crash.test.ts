@@ -34,10 +34,29 @@ function postAndKill(target: string, delayMs: number, mode: Mode): Promise<{ fin
   });
 }
 
-type Mode = 'single' | 'batch';
+type Mode = 'single' | 'batch' | 'transfers';
+
+/** A batch of ten transfers is all ten, each reserving its whole tenth, or none of them; nothing else is reserved. */
+async function transfersWholeOrNothing(db: Database) {
+  const docs = await db.query<{ id: string }>("SELECT id FROM stock_document WHERE reference = 'CRASH-TRANSFERS'");
+  expect(docs.length % 10).toBe(0);
+  for (const doc of docs) {
+    const [m] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM stock_movement WHERE document_id = $1 AND bucket = 'reserved' AND delta = 1",
+      [doc.id],
+    );
+    expect(m!.n).toBe(UNITS / 10);
+  }
+  const [reserved] = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM asset a JOIN item i ON i.id = a.item_id WHERE i.code = 'CRASH-ITEM' AND a.status = 'reserved'",
+  );
+  expect(reserved!.n).toBe(docs.length * (UNITS / 10));
+  expect((await verifyLedger(db)).differences).toEqual([]);
+}
 
 /** Every document is whole, and a batch is all ten of its receipts or none of them. */
 async function wholeOrNothing(db: Database, mode: Mode) {
+  if (mode === 'transfers') return transfersWholeOrNothing(db);
   const docs = await db.query<{ id: string }>('SELECT id FROM stock_document WHERE reference = $1', [
     mode === 'batch' ? 'CRASH-BATCH' : 'CRASH-TEST',
   ]);
@@ -59,6 +78,7 @@ describeEachDatabase('a process killed while posting a large receipt', (kind) =>
   for (const [mode, what] of [
     ['single', 'the whole document or none of it'],
     ['batch', 'a whole batch of ten receipts or none of it'],
+    ['transfers', 'a whole batch of ten transfers or none of it'],
   ] as const) {
     it(`leaves ${what}`, async () => {
       const outcomes: string[] = [];
