@@ -5,7 +5,14 @@ import { AppError } from '../src/http/app-error.ts';
 import { postAdjustment, postQuarantine } from '../src/ledger/correct-stock.ts';
 import { verifyLedger } from '../src/ledger/ledger.repository.ts';
 import { recordReceipt, recordReceipts } from '../src/ledger/record-receipt.ts';
-import { advanceTransfer, createTransfer, receiveTransfer } from '../src/ledger/transfers.ts';
+import {
+  advanceTransfer,
+  advanceTransfers,
+  createTransfer,
+  createTransfers,
+  receiveTransfer,
+  receiveTransfers,
+} from '../src/ledger/transfers.ts';
 import { idOf } from './ledger-support.ts';
 import { describeEachDatabase, useTestApp } from './support.ts';
 
@@ -16,7 +23,10 @@ type Op =
   | { kind: 'receive'; pick: number; part: number }
   | { kind: 'quarantine' | 'release'; node: number; qty: number }
   | { kind: 'adjust'; node: number; qty: number }
-  | { kind: 'batch'; receipts: { node: number; qty: number }[]; poisoned: boolean };
+  | { kind: 'batch'; receipts: { node: number; qty: number }[]; poisoned: boolean }
+  | { kind: 'transfers'; legs: { from: number; to: number; qty: number }[] }
+  | { kind: 'ship-many' | 'cancel-many'; picks: number[] }
+  | { kind: 'receive-many'; picks: number[]; part: number };
 
 const node = fc.integer({ min: 0, max: 2 });
 const qty = fc.integer({ min: 1, max: 12 });
@@ -33,7 +43,24 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     receipts: fc.array(fc.record({ node, qty }), { minLength: 1, maxLength: 6 }),
     poisoned: fc.boolean(),
   }),
+  // Several transfers in one transaction: all reserve or none; then several shipped, cancelled or received at once.
+  fc.record({
+    kind: fc.constant('transfers' as const),
+    legs: fc.array(fc.record({ from: node, to: node, qty }), { minLength: 1, maxLength: 5 }),
+  }),
+  fc.record({
+    kind: fc.constantFrom('ship-many' as const, 'cancel-many' as const),
+    picks: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+  }),
+  fc.record({
+    kind: fc.constant('receive-many' as const),
+    picks: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+    part: fc.integer({ min: 0, max: 12 }),
+  }),
 );
+
+/** Distinct transfers picked from those created so far (a batch names each once). */
+const picked = (transfers: string[], picks: number[]) => [...new Set(picks.map((p) => transfers[p % transfers.length]!))];
 
 describeEachDatabase('the ledger under random document sequences, through the use cases', (kind) => {
   const ctx = useTestApp(kind, { demo: true });
@@ -113,6 +140,32 @@ describeEachDatabase('the ledger under random document sequences, through the us
                     : []),
                 ]);
                 if (o.poisoned) throw new Error('a batch with an unknown item was posted');
+                break;
+              case 'transfers': {
+                const legs = o.legs.filter((l) => l.from !== l.to);
+                if (!legs.length) break;
+                const posted = await createTransfers(
+                  deps,
+                  actor,
+                  legs.map((l) => ({
+                    input: { fromNodeId: nodes[l.from]!, toNodeId: nodes[l.to]!, lines: [{ itemId, qty: l.qty }] },
+                  })),
+                );
+                transfers.push(...posted.map((p) => p.document.id));
+                break;
+              }
+              case 'ship-many':
+              case 'cancel-many':
+                if (transfers.length)
+                  await advanceTransfers(deps, actor, picked(transfers, o.picks), o.kind === 'ship-many' ? 'ship' : 'cancel');
+                break;
+              case 'receive-many':
+                if (transfers.length)
+                  await receiveTransfers(
+                    deps,
+                    actor,
+                    picked(transfers, o.picks).map((id, i) => (i === 0 ? { id, lines: [{ itemId, qty: o.part }] } : { id })),
+                  );
                 break;
               case 'adjust':
                 await postAdjustment(deps, actor, {
