@@ -7,6 +7,8 @@ import { ARTIFACTS_DIR, describeInBrowser, buildWeb, launchChromium, signIn } fr
 import { REPO_ROOT, startServer, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Test-Passw0rd';
+/** A transfer as its creation answers: enough to find its row and its note. */
+type Transfer = { id: string; number: string };
 const SERIALS = [`E2E-SN-${Date.now()}-1`, `E2E-SN-${Date.now()}-2`];
 
 describeInBrowser('stock journeys (Chromium)', () => {
@@ -320,6 +322,148 @@ describeInBrowser('stock journeys (Chromium)', () => {
     // Finished transfers have nothing left to do in bulk: their boxes cannot be ticked.
     for (const d of docs) expect(await rowOf(d.number).getByTestId('transfer-select').isDisabled()).toBe(true);
     await shot('stock-05c-transfers-batch-received');
+  });
+
+  /** Receives shovels at LPS-BASE and creates that many draft transfers of one each to LPS-SW-ZS1, through the API. */
+  async function newTransfers(count: number, tag: string): Promise<Transfer[]> {
+    const codeOf = <T>(code: string) => fetchJson<T>(`/api/v1/codes/${code}`);
+    const fromNodeId = (await codeOf<{ nodeId: string }>('LPS-BASE')).nodeId;
+    const toNodeId = (await codeOf<{ nodeId: string }>('LPS-SW-ZS1')).nodeId;
+    const itemId = (await codeOf<{ itemId: string }>('SHOVEL')).itemId;
+    await postJson('/api/v1/receipts', {
+      nodeId: fromNodeId,
+      source: 'purchase',
+      reference: `E2E ${tag}`,
+      lines: [{ itemId, qty: count, lot: { lotNo: `E2E-${tag}-${Date.now()}` } }],
+    });
+    const docs: Transfer[] = [];
+    for (let n = 1; n <= count; n++)
+      docs.push(
+        await postJson('/api/v1/transfers', { fromNodeId, toNodeId, reference: `E2E ${tag} ${n}`, lines: [{ itemId, qty: 1 }] }),
+      );
+    return docs;
+  }
+
+  it('prints the transfer note of one transfer from its row, and the notes of a selection in one PDF', async () => {
+    const docs = await newTransfers(2, 'NOTE');
+    const [first, second] = docs as [Transfer, Transfer];
+    // One of them shipped: printing is offered in every state.
+    await postJson(`/api/v1/transfers/${second.id}/ship`, {});
+
+    await go('/stock', 'stock-page');
+    await go('/stock/transfers', 'transfers-page');
+    const rowOf = (number: string) => page.locator('[data-testid=transfers-table] tbody tr', { hasText: number });
+    for (const d of docs) await rowOf(d.number).waitFor({ state: 'visible', timeout: 30_000 });
+    await expect.poll(() => rowOf(second.number).getByTestId('transfer-state').getAttribute('data-state')).toBe('in-transit');
+
+    /** Clicks a print button and returns the PDF response and the tab the page opened for it. */
+    const printBy = async (click: () => Promise<void>, isNotes: (url: string, method: string) => boolean) => {
+      const popup = context.waitForEvent('page', { timeout: 15_000 }).then(
+        (p) => p,
+        () => undefined,
+      );
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => isNotes(r.url(), r.request().method()), { timeout: 60_000 }),
+        click(),
+      ]);
+      const opened = await popup;
+      expect(opened?.url() ?? '').toMatch(/^blob:/);
+      await opened?.close().catch(() => undefined);
+      return response;
+    };
+
+    const noteUrl = `/api/v1/transfers/${first.id}/note`;
+    const note = await printBy(
+      () => rowOf(first.number).getByTestId('transfer-action-print').click(),
+      (url, method) => url.endsWith(noteUrl) && method === 'GET',
+    );
+    expect(note.status()).toBe(200);
+    expect(note.headers()['content-type']).toContain('application/pdf');
+    expect(note.headers()['content-disposition']).toContain(`transfer-note-${first.number}.pdf`);
+    // The page read the body as a blob; fetch the same note with the session to look at the bytes.
+    const bytes = await (await context.request.get(`${server.baseUrl}${noteUrl}`)).body();
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(1000);
+    // Printing changed nothing: the draft is still a draft.
+    expect(await rowOf(first.number).getByTestId('transfer-state').getAttribute('data-state')).toBe('draft');
+    await expect.poll(() => rowOf(first.number).getByTestId('transfer-action-print').isEnabled()).toBe(true);
+    await shot('stock-05d-transfer-note');
+
+    // A draft and a shipped transfer allow no common state change, yet their notes print together.
+    for (const d of docs) await rowOf(d.number).getByTestId('transfer-select').check();
+    await expect.poll(() => page.getByTestId('transfers-batch-count').getAttribute('data-count')).toBe('2');
+    for (const action of ['start-picking', 'ship', 'receive-all', 'cancel'])
+      expect(await page.getByTestId(`transfers-batch-${action}`).isDisabled(), action).toBe(true);
+    expect(await page.getByTestId('transfers-batch-print').isEnabled()).toBe(true);
+    const batch = await printBy(
+      () => page.getByTestId('transfers-batch-print').click(),
+      (url, method) => url.endsWith('/api/v1/transfers/notes') && method === 'POST',
+    );
+    expect(batch.status()).toBe(200);
+    expect(batch.headers()['content-type']).toContain('application/pdf');
+    expect(batch.headers()['x-note-count']).toBe('2');
+    expect(JSON.parse(batch.request().postData() ?? '{}')).toEqual({ ids: docs.map((d) => d.id) });
+    await page.getByTestId('transfers-batch-clear').click();
+    await expect.poll(() => page.getByTestId('transfers-batch-bar').count()).toBe(0);
+
+    // A refused print (here: the transfer went out of the user's sight) names the server's reason and opens no tab.
+    const refusal = { code: 'NOT_FOUND', message: `Transfer ${first.id} not found`, details: null };
+    await page.route(`**${noteUrl}`, (route) =>
+      route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify(refusal) }),
+    );
+    try {
+      let tabs = 0;
+      const countTab = () => void tabs++;
+      context.on('page', countTab);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(noteUrl) && r.status() === 404),
+        rowOf(first.number).getByTestId('transfer-action-print').click(),
+      ]);
+      const notice = page.locator('.ant-message-notice', { hasText: '调拨单打印失败' }).first();
+      await notice.waitFor({ state: 'visible' });
+      expect(await notice.textContent()).toContain(`NOT_FOUND: Transfer ${first.id} not found`);
+      await expect.poll(() => rowOf(first.number).getByTestId('transfer-action-print').isEnabled()).toBe(true);
+      context.off('page', countTab);
+      expect(tabs).toBe(0);
+    } finally {
+      await page.unroute(`**${noteUrl}`);
+    }
+  });
+
+  it('opens a transfer from the number on its printed note, typed or scanned into the code look-up', async () => {
+    const [{ id, number }] = (await newTransfers(1, 'SCAN')) as [Transfer];
+    await postJson(`/api/v1/transfers/${id}/ship`, {});
+
+    await go('/stock/assets', 'asset-page');
+    const scan = page.getByTestId('asset-scan');
+    await scan.click();
+    const [looked] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/codes/${encodeURIComponent(number)}`)),
+      // A handheld types what the QR code carries, then Enter.
+      page.keyboard.type(number, { delay: 5 }).then(() => page.keyboard.press('Enter')),
+    ]);
+    expect(looked.status()).toBe(200);
+    expect(((await looked.json()) as { kind: string }).kind).toBe('document');
+    const card = page.getByTestId('asset-document');
+    await card.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await card.getAttribute('data-document-id')).toBe(id);
+    expect(await card.getAttribute('data-kind')).toBe('transfer');
+    expect(await card.getByTestId('asset-document-number').textContent()).toBe(number);
+    expect(await card.getByTestId('transfer-state').getAttribute('data-state')).toBe('in-transit');
+    expect(await card.getByTestId('transfer-state').textContent()).toBe('在途');
+    expect(await card.getByTestId('asset-document-from').textContent()).toContain('LPS-BASE');
+    expect(await card.getByTestId('asset-document-to').textContent()).toContain('LPS-SW-ZS1');
+    expect(await card.getByTestId('asset-document-kind').textContent()).toBe('调拨单');
+    // The note can be printed again from the card.
+    expect(await card.getByTestId('transfer-action-print').isEnabled()).toBe(true);
+    expect(await page.getByTestId('asset-card').count()).toBe(0);
+    await shot('stock-05e-document-card');
+
+    await card.getByTestId('asset-document-link').click();
+    await page.getByTestId('transfers-page').waitFor({ state: 'visible', timeout: 30_000 });
+    await page
+      .locator('[data-testid=transfers-table] tbody tr', { hasText: number })
+      .waitFor({ state: 'visible', timeout: 30_000 });
   });
 
   it('counts a node: a scanned asset counts one, differences show, submit and approve', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyScan, countKeyOf, differenceOf } from './count-view.ts';
+import { applyScan, countKeyOf, countScanOf, differenceOf } from './count-view.ts';
+import { documentLookup, helmetLookup, lotLookup } from './fixtures/code-lookups.ts';
 
 const lines = [
   { itemId: 'suit', lotId: null, assetId: 'a1', expected: 1, counted: null },
@@ -29,5 +30,18 @@ describe('count scans', () => {
     expect(differenceOf(lines[2]!, new Map())).toBe(-2);
     expect(differenceOf(lines[3]!, new Map())).toBeUndefined();
     expect(differenceOf(lines[3]!, new Map([[countKeyOf(lines[3]!), 7]]))).toBe(2);
+  });
+});
+
+describe('countScanOf', () => {
+  it('counts an asset by itself, a lot by its first match, an item by its line', () => {
+    expect(countScanOf(helmetLookup)).toEqual({ ok: true, scan: { itemId: 'helmet', assetId: 'a1', lotId: 'l-helmet' } });
+    expect(countScanOf(lotLookup)).toEqual({ ok: true, scan: { itemId: 'gloves', lotId: 'l-gloves' } });
+    expect(countScanOf({ kind: 'item', itemId: 'foam' })).toEqual({ ok: true, scan: { itemId: 'foam' } });
+  });
+  it('counts nothing for a node code, and says so apart for a document number', () => {
+    expect(countScanOf({ kind: 'node', nodeId: 'n1' })).toEqual({ ok: false, problem: 'not-countable' });
+    expect(countScanOf(documentLookup)).toEqual({ ok: false, problem: 'document' });
+    expect(countScanOf({ kind: 'lot', lots: [] })).toEqual({ ok: false, problem: 'not-countable' });
   });
 });

@@ -1,4 +1,6 @@
 /** Stock counts: keys of count lines, scans that add one, differences. */
+import type { CodeLookup } from './api/stock.api.ts';
+
 export type CountLineLike = {
   itemId: string;
   lotId: string | null;
@@ -10,6 +12,32 @@ export type CountLineLike = {
 export const countKeyOf = (line: { itemId: string; lotId?: string | null; assetId?: string | null }) =>
   `${line.itemId}|${line.lotId ?? ''}|${line.assetId ?? ''}`;
 
+/** What a scan counts: an asset, a lot of an item, or an item's line. */
+export type CountScan = { itemId: string; assetId?: string | null; lotId?: string | null };
+
+/**
+ * Reads a code look-up as what it counts. A node code counts nothing (`not-countable`); a document
+ * number (the QR of a transfer note) is told apart so the user learns why it did not count.
+ */
+export function countScanOf(
+  found: CodeLookup,
+): { ok: true; scan: CountScan } | { ok: false; problem: 'not-countable' | 'document' } {
+  switch (found.kind) {
+    case 'asset':
+      return { ok: true, scan: { itemId: found.asset.itemId, assetId: found.asset.id, lotId: found.asset.lotId } };
+    case 'lot': {
+      const lot = found.lots[0];
+      return lot ? { ok: true, scan: { itemId: lot.itemId, lotId: lot.id } } : { ok: false, problem: 'not-countable' };
+    }
+    case 'item':
+      return { ok: true, scan: { itemId: found.itemId } };
+    case 'document':
+      return { ok: false, problem: 'document' };
+    case 'node':
+      return { ok: false, problem: 'not-countable' };
+  }
+}
+
 /**
  * Applies a scanned asset to the counted figures: the asset's own line (serialised stock is counted
  * per asset) gets 1, otherwise the item's line without lot gets one more. Returns the key counted, or
@@ -18,7 +46,7 @@ export const countKeyOf = (line: { itemId: string; lotId?: string | null; assetI
 export function applyScan(
   lines: readonly CountLineLike[],
   counted: ReadonlyMap<string, number>,
-  scanned: { itemId: string; assetId?: string | null; lotId?: string | null },
+  scanned: CountScan,
 ): { counted: Map<string, number>; key: string | undefined } {
   const next = new Map(counted);
   const byAsset = scanned.assetId ? lines.find((l) => l.assetId === scanned.assetId) : undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assetCodesOf, emptyLine, lineProblems, toReceiptBody, type FormLine } from './receipt-form.ts';
+import { documentLookup, helmetLookup, lotLookup } from './fixtures/code-lookups.ts';
+import { assetCodesOf, emptyLine, lineProblems, receiptScanOf, toReceiptBody, type FormLine } from './receipt-form.ts';
 
 const suit: FormLine = { ...emptyLine('a'), itemId: 'suit', tracking: 'serialised', serials: ['SN1', 'SN2'], qty: 99 };
 const foam: FormLine = {
@@ -47,5 +48,20 @@ describe('receipt form', () => {
       { itemId: 'suit', codes: ['LPS-1', 'LPS-2'] },
     ]);
     expect(assetCodesOf(null)).toEqual([]);
+  });
+});
+
+describe('receiptScanOf', () => {
+  it('sets the node, adds an item line, or refuses an asset already registered', () => {
+    expect(receiptScanOf({ kind: 'node', nodeId: 'n1' })).toEqual({ action: 'set-node', nodeId: 'n1' });
+    expect(receiptScanOf({ kind: 'item', itemId: 'foam' })).toEqual({ action: 'add-item', itemId: 'foam' });
+    expect(receiptScanOf(helmetLookup)).toEqual({ action: 'already-registered', assetCode: 'LPS-000123' });
+  });
+  it('refuses a document number instead of taking it for a serial', () => {
+    expect(receiptScanOf(documentLookup)).toEqual({ action: 'document', number: 'TR-2026-000123' });
+  });
+  it('takes an unknown code or a lot number as a new serial', () => {
+    expect(receiptScanOf(undefined)).toEqual({ action: 'serial' });
+    expect(receiptScanOf(lotLookup)).toEqual({ action: 'serial' });
   });
 });

@@ -1,5 +1,6 @@
 /** The receipt form's lines and how they become the POST /receipts body. Pure, tested. */
 import type { ReceiptCreate, TrackingKind } from '@zhanqin/contracts';
+import type { CodeLookup } from './api/stock.api.ts';
 
 export type FormLine = {
   key: string;
@@ -72,4 +73,34 @@ export function assetCodesOf(lines: unknown): { itemId: string; codes: string[] 
       ? [{ itemId: String(line.itemId), codes: line.assetCodes.map(String) }]
       : [];
   });
+}
+
+/** What one scan does to the receipt form, by what the code turned out to be. */
+export type ReceiptScan =
+  | { action: 'set-node'; nodeId: string }
+  | { action: 'add-item'; itemId: string }
+  | { action: 'already-registered'; assetCode: string }
+  | { action: 'document'; number: string }
+  | { action: 'serial' };
+
+/**
+ * Reads a code look-up on the receipt form (`undefined`: the code is unknown). A node code sets the
+ * receiving node, an item code adds a line, a registered asset or a document number (the QR of a
+ * printed transfer note) is refused; anything else is a new serial, a lot number included, since
+ * serials of one maker may look like another's lot numbers.
+ */
+export function receiptScanOf(found: CodeLookup | undefined): ReceiptScan {
+  if (!found) return { action: 'serial' };
+  switch (found.kind) {
+    case 'node':
+      return { action: 'set-node', nodeId: found.nodeId };
+    case 'item':
+      return { action: 'add-item', itemId: found.itemId };
+    case 'asset':
+      return { action: 'already-registered', assetCode: found.asset.code };
+    case 'document':
+      return { action: 'document', number: found.document.number };
+    case 'lot':
+      return { action: 'serial' };
+  }
 }

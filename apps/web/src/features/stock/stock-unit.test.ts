@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeLookup } from './api/stock.api.ts';
+import { documentLookup } from './fixtures/code-lookups.ts';
 import { unitFields, unitOfLookup } from './stock-unit.ts';
 
 const helmet: CodeLookup = {
@@ -49,6 +50,10 @@ describe('unitOfLookup', () => {
   it('says an item or node code is not a unit of stock', () => {
     expect(unitOfLookup({ kind: 'item', itemId: 'foam' }, 'FOAM', undefined)).toEqual({ ok: false, problem: 'not-a-unit' });
     expect(unitOfLookup({ kind: 'node', nodeId: 'n1' }, 'LPS-BASE', 'foam')).toEqual({ ok: false, problem: 'not-a-unit' });
+  });
+  it('says a document number is a document, not a unit of stock', () => {
+    expect(unitOfLookup(documentLookup, 'TR-2026-000123', undefined)).toEqual({ ok: false, problem: 'document' });
+    expect(unitOfLookup(documentLookup, 'tr-2026-000123', 'helmet')).toEqual({ ok: false, problem: 'document' });
   });
 });
 

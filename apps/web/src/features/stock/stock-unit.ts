@@ -6,7 +6,8 @@ export type StockUnit =
   | { kind: 'lot'; itemId: string; lotId: string; label: string }
   | { kind: 'asset'; itemId: string; assetId: string; lotId: string | null; label: string };
 
-export type UnitOfCode = { ok: true; unit: StockUnit } | { ok: false; problem: 'other-item' | 'not-a-unit' };
+/** `not-a-unit`: an item or node code; `document`: a document number (e.g. the QR of a transfer note). */
+export type UnitOfCode = { ok: true; unit: StockUnit } | { ok: false; problem: 'other-item' | 'not-a-unit' | 'document' };
 
 /**
  * Reads a code lookup as a unit of the chosen item. With no item chosen yet, any lot or asset is
@@ -32,6 +33,7 @@ export function unitOfLookup(found: CodeLookup, code: string, itemId: string | u
     if (!lot) return { ok: false, problem: 'other-item' };
     return { ok: true, unit: { kind: 'lot', itemId: lot.itemId, lotId: lot.id, label: lot.lotNo || code } };
   }
+  if (found.kind === 'document') return { ok: false, problem: 'document' };
   return { ok: false, problem: 'not-a-unit' };
 }
 

@@ -30,6 +30,7 @@ import {
   toApiError,
   type PageOf,
 } from '../../../lib/api-client.ts';
+import { filenameOf, type PdfFile } from '../../../lib/open-pdf.ts';
 
 export type { StockRow, StockDocument };
 
@@ -91,6 +92,25 @@ export async function postForBlob(path: string, body: unknown): Promise<Blob> {
 }
 export const printLabels = (body: { receiptId?: string; assetIds?: string[]; layout?: 'label' | 'a4' }) =>
   postForBlob('/labels', body);
+
+/** Fetches a PDF answer with the file name the server gave it; throws ApiError (e.g. 503 UNAVAILABLE: no CJK font). */
+async function fetchPdf(method: 'GET' | 'POST', path: string, body: unknown, fallbackName: string): Promise<PdfFile> {
+  const response = await rawFetch(
+    method,
+    path,
+    body === undefined ? undefined : JSON.stringify(body),
+    body === undefined
+      ? { accept: 'application/pdf, application/json' }
+      : { 'content-type': 'application/json', accept: 'application/pdf, application/json' },
+  );
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition'), fallbackName) };
+}
+/** The A4 transfer note (调拨单) of one transfer or dispatch; a transfer the user cannot see is a 404. */
+export const printTransferNote = (id: string) =>
+  fetchPdf('GET', `/transfers/${encodeURIComponent(id)}/note`, undefined, 'transfer-note.pdf');
+/** One PDF with the notes of 1–200 distinct transfers, one note per transfer in the order given. */
+export const printTransferNotes = (ids: readonly string[]) =>
+  fetchPdf('POST', '/transfers/notes', { ids: [...ids] }, `transfer-notes-${ids.length}.pdf`);
 
 export function createTransfer(body: TransferCreate, idempotencyKey: string): Promise<StockDocument> {
   return sendJson<StockDocument>('POST', '/transfers', body, { 'idempotency-key': idempotencyKey });
@@ -184,7 +204,9 @@ export type CodeLookup =
   | { kind: 'asset'; asset: Asset & { itemNameZh?: string; itemNameEn?: string; history?: AssetHistoryEvent[] } }
   | { kind: 'lot'; lots: { id: string; itemId: string; lotNo: string; producedOn: string | null; expiresOn: string | null }[] }
   | { kind: 'item'; itemId: string }
-  | { kind: 'node'; nodeId: string };
+  | { kind: 'node'; nodeId: string }
+  /** A document number, e.g. scanned from the QR code of a printed transfer note. */
+  | { kind: 'document'; document: StockDocument };
 export const lookupCode = (code: string, signal?: AbortSignal) =>
   api.get<CodeLookup>(`/codes/${encodeURIComponent(code)}`, undefined, signal);
 
@@ -297,7 +319,12 @@ async function sendJson<T>(method: string, path: string, body: unknown, extra: R
 }
 
 /** fetch with credentials and the CSRF header; a non-2xx answer becomes an ApiError. */
-async function rawFetch(method: string, path: string, body: BodyInit, headers: Record<string, string>): Promise<Response> {
+async function rawFetch(
+  method: string,
+  path: string,
+  body: BodyInit | undefined,
+  headers: Record<string, string>,
+): Promise<Response> {
   const csrf = readCookie(typeof document === 'undefined' ? '' : document.cookie, CSRF_COOKIE);
   let response: Response;
   try {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
+import type { StockDocument } from '@zhanqin/contracts';
 import { CheckCircleOutlined, ExclamationCircleOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
@@ -7,10 +8,12 @@ import { hrefOf, navigate, useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { lookupCode, type AssetDetail } from '../api/stock.api.ts';
 import { assetStatusColour, inspectionState, timelineOf, type InspectionState } from '../asset-view.ts';
+import { documentPageOf, isTransferLike } from '../document-view.ts';
 import { kitRelationOf, type KitRelation } from '../kit-view.ts';
 import { useItemsById } from './item-names.ts';
 import { StockNav, useNodeName, useNodes } from './pickers.tsx';
 import { ScanInput } from './scan-input.tsx';
+import { PrintNoteButton, TransferStateTag, usePrintTransferNotes } from './transfers-page.tsx';
 
 /** The link to an asset's card and history by its code (what labels carry and scanners read). */
 export const assetHref = (code: string) => hrefOf(`/stock/assets?code=${encodeURIComponent(code)}`);
@@ -187,6 +190,86 @@ function AssetCard({ asset }: { asset: AssetDetail }) {
   );
 }
 
+/**
+ * A document found by its number (the QR code of a printed transfer note): what it is, where it
+ * stands and between which nodes; a transfer or dispatch can print its note again.
+ */
+function DocumentCard({ doc }: { doc: StockDocument }) {
+  const { t } = useTranslation();
+  const { byId } = useNodes();
+  const nodeName = useNodeName();
+  const notes = usePrintTransferNotes();
+  const page = documentPageOf(doc.kind);
+  return (
+    <Card
+      size="small"
+      title={t('stock.documents.card')}
+      data-testid="asset-document"
+      data-document-id={doc.id}
+      data-kind={doc.kind}
+      extra={
+        <Space size={8}>
+          {isTransferLike(doc.kind) && <PrintNoteButton doc={doc} {...notes} />}
+          {page && (
+            <a href={hrefOf(page.path)} data-testid="asset-document-link">
+              {t(`stock.documents.open.${page.name}`)}
+            </a>
+          )}
+        </Space>
+      }
+    >
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        items={[
+          {
+            key: 'number',
+            label: t('stock.documentNumber'),
+            children: (
+              <Typography.Text code copyable data-testid="asset-document-number">
+                {doc.number}
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'kind',
+            label: t('stock.documents.kind'),
+            children: (
+              <span data-testid="asset-document-kind">{t(`stock.documents.kinds.${doc.kind}`, { defaultValue: doc.kind })}</span>
+            ),
+          },
+          {
+            key: 'state',
+            label: t('stock.status'),
+            children: isTransferLike(doc.kind) ? (
+              <TransferStateTag state={doc.state} />
+            ) : (
+              <Tag data-testid="document-state" data-state={doc.state}>
+                {t(`stock.documents.states.${doc.state}`, { defaultValue: doc.state })}
+              </Tag>
+            ),
+          },
+          {
+            key: 'from',
+            label: doc.toNodeId ? t('stock.transfer.from') : t('stock.node'),
+            children: <span data-testid="asset-document-from">{nodeName(byId.get(doc.nodeId))}</span>,
+          },
+          ...(doc.toNodeId
+            ? [
+                {
+                  key: 'to',
+                  label: t('stock.transfer.to'),
+                  children: <span data-testid="asset-document-to">{nodeName(byId.get(doc.toNodeId))}</span>,
+                },
+              ]
+            : []),
+          { key: 'createdAt', label: t('stock.createdAt'), children: new Date(doc.createdAt).toLocaleString() },
+        ]}
+      />
+    </Card>
+  );
+}
+
 /** 资产履历: look up any code (typed or scanned) and show the asset card with its life history. */
 export function AssetPage() {
   const { t } = useTranslation();
@@ -240,6 +323,7 @@ export function AssetPage() {
           action={<a href={hrefOf('/stock')}>{t('stock.asset.openStock')}</a>}
         />
       )}
+      {result?.kind === 'document' && <DocumentCard doc={result.document} />}
       {result?.kind === 'node' && (
         <Alert
           type="info"

@@ -16,7 +16,7 @@ import {
   submitCount,
   type CountLine,
 } from '../api/stock.api.ts';
-import { applyScan, countKeyOf, differenceOf } from '../count-view.ts';
+import { applyScan, countKeyOf, countScanOf, differenceOf } from '../count-view.ts';
 import { ItemsSelect, NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
 import { ScanInput } from './scan-input.tsx';
 
@@ -110,20 +110,14 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
 
   const onScan = async (code: string) => {
     try {
-      const found = await lookupCode(code);
-      const scanned =
-        found.kind === 'asset'
-          ? { itemId: found.asset.itemId, assetId: found.asset.id, lotId: found.asset.lotId }
-          : found.kind === 'lot'
-            ? { itemId: found.lots[0]?.itemId ?? '', lotId: found.lots[0]?.id }
-            : found.kind === 'item'
-              ? { itemId: found.itemId }
-              : undefined;
-      if (!scanned) {
-        void message.warning(t('stock.count.scanNotInCount', { code }));
+      const scanned = countScanOf(await lookupCode(code));
+      if (!scanned.ok) {
+        void message.warning(
+          t(scanned.problem === 'document' ? 'stock.scan.isDocument' : 'stock.count.scanNotInCount', { code }),
+        );
         return;
       }
-      const result = applyScan(lines, entered, scanned);
+      const result = applyScan(lines, entered, scanned.scan);
       if (!result.key) void message.warning(t('stock.count.scanNotInCount', { code }));
       else {
         setEntered(result.counted);

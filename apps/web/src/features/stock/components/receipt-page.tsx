@@ -20,26 +20,26 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Item, ReceiptCreate, StockDocument } from '@zhanqin/contracts';
 import { api, ApiError } from '../../../lib/api-client.ts';
+import { openPdf } from '../../../lib/open-pdf.ts';
 import { lookupCode, newIdempotencyKey, postReceipt, printLabels } from '../api/stock.api.ts';
-import { assetCodesOf, emptyLine, isSerialised, lineProblems, toReceiptBody, type FormLine } from '../receipt-form.ts';
+import {
+  assetCodesOf,
+  emptyLine,
+  isSerialised,
+  lineProblems,
+  receiptScanOf,
+  toReceiptBody,
+  type FormLine,
+} from '../receipt-form.ts';
 import { appendSerials } from '../scan.ts';
 import { ItemSelect, NodeSelect, StockNav, useNodes } from './pickers.tsx';
 import { ScanInput } from './scan-input.tsx';
 
 const SOURCES: ReceiptCreate['source'][] = ['purchase', 'return', 'donation', 'transfer', 'opening'];
 
-/** Opens a PDF answer in a new tab (falls back to a download when pop-ups are blocked). */
+/** Opens the labels PDF in a new tab (falls back to a download when pop-ups are blocked). */
 export async function openLabels(body: { receiptId?: string; assetIds?: string[] }): Promise<void> {
-  const blob = await printLabels(body);
-  const url = URL.createObjectURL(blob);
-  const opened = window.open(url, '_blank');
-  if (!opened) {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'labels.pdf';
-    a.click();
-  }
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  openPdf({ blob: await printLabels(body), filename: 'labels.pdf' });
 }
 
 /** 入库登记: receipt note with lot fields, serials by scan (handheld or camera), then labels. */
@@ -92,13 +92,14 @@ export function ReceiptPage() {
         return;
       }
     }
-    if (found?.kind === 'node') {
-      setNodeId(found.nodeId);
+    const scan = receiptScanOf(found);
+    if (scan.action === 'set-node') {
+      setNodeId(scan.nodeId);
       void message.success(t('stock.scan.nodeSet'));
       return;
     }
-    if (found?.kind === 'item') {
-      const item = await api.get<Item>(`/items/${encodeURIComponent(found.itemId)}`);
+    if (scan.action === 'add-item') {
+      const item = await api.get<Item>(`/items/${encodeURIComponent(scan.itemId)}`);
       const empty = lines.find((l) => !l.itemId);
       if (empty) setItem(empty.key, item);
       else {
@@ -107,8 +108,12 @@ export function ReceiptPage() {
       }
       return;
     }
-    if (found?.kind === 'asset') {
-      void message.warning(t('stock.scan.alreadyRegistered', { code, asset: found.asset.code }));
+    if (scan.action === 'already-registered') {
+      void message.warning(t('stock.scan.alreadyRegistered', { code, asset: scan.assetCode }));
+      return;
+    }
+    if (scan.action === 'document') {
+      void message.warning(t('stock.scan.isDocument', { code: scan.number }));
       return;
     }
     const target = activeSerialLine();

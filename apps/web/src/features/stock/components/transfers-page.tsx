@@ -15,11 +15,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Item, StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
+import { openPdf, type PdfFile } from '../../../lib/open-pdf.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import {
   advanceTransfer,
@@ -27,6 +28,8 @@ import {
   createTransfer,
   listDocuments,
   newIdempotencyKey,
+  printTransferNote,
+  printTransferNotes,
   receiveTransfer,
   receiveTransfers,
   type TransferLine,
@@ -53,6 +56,55 @@ export function TransferStateTag({ state }: { state: string }) {
     <Tag color={isTransferState(state) ? STATE_COLOURS[state] : 'default'} data-testid="transfer-state" data-state={state}>
       {t(`stock.transfer.states.${state}`, { defaultValue: state })}
     </Tag>
+  );
+}
+
+/**
+ * Prints transfer notes (调拨单) into a new tab, one request at a time; a failure shows the server's
+ * message. `printing` is the key of the print under way (a transfer id, or 'batch').
+ */
+export function usePrintTransferNotes() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [printing, setPrinting] = useState<string>();
+  const print = async (key: string, fetchNotes: () => Promise<PdfFile>) => {
+    setPrinting(key);
+    try {
+      openPdf(await fetchNotes());
+    } catch (cause) {
+      void message.error({
+        content: t('stock.transfer.print.failed', {
+          message: cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause),
+        }),
+        key: 'transfer-print-error',
+      });
+    } finally {
+      setPrinting(undefined);
+    }
+  };
+  return { printing, print };
+}
+
+/** Prints one transfer's note (a row action, and on the document card); printing changes nothing, so every state offers it. */
+export function PrintNoteButton({
+  doc,
+  printing,
+  print,
+}: {
+  doc: StockDocument;
+} & ReturnType<typeof usePrintTransferNotes>) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      size="small"
+      icon={<PrinterOutlined />}
+      loading={printing === doc.id}
+      disabled={printing !== undefined && printing !== doc.id}
+      onClick={() => void print(doc.id, () => printTransferNote(doc.id))}
+      data-testid="transfer-action-print"
+    >
+      {t('stock.transfer.print.action')}
+    </Button>
   );
 }
 
@@ -294,6 +346,7 @@ function TransferBatchBar({
   setFailure,
   onDone,
   onClear,
+  notes,
 }: {
   selected: readonly StockDocument[];
   /** The last batch's failure; the page keeps it so the alert outlives the selection. */
@@ -302,6 +355,8 @@ function TransferBatchBar({
   /** After a batch: `moved` is how many transfers changed state (0 when the batch failed). */
   onDone: (moved: number) => void;
   onClear: () => void;
+  /** Printing the selected transfers' notes: it changes no state, so any selection may print. */
+  notes: ReturnType<typeof usePrintTransferNotes>;
 }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -384,6 +439,18 @@ function TransferBatchBar({
                 button
               );
             })}
+            <Button
+              icon={<PrinterOutlined />}
+              loading={notes.printing === 'batch'}
+              disabled={notes.printing !== undefined && notes.printing !== 'batch'}
+              onClick={() => {
+                const ids = selected.map((d) => d.id);
+                void notes.print('batch', () => printTransferNotes(ids));
+              }}
+              data-testid="transfers-batch-print"
+            >
+              {t('stock.transfer.print.batch')}
+            </Button>
             <Button type="link" disabled={running !== undefined} onClick={onClear} data-testid="transfers-batch-clear">
               {t('stock.transfer.batch.clear')}
             </Button>
@@ -410,6 +477,7 @@ export function TransfersPage() {
   const [busy, setBusy] = useState<string>();
   const [selectedIds, setSelectedIds] = useState<readonly string[]>([]);
   const [batchFailure, setBatchFailure] = useState<BatchFailure>();
+  const notes = usePrintTransferNotes();
   const rows = request.data?.items ?? [];
   // Only rows on the page being shown can be selected; a filter or page change clears the selection.
   const selected = rows.filter((d) => selectedIds.includes(d.id));
@@ -472,6 +540,7 @@ export function TransfersPage() {
           failure={batchFailure}
           setFailure={setBatchFailure}
           onClear={() => setSelectedIds([])}
+          notes={notes}
           onDone={(moved) => {
             if (moved > 0) setSelectedIds([]);
             request.reload();
@@ -559,6 +628,7 @@ export function TransfersPage() {
                     </Button>
                   ),
                 )}
+                <PrintNoteButton doc={d} {...notes} />
               </Space>
             ),
           },

@@ -3,8 +3,15 @@ import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
 import { lookupCode } from '../api/stock.api.ts';
-import { unitOfLookup, type StockUnit } from '../stock-unit.ts';
+import { unitOfLookup, type StockUnit, type UnitOfCode } from '../stock-unit.ts';
 import { ScanInput } from './scan-input.tsx';
+
+/** The message for each reason a scanned code names no unit of the item. */
+const PROBLEM_KEYS: Record<Extract<UnitOfCode, { ok: false }>['problem'], string> = {
+  'other-item': 'stock.unit.otherItem',
+  'not-a-unit': 'stock.unit.notAUnit',
+  document: 'stock.scan.isDocument',
+};
 
 type UnitPickerProps = {
   /** The chosen item; without one, a scanned lot or asset names the item (the parent takes it from `unit.itemId`). */
@@ -27,7 +34,7 @@ export function UnitPicker({ itemId, value, onChange, testId }: UnitPickerProps)
     try {
       const result = unitOfLookup(await lookupCode(code), code, itemId);
       if (result.ok) onChange(result.unit);
-      else setProblem(t(result.problem === 'other-item' ? 'stock.unit.otherItem' : 'stock.unit.notAUnit', { code }));
+      else setProblem(t(PROBLEM_KEYS[result.problem], { code }));
     } catch (cause) {
       setProblem(
         cause instanceof ApiError && cause.status === 404

@@ -1,0 +1,41 @@
+/** A PDF the server answered with, and the file name it gave it. */
+export type PdfFile = { blob: Blob; filename: string };
+
+/**
+ * The file name a content-disposition header gives (`filename*=UTF-8''…` before `filename="…"`), or
+ * `fallback` when it gives none. Path separators are dropped so a name can never point elsewhere.
+ */
+export function filenameOf(contentDisposition: string | null | undefined, fallback: string): string {
+  const header = contentDisposition ?? '';
+  let name: string | undefined;
+  const extended = /filename\*\s*=\s*(?:[\w-]+)?'[^']*'([^;]+)/i.exec(header)?.[1];
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended.trim());
+    } catch {
+      name = undefined;
+    }
+  }
+  name ??= /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i
+    .exec(header)
+    ?.slice(1)
+    .find((v) => v !== undefined);
+  const clean = name?.replace(/[/\\]/g, '_').trim();
+  return clean ? clean : fallback;
+}
+
+/**
+ * Opens a PDF in a new tab for printing; when pop-ups are blocked it downloads the file under its
+ * name instead. The object URL lives a minute, long enough for the tab to read it.
+ */
+export function openPdf({ blob, filename }: PdfFile): void {
+  const url = URL.createObjectURL(blob);
+  const opened = window.open(url, '_blank');
+  if (!opened) {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.click();
+  }
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
