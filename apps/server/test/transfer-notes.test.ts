@@ -192,10 +192,21 @@ describeEachDatabase('printing transfer notes', (kind) => {
     expect(pageCount(both.rawPayload)).toBe(one + first);
   });
 
-  it('finds a transfer by the number its note carries', async () => {
+  it('finds a transfer by the number its note carries, whole or by its beginning', async () => {
     const found = await admin.get(`/codes/${encodeURIComponent(transfer.number)}`);
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({ kind: 'document', document: { id: transfer.id, state: 'in-transit' } });
+    expect((await admin.get(`/codes/${transfer.number.toLowerCase()}`)).body.document.id).toBe(transfer.id);
+
+    const exact = await admin.get(`/documents?kind=transfer&number=${transfer.number}`);
+    expect(exact.body.items.map((d: { id: string }) => d.id)).toEqual([transfer.id]);
+    const prefix = await admin.get(`/documents?kind=transfer&number=${transfer.number.slice(0, -1).toLowerCase()}&limit=500`);
+    expect(prefix.body.items.map((d: { id: string }) => d.id)).toContain(transfer.id);
+    expect(prefix.body.items.every((d: { number: string }) => d.number.startsWith(transfer.number.slice(0, -1)))).toBe(true);
+    // LIKE wildcards are literal text here.
+    expect((await admin.get('/documents?number=%25')).body.items).toEqual([]);
+    expect((await admin.get('/documents?number=TR_2026')).body.items).toEqual([]);
+    expect((await admin.get(`/documents?number=${'x'.repeat(41)}`)).status).toBe(400);
   });
 
   it('shows a note only to users who see its source or destination, and refuses bad selections', async () => {

@@ -303,6 +303,9 @@ export const DocumentListQuery = Type.Object(
     kind: Type.Optional(Type.String({ maxLength: 32 })),
     nodeId: Type.Optional(Id),
     state: Type.Optional(Type.String({ maxLength: 32 })),
+    number: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 40, description: 'document number or its beginning, e.g. TR-2026-0001' }),
+    ),
   },
   { additionalProperties: false },
 );

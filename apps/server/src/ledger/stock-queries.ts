@@ -352,6 +352,7 @@ export async function listDocuments(deps: Pick<Deps, 'db'>, actor: Actor, q: Doc
     conditions: [
       q.kind && where('d.kind = ?', q.kind),
       q.state && where('d.state = ?', q.state),
+      q.number && where('d.number LIKE ?', prefixPattern(q.number.trim().toUpperCase())),
       q.nodeId && where('(d.node_id = ? OR d.to_node_id = ?)', q.nodeId, q.nodeId),
       actor.unrestricted
         ? null
