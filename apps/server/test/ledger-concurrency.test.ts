@@ -99,6 +99,35 @@ describeOnPostgres('the ledger under concurrent requests [postgres]', () => {
     expect((await admin.get('/ledger/verify')).body).toMatchObject({ ok: true, differences: [] });
   });
 
+  it('lets a batch ship and a batch cancel of the same transfers, named in opposite orders, end with one winner and no deadlock', async () => {
+    const item = await newItem('RACE-SHIP', 'bulk');
+    expect((await admin.post('/receipts', { nodeId: node, source: 'purchase', lines: [{ itemId: item, qty: 30 }] })).status).toBe(
+      201,
+    );
+    for (let round = 0; round < 5; round++) {
+      const made = await admin.post('/transfers/batch', {
+        transfers: Array.from({ length: 3 }, () => ({
+          transfer: { fromNodeId: node, toNodeId: other, lines: [{ itemId: item, qty: 1 }] },
+        })),
+      });
+      expect(made.status).toBe(201);
+      const ids = (made.body.results as { document: { id: string } }[]).map((r) => r.document.id);
+      const [ship, cancel] = await Promise.all([
+        admin.post('/transfers/batch/ship', { ids }),
+        admin.post('/transfers/batch/cancel', { ids: [...ids].reverse() }),
+      ]);
+      expect([ship.status, cancel.status].sort()).toEqual([200, 409]);
+      const loser = ship.status === 409 ? ship : cancel;
+      expect(loser.body.code).toBe('INVALID_STATE');
+      const states = await ctx.db.query<{ state: string }>(
+        'SELECT DISTINCT state FROM stock_document WHERE id = ANY ($1::uuid[])',
+        [ids],
+      );
+      expect(states.map((r) => r.state)).toEqual([ship.status === 200 ? 'in-transit' : 'cancelled']);
+    }
+    expect((await admin.get('/ledger/verify')).body).toMatchObject({ ok: true, differences: [] });
+  });
+
   it('opens only one of two counts started at the same moment on one node', async () => {
     const results = await Promise.all([admin.post('/counts', { nodeId: other }), admin.post('/counts', { nodeId: other })]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
