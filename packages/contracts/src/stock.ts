@@ -306,6 +306,8 @@ export const DocumentListQuery = Type.Object(
     number: Type.Optional(
       Type.String({ minLength: 1, maxLength: 40, description: 'document number or its beginning, e.g. TR-2026-0001' }),
     ),
+    createdFrom: Type.Optional(Type.String({ format: 'date', description: 'created on or after this day (Beijing time)' })),
+    createdTo: Type.Optional(Type.String({ format: 'date', description: 'created on or before this day (Beijing time)' })),
   },
   { additionalProperties: false },
 );

@@ -1,10 +1,11 @@
-import { StockListQuery } from '@zhanqin/contracts';
+import { DocumentListQuery, StockListQuery } from '@zhanqin/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../http/app-error.ts';
 import { actorOf } from '../http/authenticate.ts';
 import { STANDARD_ERRORS } from '../http/schemas.ts';
+import { exportDocuments, type DocumentExportQuery } from './export-documents.ts';
 import { exportShortfalls } from './export-shortfalls.ts';
 import { exportStock, type StockExportQuery } from './export-stock.ts';
 import { importOpeningStock } from './import-opening-stock.ts';
@@ -15,6 +16,8 @@ import { XLSX_MEDIA_TYPE } from './sheet-writer.ts';
 /** The stock list's filters without its paging: an export holds every matching row. */
 const { limit: _limit, offset: _offset, cursor: _cursor, ...stockFilters } = StockListQuery.properties;
 const StockExportQuerySchema = Type.Object(stockFilters, { additionalProperties: false });
+const { limit: _dl, offset: _do, order: _dr, ...documentFilters } = DocumentListQuery.properties;
+const DocumentExportQuerySchema = Type.Object(documentFilters, { additionalProperties: false });
 const ShortfallExportQuery = Type.Object(
   { nodeId: Type.Optional(Type.String({ format: 'uuid' })), belowMinimum: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
@@ -67,6 +70,25 @@ export function registerExcelRoutes(app: FastifyInstance, deps: Deps): void {
         reply,
         `stock-${stamp(deps.clock.now())}.xlsx`,
         await exportStock(deps, actorOf(request), request.query as StockExportQuery),
+      ),
+  );
+  app.get(
+    '/exports/documents.xlsx',
+    {
+      schema: {
+        tags: ['存 receive'],
+        summary: 'The document register (单据台账) as an Excel workbook: documents and their lines',
+        description:
+          'Same filters and scope as GET /documents (kind, state, node, number, createdFrom/createdTo in Beijing days), oldest first; 413 beyond 20,000 documents.',
+        querystring: DocumentExportQuerySchema,
+        response: STANDARD_ERRORS,
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(
+        reply,
+        `documents-${stamp(deps.clock.now())}.xlsx`,
+        await exportDocuments(deps, actorOf(request), request.query as DocumentExportQuery),
       ),
   );
   app.get(

@@ -343,26 +343,38 @@ export async function lookupCode(deps: Pick<Deps, 'db'>, actor: Actor, code: str
   throw new AppError('NOT_FOUND', `No asset, lot, item, node or document has the code ${text}`);
 }
 
+/** Beijing midnight starting a 'YYYY-MM-DD' day, as an instant. */
+const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
+/** The filters and scope of the document list, shared by the list and its Excel export. */
+export function documentConditions(actor: Actor, q: Omit<DocumentListQuery, 'limit' | 'offset' | 'order'>) {
+  return [
+    q.kind && where('d.kind = ?', q.kind),
+    q.state && where('d.state = ?', q.state),
+    q.number && where('d.number LIKE ?', prefixPattern(q.number.trim().toUpperCase())),
+    q.nodeId && where('(d.node_id = ? OR d.to_node_id = ?)', q.nodeId, q.nodeId),
+    q.createdFrom && where('d.created_at >= ?', dayStart(q.createdFrom)),
+    q.createdTo && where('d.created_at < ?', new Date(dayStart(q.createdTo).getTime() + 86_400_000)),
+    actor.unrestricted
+      ? null
+      : where(
+          '(o.path LIKE ANY (?) OR d.node_id = ANY (?::uuid[]) OR d.to_node_id = ANY (?::uuid[]))',
+          actor.organisationPaths.map((p) => `${p}%`),
+          [...actor.nodeIds],
+          [...actor.nodeIds],
+        ),
+  ];
+}
+
+export const DOCUMENTS_FROM = 'stock_document d JOIN node n ON n.id = d.node_id JOIN organisation o ON o.id = n.organisation_id';
+
 /** Stock documents of nodes in scope, newest first. */
 export async function listDocuments(deps: Pick<Deps, 'db'>, actor: Actor, q: DocumentListQuery) {
   requireAction(actor, 'stock.read');
   const { rows, total } = await listPage<StockDocumentRow>(deps.db, {
-    from: 'stock_document d JOIN node n ON n.id = d.node_id JOIN organisation o ON o.id = n.organisation_id',
+    from: DOCUMENTS_FROM,
     select: 'd.*',
-    conditions: [
-      q.kind && where('d.kind = ?', q.kind),
-      q.state && where('d.state = ?', q.state),
-      q.number && where('d.number LIKE ?', prefixPattern(q.number.trim().toUpperCase())),
-      q.nodeId && where('(d.node_id = ? OR d.to_node_id = ?)', q.nodeId, q.nodeId),
-      actor.unrestricted
-        ? null
-        : where(
-            '(o.path LIKE ANY (?) OR d.node_id = ANY (?::uuid[]) OR d.to_node_id = ANY (?::uuid[]))',
-            actor.organisationPaths.map((p) => `${p}%`),
-            [...actor.nodeIds],
-            [...actor.nodeIds],
-          ),
-    ],
+    conditions: documentConditions(actor, q),
     orderBy: 'd.created_at',
     order: q.order ?? 'desc',
     tieBreaker: 'd.number',
