@@ -8,7 +8,6 @@
  */
 import { performance } from 'node:perf_hooks';
 import { systemActor } from '../../apps/server/src/auth/actor.ts';
-import type { Database, Queryable } from '../../apps/server/src/db/database.ts';
 import { recordReceipt, recordReceipts } from '../../apps/server/src/ledger/record-receipt.ts';
 import {
   advanceTransfer,
@@ -18,45 +17,14 @@ import {
   receiveTransfer,
   receiveTransfers,
 } from '../../apps/server/src/ledger/transfers.ts';
+import { profileStatements } from '../statement-profile.ts';
 import { createBenchDatabase, createNetwork } from './fixture.ts';
 
 const [kind = 'pglite', ...wanted] = process.argv.slice(2) as ['pglite' | 'postgres', ...string[]];
 const shapes = wanted.length ? wanted : ['receipt', 'transfer', 'transfers', 'receipts'];
-const stats = new Map<string, { n: number; ms: number }>();
-let on = false;
-const key = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 90);
-const wrap = (q: Queryable): Queryable => ({
-  async query(sql, params) {
-    // EXPLAIN=text: statements containing it run once under EXPLAIN ANALYZE (their result rows are lost,
-    // so only for statements whose result is not read, such as the movement INSERT).
-    if (on && process.env.EXPLAIN && sql.includes(process.env.EXPLAIN)) {
-      const plan = await q.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-      console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
-      return [];
-    }
-    const s = performance.now();
-    try {
-      return await q.query(sql, params);
-    } finally {
-      if (on) {
-        const e = stats.get(key(sql)) ?? { n: 0, ms: 0 };
-        e.n++;
-        e.ms += performance.now() - s;
-        stats.set(key(sql), e);
-      }
-    }
-  },
-  exec: (sql) => q.exec(sql),
-});
-
 const bench = await createBenchDatabase(kind);
-const inner = bench.db;
-const db: Database = {
-  ...wrap(inner),
-  kind: inner.kind,
-  close: () => inner.close(),
-  transaction: (work, o) => inner.transaction((tx) => work(wrap(tx)), o),
-};
+const profiler = profileStatements(bench.db, { explainReplaces: true });
+const db = profiler.db;
 try {
   const net = await createNetwork(db, { nodes: 2, bulkItems: 20, lotItems: 10, serialItems: 5 });
   const deps = { db, clock: { now: () => new Date() } };
@@ -114,23 +82,12 @@ try {
     if (!run) throw new Error(`unknown shape ${shape}`);
     for (let i = 0; i < 5; i++) await run();
     const runs = Math.max(1, Number(process.env.PROFILE_RUNS ?? 1));
-    on = true;
+    profiler.start();
     const s = performance.now();
     for (let i = 0; i < runs; i++) await run();
-    const ms = (performance.now() - s) / runs;
-    on = false;
-    for (const v of stats.values()) {
-      v.n /= runs;
-      v.ms /= runs;
-    }
-    const rows = [...stats.entries()].sort((x, y) => y[1].ms - x[1].ms);
-    const total = rows.reduce((sum, [, v]) => sum + v.ms, 0);
-    const count = rows.reduce((sum, [, v]) => sum + v.n, 0);
-    console.log(
-      `\n== ${kind} ${shape} (${docs} document${docs > 1 ? 's' : ''}): ${ms.toFixed(1)} ms wall, ${(ms / docs).toFixed(2)} ms/doc, ${count} statements, ${total.toFixed(1)} ms in the database`,
-    );
-    for (const [k, v] of rows.slice(0, 16)) console.log(`${v.ms.toFixed(1).padStart(8)} ms ${String(v.n).padStart(5)}× ${k}`);
-    stats.clear();
+    const ms = performance.now() - s;
+    profiler.stop();
+    profiler.report(`${kind} ${shape} (${docs} document${docs > 1 ? 's' : ''})`, ms, { runs, perDoc: docs });
   }
 } finally {
   await bench.drop();

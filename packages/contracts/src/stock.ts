@@ -216,6 +216,20 @@ export const StockDocument = Type.Object({
 });
 export type StockDocument = Static<typeof StockDocument>;
 
+/** A batch member's own idempotency key (the same rule as the Idempotency-Key header). */
+const BatchIdempotencyKey = Type.Optional(Type.String({ minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' }));
+
+/** The answer to a batch: each member's document, and whether it had been posted before under its key. */
+const BatchResult = (what: string) =>
+  Type.Object({
+    results: Type.Array(
+      Type.Object({
+        document: StockDocument,
+        replayed: Type.Boolean({ description: `true when this ${what} was posted before with the same idempotency key` }),
+      }),
+    ),
+  });
+
 /**
  * Many receipts posted together, all or none — a handheld's offline queue or an import. Each may
  * carry its own idempotency key, so a batch resent after a lost answer posts nothing twice.
@@ -225,7 +239,7 @@ export const ReceiptBatchCreate = Type.Object(
     receipts: Type.Array(
       Type.Object(
         {
-          idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' })),
+          idempotencyKey: BatchIdempotencyKey,
           receipt: ReceiptCreate,
         },
         { additionalProperties: false },
@@ -237,14 +251,7 @@ export const ReceiptBatchCreate = Type.Object(
 );
 export type ReceiptBatchCreate = Static<typeof ReceiptBatchCreate>;
 
-export const ReceiptBatchResult = Type.Object({
-  results: Type.Array(
-    Type.Object({
-      document: StockDocument,
-      replayed: Type.Boolean({ description: 'true when this receipt was posted before with the same idempotency key' }),
-    }),
-  ),
-});
+export const ReceiptBatchResult = BatchResult('receipt');
 export type ReceiptBatchResult = Static<typeof ReceiptBatchResult>;
 
 /** Up to 200 transfers created together, all or none, each with its own optional idempotency key. */
@@ -253,7 +260,7 @@ export const TransferBatchCreate = Type.Object(
     transfers: Type.Array(
       Type.Object(
         {
-          idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' })),
+          idempotencyKey: BatchIdempotencyKey,
           transfer: TransferCreate,
         },
         { additionalProperties: false },
@@ -265,14 +272,7 @@ export const TransferBatchCreate = Type.Object(
 );
 export type TransferBatchCreate = Static<typeof TransferBatchCreate>;
 
-export const TransferBatchResult = Type.Object({
-  results: Type.Array(
-    Type.Object({
-      document: StockDocument,
-      replayed: Type.Boolean({ description: 'true when this transfer was created before with the same idempotency key' }),
-    }),
-  ),
-});
+export const TransferBatchResult = BatchResult('transfer');
 export type TransferBatchResult = Static<typeof TransferBatchResult>;
 
 /** Transfers moved along their state machine together (start picking, ship, cancel), all or none. */

@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { AppError } from '../http/app-error.ts';
 import type { CjkFont } from './find-cjk-font.ts';
+import { startPdf, type PdfDoc } from './pdf-document.ts';
 
 /** What one asset label shows (一物一码): the code as QR and as text, the item, its serial and where it is kept. */
 export type LabelData = {
@@ -44,25 +44,7 @@ export async function renderLabels(labels: readonly LabelData[], options: LabelO
   const h = mmToPt(options.heightMm);
   checkFits(options, w, h);
 
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    margin: 0,
-    info: { Title: options.title ?? 'Zhanqin asset labels', Creator: 'Zhanqin 战勤' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  try {
-    doc.registerFont(CJK, options.font.path, options.font.family ?? '');
-  } catch (error) {
-    throw new AppError('UNAVAILABLE', `The label font ${options.font.path} cannot be loaded`, {
-      font: options.font.path,
-      reason: String((error as Error).message),
-    });
-  }
+  const { doc, finish } = startPdf(options.font, CJK, options.title ?? 'Zhanqin asset labels');
 
   if (options.layout === 'label') {
     for (const label of labels) {
@@ -79,9 +61,7 @@ export async function renderLabels(labels: readonly LabelData[], options: LabelO
       drawLabel(doc, label, x0 + (slot % A4_GRID.columns) * w, y0 + Math.floor(slot / A4_GRID.columns) * h, w, h);
     });
   }
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 function checkFits(options: LabelOptions, w: number, h: number): void {
@@ -119,7 +99,7 @@ function geometry(w: number, h: number) {
   return { margin, qrSide, textX, textWidth: w - textX - margin };
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = PdfDoc;
 
 function drawLabel(doc: Doc, label: LabelData, ox: number, oy: number, w: number, h: number): void {
   const { margin, qrSide, textX, textWidth } = geometry(w, h);

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { AppError } from '../http/app-error.ts';
 import type { CjkFont } from './find-cjk-font.ts';
+import { startPdf, type PdfDoc } from './pdf-document.ts';
 import { drawQr, mmToPt } from './render-labels.ts';
 import type { TransferNote } from './transfer-note.ts';
 
@@ -22,7 +22,7 @@ const COLUMNS = [
   { key: 'unit', width: 0.09, header: '单位', align: 'center' },
 ] as const;
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = PdfDoc;
 
 /**
  * Renders transfer notes as one A4 PDF, each note starting on a new page and running on to more
@@ -31,29 +31,9 @@ type Doc = InstanceType<typeof PDFDocument>;
  */
 export async function renderTransferNotes(notes: readonly TransferNote[], font: CjkFont): Promise<Buffer> {
   if (notes.length === 0) throw new AppError('VALIDATION_FAILED', 'There are no notes to print');
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    margin: 0,
-    info: { Title: notes.length === 1 ? notes[0]!.number : `${notes.length} transfer notes`, Creator: 'Zhanqin 战勤' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  try {
-    doc.registerFont(CJK, font.path, font.family ?? '');
-  } catch (error) {
-    throw new AppError('UNAVAILABLE', `The note font ${font.path} cannot be loaded`, {
-      font: font.path,
-      reason: String((error as Error).message),
-    });
-  }
+  const { doc, finish } = startPdf(font, CJK, notes.length === 1 ? notes[0]!.number : `${notes.length} transfer notes`);
   for (const note of notes) drawNote(doc, note);
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 function drawNote(doc: Doc, note: TransferNote): void {
