@@ -319,9 +319,16 @@ describeInBrowser('stock journeys (Chromium)', () => {
     await page.locator('.ant-message-notice', { hasText: '2 条调拨已全部收货' }).first().waitFor({ state: 'visible' });
     await expect.poll(statesOf, { timeout: 30_000 }).toEqual(['received', 'received']);
     await bar.waitFor({ state: 'detached' });
-    // Finished transfers have nothing left to do in bulk: their boxes cannot be ticked.
-    for (const d of docs) expect(await rowOf(d.number).getByTestId('transfer-select').isDisabled()).toBe(true);
+    // Finished transfers (two received, one cancelled) can still be ticked to reprint their notes together,
+    // but they allow no state change.
+    for (const d of docs) await rowOf(d.number).getByTestId('transfer-select').check();
+    await expect.poll(() => count.getAttribute('data-count')).toBe('3');
+    for (const action of ['start-picking', 'ship', 'receive-all', 'cancel'])
+      expect(await page.getByTestId(`transfers-batch-${action}`).isDisabled(), action).toBe(true);
+    expect(await page.getByTestId('transfers-batch-print').isEnabled()).toBe(true);
     await shot('stock-05c-transfers-batch-received');
+    await page.getByTestId('transfers-batch-clear').click();
+    await expect.poll(() => bar.count()).toBe(0);
   });
 
   /** Receives shovels at LPS-BASE and creates that many draft transfers of one each to LPS-SW-ZS1, through the API. */
@@ -342,6 +349,20 @@ describeInBrowser('stock journeys (Chromium)', () => {
         await postJson('/api/v1/transfers', { fromNodeId, toNodeId, reference: `E2E ${tag} ${n}`, lines: [{ itemId, qty: 1 }] }),
       );
     return docs;
+  }
+
+  /** Types a document number into the code look-up as a handheld does (then Enter) and waits for that document's card. */
+  async function lookUpDocument(doc: Transfer) {
+    const scan = page.getByTestId('asset-scan');
+    await scan.click();
+    const [looked] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/codes/${encodeURIComponent(doc.number)}`)),
+      page.keyboard.type(doc.number, { delay: 5 }).then(() => page.keyboard.press('Enter')),
+    ]);
+    expect(looked.status()).toBe(200);
+    const card = page.getByTestId('asset-document');
+    await expect.poll(() => card.getAttribute('data-document-id'), { timeout: 30_000 }).toBe(doc.id);
+    return card;
   }
 
   it('prints the transfer note of one transfer from its row, and the notes of a selection in one PDF', async () => {
@@ -464,6 +485,117 @@ describeInBrowser('stock journeys (Chromium)', () => {
     await page
       .locator('[data-testid=transfers-table] tbody tr', { hasText: number })
       .waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  it('receives a shipped transfer from the card of its scanned note in one tap, and moves or cancels a draft there', async () => {
+    const [arriving, picked, stale] = (await newTransfers(3, 'CARD')) as [Transfer, Transfer, Transfer];
+    await postJson(`/api/v1/transfers/${arriving.id}/ship`, {});
+
+    await go('/stock/assets', 'asset-page');
+    const card = await lookUpDocument(arriving);
+    const stateOnCard = () => card.getByTestId('transfer-state').getAttribute('data-state');
+    expect(await stateOnCard()).toBe('in-transit');
+    // In transit it can only be received, in full or in part; the note prints in every state.
+    expect(await card.getByTestId('document-action-receive-part').isEnabled()).toBe(true);
+    for (const action of ['start-picking', 'ship', 'cancel'])
+      expect(await card.getByTestId(`document-action-${action}`).count(), action).toBe(0);
+    const [received] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith(`/api/v1/transfers/${arriving.id}/receive`) && r.request().method() === 'POST',
+      ),
+      card.getByTestId('document-action-receive-all').click(),
+    ]);
+    expect(received.status()).toBe(200);
+    // No lines: everything shipped arrived.
+    expect(JSON.parse(received.request().postData() ?? 'null')).toEqual({});
+    await page
+      .locator('.ant-message-notice', { hasText: `${arriving.number} 已全部收货` })
+      .first()
+      .waitFor({ state: 'visible' });
+    await expect.poll(stateOnCard, { timeout: 30_000 }).toBe('received');
+    expect(await card.getByTestId('transfer-state').textContent()).toBe('已收货');
+    // Received is final: nothing is left to do with it but print its note again.
+    await expect.poll(() => card.getByTestId('document-actions').count()).toBe(0);
+    expect(await card.getByTestId('transfer-action-print').isEnabled()).toBe(true);
+    await shot('stock-05f-receive-from-card');
+
+    // A draft offers every early step; it starts picking, then is cancelled after a confirmation.
+    await lookUpDocument(picked);
+    expect(await stateOnCard()).toBe('draft');
+    for (const action of ['start-picking', 'ship', 'cancel'])
+      expect(await card.getByTestId(`document-action-${action}`).isEnabled(), action).toBe(true);
+    expect(await card.getByTestId('document-action-receive-all').count()).toBe(0);
+    await card.getByTestId('document-action-start-picking').click();
+    await expect.poll(stateOnCard, { timeout: 30_000 }).toBe('picking');
+    await expect.poll(() => card.getByTestId('document-action-start-picking').count()).toBe(0);
+    await card.getByTestId('document-action-cancel').click();
+    const [cancelled] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/transfers/${picked.id}/cancel`) && r.request().method() === 'POST'),
+      confirmPopover(),
+    ]);
+    expect(cancelled.status()).toBe(200);
+    await expect.poll(stateOnCard, { timeout: 30_000 }).toBe('cancelled');
+
+    // Someone cancels a draft while its card is open: shipping it is refused with the server's reason,
+    // and the card shows what is true now.
+    await lookUpDocument(stale);
+    expect(await stateOnCard()).toBe('draft');
+    await postJson(`/api/v1/transfers/${stale.id}/cancel`, {});
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/transfers/${stale.id}/ship`) && r.request().method() === 'POST'),
+      card.getByTestId('document-action-ship').click(),
+    ]);
+    expect(refused.status()).toBe(409);
+    const notice = page.locator('.ant-message-notice', { hasText: `${stale.number} 无法处理` }).first();
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.textContent()).toContain('INVALID_STATE: A transfer in state cancelled cannot ship');
+    await expect.poll(stateOnCard, { timeout: 30_000 }).toBe('cancelled');
+    await expect.poll(() => card.getByTestId('document-actions').count()).toBe(0);
+  });
+
+  it('opens the transfers list filtered to one number, from a scanned note or typed into its search box', async () => {
+    const [first, second] = (await newTransfers(2, 'NUMBER')) as [Transfer, Transfer];
+    const rows = page.locator('[data-testid=transfers-table] tbody tr.ant-table-row');
+    const rowNumbers = async () =>
+      (await rows.allTextContents()).map((text) => [first.number, second.number].find((n) => text.includes(n)) ?? 'other');
+    /** Waits for the list request filtered to `number` (none: unfiltered) while `act` runs. */
+    const listedBy = (number: string | null, act: () => Promise<void>) =>
+      Promise.all([
+        page.waitForResponse((r) => {
+          const url = new URL(r.url());
+          return url.pathname === '/api/v1/documents' && url.searchParams.get('number') === number;
+        }),
+        act(),
+      ]).then(([response]) => response);
+
+    await go('/stock/assets', 'asset-page');
+    const card = await lookUpDocument(first);
+    const link = card.getByTestId('asset-document-link');
+    expect(await link.getAttribute('href')).toBe(`#/stock/transfers?number=${first.number}`);
+    const byLink = await listedBy(first.number, () => link.click());
+    expect(byLink.status()).toBe(200);
+    expect(new URL(byLink.url()).searchParams.get('kind')).toBe('transfer');
+    await page.getByTestId('transfers-page').waitFor({ state: 'visible', timeout: 30_000 });
+    // Exactly that transfer, and the box shows what the list is filtered by.
+    await expect.poll(rowNumbers, { timeout: 30_000 }).toEqual([first.number]);
+    expect(await inputOf('transfers-number').inputValue()).toBe(first.number);
+    expect(new URL(page.url()).hash).toBe(`#/stock/transfers?number=${first.number}`);
+
+    // Typed (here in lower case) into the box: the address keeps it, so the list can be linked or reloaded.
+    const box = inputOf('transfers-number');
+    await box.fill(second.number.toLowerCase());
+    await listedBy(second.number.toLowerCase(), () => box.press('Enter'));
+    await expect.poll(rowNumbers, { timeout: 30_000 }).toEqual([second.number]);
+    expect(new URL(page.url()).hash).toBe(`#/stock/transfers?number=${second.number.toLowerCase()}`);
+    // Let the notices of the journeys before fade, so they do not cover the search box in the picture.
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 30_000 }).toBe(0);
+    await shot('stock-05g-transfers-by-number');
+
+    // Cleared: the whole list again, without the number in the address.
+    await listedBy(null, () => page.locator('[data-testid=transfers-page] .ant-input-search .ant-input-clear-icon').click());
+    await expect.poll(async () => (await rowNumbers()).length, { timeout: 30_000 }).toBeGreaterThan(1);
+    expect(new URL(page.url()).hash).toBe('#/stock/transfers');
+    expect(await box.inputValue()).toBe('');
   });
 
   it('counts a node: a scanned asset counts one, differences show, submit and approve', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, batchActionsFor, batchFailureOf, receiveLinesOf } from './transfer-view.ts';
+import { actionsFor, batchActionsFor, batchFailureOf, numberFilterOf, receiveLinesOf, transfersPath } from './transfer-view.ts';
 
 describe('transfer actions by state', () => {
   it('follows the state machine', () => {
@@ -24,12 +24,54 @@ describe('batchActionsFor', () => {
     expect(of('in-transit')).not.toContain('receive-part');
   });
 
-  it('offers nothing for an empty selection, a mix with nothing in common, or a finished transfer', () => {
+  it('offers nothing for an empty selection or a mix with nothing in common', () => {
     expect(of()).toEqual([]);
     expect(of('draft', 'in-transit')).toEqual([]);
+    expect(of('draft', 'unknown')).toEqual([]);
+  });
+
+  it('offers no state change once a finished transfer, selected to reprint its note, is in the selection', () => {
+    expect(of('received')).toEqual([]);
+    expect(of('cancelled')).toEqual([]);
+    expect(of('partially-received')).toEqual([]);
+    expect(of('received', 'cancelled')).toEqual([]);
     expect(of('draft', 'received')).toEqual([]);
     expect(of('picking', 'cancelled')).toEqual([]);
-    expect(of('draft', 'unknown')).toEqual([]);
+    expect(of('in-transit', 'in-transit', 'received')).toEqual([]);
+  });
+});
+
+describe('transfersPath', () => {
+  it('keeps the number filter in the query, so a link opens the list filtered to one transfer', () => {
+    expect(transfersPath({ number: 'TR-2026-000001' })).toBe('/stock/transfers?number=TR-2026-000001');
+    expect(transfersPath({ number: '  TR-2026-0  ' })).toBe('/stock/transfers?number=TR-2026-0');
+  });
+
+  it('leaves the query out without a number', () => {
+    expect(transfersPath({})).toBe('/stock/transfers');
+    expect(transfersPath({ number: undefined })).toBe('/stock/transfers');
+    expect(transfersPath({ number: '   ' })).toBe('/stock/transfers');
+  });
+
+  it('encodes what a query would misread', () => {
+    expect(transfersPath({ number: 'TR&x=1 #2' })).toBe('/stock/transfers?number=TR%26x%3D1+%232');
+  });
+});
+
+describe('numberFilterOf', () => {
+  it('reads the number back from the query the list path writes', () => {
+    for (const number of ['TR-2026-000001', 'tr-2026', 'TR&x=1 #2']) {
+      const path = transfersPath({ number });
+      expect(numberFilterOf(new URLSearchParams(path.slice(path.indexOf('?') + 1))), number).toBe(number);
+    }
+  });
+
+  it('trims, and gives undefined when the number is absent or blank', () => {
+    expect(numberFilterOf(new URLSearchParams('number=%20TR-2026-000001%20'))).toBe('TR-2026-000001');
+    expect(numberFilterOf(new URLSearchParams(''))).toBeUndefined();
+    expect(numberFilterOf(new URLSearchParams('number='))).toBeUndefined();
+    expect(numberFilterOf(new URLSearchParams('number=+++'))).toBeUndefined();
+    expect(numberFilterOf(new URLSearchParams('state=draft'))).toBeUndefined();
   });
 });
 

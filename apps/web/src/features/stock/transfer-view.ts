@@ -25,7 +25,11 @@ export function actionsFor(state: string): TransferAction[] {
 export type BatchAction = Extract<TransferAction, 'start-picking' | 'ship' | 'receive-all' | 'cancel'>;
 export const BATCH_ACTIONS: readonly BatchAction[] = ['start-picking', 'ship', 'receive-all', 'cancel'];
 
-/** The bulk actions every selected transfer allows (none for an empty selection); the server checks again. */
+/**
+ * The bulk actions every selected transfer allows (none for an empty selection); the server checks again.
+ * Finished transfers (received, cancelled) may be selected to reprint their notes, but they allow no
+ * state change, so one of them in the selection leaves no bulk action enabled.
+ */
 export function batchActionsFor(docs: readonly { state: string }[]): BatchAction[] {
   if (docs.length === 0) return [];
   return BATCH_ACTIONS.filter((action) => docs.every((doc) => actionsFor(doc.state).includes(action)));
@@ -73,4 +77,15 @@ export function receiveLinesOf(shipped: readonly ShippedLine[], arrived: Readonl
     ...(line.assetId ? { assetId: line.assetId } : {}),
     qty: Math.max(0, Math.min(line.qty, arrived.get(index) ?? line.qty)),
   }));
+}
+
+/** The transfers list's address; `number` (a transfer number or its beginning) filters the list to it. */
+export function transfersPath(query: { number?: string | undefined }): string {
+  const number = query.number?.trim();
+  return number ? `/stock/transfers?${new URLSearchParams({ number }).toString()}` : '/stock/transfers';
+}
+
+/** The number filter in the transfers list's address: trimmed, undefined when absent or blank. */
+export function numberFilterOf(query: URLSearchParams): string | undefined {
+  return query.get('number')?.trim() || undefined;
 }

@@ -118,8 +118,9 @@ export const en: Dictionary = {
       shortTitle: 'Not enough stock; the transfer was not created:',
       shortLine: '{{item}}: requested {{requested}}, available {{available}}, short {{missing}}',
       createdMsg: 'Transfer {{number}} created; stock reserved',
-      received: 'Received',
       receivePartTitle: 'Receive in part {{number}}',
+      numberPlaceholder: 'Number or its start (scannable)',
+      failed: '{{number}} could not be processed: {{message}}',
       cancelConfirm: 'Cancel this transfer and release its reservation?',
       print: {
         action: 'Print note',

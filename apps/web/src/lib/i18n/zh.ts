@@ -114,8 +114,9 @@ export const zh = {
       shortTitle: '库存不足，调拨未创建：',
       shortLine: '{{item}}：申请 {{requested}}，可用 {{available}}，缺 {{missing}}',
       createdMsg: '调拨单 {{number}} 已创建，库存已预留',
-      received: '已收货',
       receivePartTitle: '部分收货 {{number}}',
+      numberPlaceholder: '调拨单号或开头（可扫码）',
+      failed: '{{number}} 无法处理：{{message}}',
       cancelConfirm: '取消此调拨并释放预留？',
       print: {
         action: '打印调拨单',

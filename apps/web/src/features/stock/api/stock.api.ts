@@ -129,8 +129,9 @@ export const advanceTransfers = (ids: readonly string[], event: TransferEvent) =
 /** Receives up to 200 shipped transfers together, all or none; a transfer without `lines` is received in full. */
 export const receiveTransfers = (transfers: TransferBatchReceive['transfers']) =>
   api.post<TransferBatchDocuments>('/transfers/batch/receive', { transfers } satisfies TransferBatchReceive);
+/** Lists documents, newest first; `number` keeps those whose number starts with it (any case). */
 export const listDocuments = (
-  query: { kind?: string; state?: string; nodeId?: string; limit: number; offset: number },
+  query: { kind?: string; state?: string; nodeId?: string; number?: string; limit: number; offset: number },
   signal?: AbortSignal,
 ) => api.get<PageOf<StockDocument>>('/documents', query, signal);
 export const getDocument = (id: string) => api.get<StockDocument>(`/documents/${encodeURIComponent(id)}`);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import type { StockDocument } from '@zhanqin/contracts';
 import { CheckCircleOutlined, ExclamationCircleOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
@@ -8,12 +8,19 @@ import { hrefOf, navigate, useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { lookupCode, type AssetDetail } from '../api/stock.api.ts';
 import { assetStatusColour, inspectionState, timelineOf, type InspectionState } from '../asset-view.ts';
-import { documentPageOf, isTransferLike } from '../document-view.ts';
+import { documentActionsOf, documentPageOf, isTransferLike } from '../document-view.ts';
 import { kitRelationOf, type KitRelation } from '../kit-view.ts';
 import { useItemsById } from './item-names.ts';
 import { StockNav, useNodeName, useNodes } from './pickers.tsx';
 import { ScanInput } from './scan-input.tsx';
-import { PrintNoteButton, TransferStateTag, usePrintTransferNotes } from './transfers-page.tsx';
+import {
+  PrintNoteButton,
+  ReceivePartModal,
+  TransferActionButtons,
+  TransferStateTag,
+  usePrintTransferNotes,
+  useTransferAction,
+} from './transfers-page.tsx';
 
 /** The link to an asset's card and history by its code (what labels carry and scanners read). */
 export const assetHref = (code: string) => hrefOf(`/stock/assets?code=${encodeURIComponent(code)}`);
@@ -192,14 +199,25 @@ function AssetCard({ asset }: { asset: AssetDetail }) {
 
 /**
  * A document found by its number (the QR code of a printed transfer note): what it is, where it
- * stands and between which nodes; a transfer or dispatch can print its note again.
+ * stands and between which nodes. A transfer or dispatch can print its note again and take the steps
+ * its state allows, so a keeper who scans the note on arrival receives it here in one tap.
  */
-function DocumentCard({ doc }: { doc: StockDocument }) {
+function DocumentCard({
+  doc,
+  onChanged,
+}: {
+  doc: StockDocument;
+  /** After an action, done or refused: the card shows the document as it now stands. */
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const { byId } = useNodes();
   const nodeName = useNodeName();
   const notes = usePrintTransferNotes();
-  const page = documentPageOf(doc.kind);
+  const transferAction = useTransferAction(onChanged);
+  const [receivingPart, setReceivingPart] = useState<StockDocument>();
+  const page = documentPageOf(doc);
+  const actions = documentActionsOf(doc);
   return (
     <Card
       size="small"
@@ -266,6 +284,26 @@ function DocumentCard({ doc }: { doc: StockDocument }) {
           { key: 'createdAt', label: t('stock.createdAt'), children: new Date(doc.createdAt).toLocaleString() },
         ]}
       />
+      {actions.length > 0 && (
+        <div style={{ marginTop: 12 }} data-testid="document-actions">
+          <TransferActionButtons
+            doc={doc}
+            actions={actions}
+            size="middle"
+            onReceivePart={setReceivingPart}
+            testIdPrefix="document-action"
+            {...transferAction}
+          />
+        </div>
+      )}
+      <ReceivePartModal
+        doc={receivingPart}
+        onClose={() => setReceivingPart(undefined)}
+        onDone={() => {
+          setReceivingPart(undefined);
+          onChanged();
+        }}
+      />
     </Card>
   );
 }
@@ -323,7 +361,8 @@ export function AssetPage() {
           action={<a href={hrefOf('/stock')}>{t('stock.asset.openStock')}</a>}
         />
       )}
-      {result?.kind === 'document' && <DocumentCard doc={result.document} />}
+      {/* One card per document: busy buttons or a half-entered receipt never carry over to the next note scanned. */}
+      {result?.kind === 'document' && <DocumentCard key={result.document.id} doc={result.document} onChanged={found.reload} />}
       {result?.kind === 'node' && (
         <Alert
           type="info"

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import {
   Alert,
   App as AntApp,
@@ -21,6 +21,7 @@ import type { Item, StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { openPdf, type PdfFile } from '../../../lib/open-pdf.ts';
+import { navigate, useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import {
   advanceTransfer,
@@ -34,6 +35,7 @@ import {
   receiveTransfers,
   type TransferLine,
 } from '../api/stock.api.ts';
+import { codeOfScan } from '../scan.ts';
 import { shortageByLine } from '../shortage.ts';
 import {
   actionsFor,
@@ -44,6 +46,8 @@ import {
   STATE_COLOURS,
   TRANSFER_STATES,
   isTransferState,
+  numberFilterOf,
+  transfersPath,
   type BatchAction,
   type TransferAction,
 } from '../transfer-view.ts';
@@ -105,6 +109,102 @@ export function PrintNoteButton({
     >
       {t('stock.transfer.print.action')}
     </Button>
+  );
+}
+
+/**
+ * Runs one state change of a transfer (a partial receipt needs its form instead) and reports it by
+ * number, or shows the server's message. `onSettled` runs either way: after a refusal the state shown
+ * may be stale (someone else shipped or cancelled it), so the caller reloads what is true now.
+ */
+export function useTransferAction(onSettled: () => void) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  /** `${document id}:${action}` of the action under way. */
+  const [busy, setBusy] = useState<string>();
+  const run = async (doc: StockDocument, action: Exclude<TransferAction, 'receive-part'>) => {
+    setBusy(`${doc.id}:${action}`);
+    try {
+      if (action === 'receive-all') await receiveTransfer(doc.id, {});
+      else await advanceTransfer(doc.id, action);
+      void message.success(t(`stock.transfer.done.${action}`, { number: doc.number }));
+    } catch (cause) {
+      void message.error({
+        content: t('stock.transfer.failed', {
+          number: doc.number,
+          message: cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause),
+        }),
+        key: `transfer-action-error-${doc.id}`,
+      });
+    } finally {
+      setBusy(undefined);
+      onSettled();
+    }
+  };
+  return { busy, run };
+}
+
+/**
+ * The state changes offered for one transfer, as a row of buttons (its row in the list, the document
+ * card of a scanned note) that wraps with `children` after them; cancelling asks first, and one action
+ * at a time runs per transfer.
+ */
+export function TransferActionButtons({
+  doc,
+  actions,
+  busy,
+  run,
+  onReceivePart,
+  size = 'small',
+  testIdPrefix,
+  children,
+}: {
+  doc: StockDocument;
+  /** What the transfer's state allows (`actionsFor`), in that order. */
+  actions: readonly TransferAction[];
+  onReceivePart: (doc: StockDocument) => void;
+  size?: 'small' | 'middle';
+  /** Each button's test id is `${testIdPrefix}-${action}`. */
+  testIdPrefix: string;
+  /** Further buttons in the same row (e.g. printing the note). */
+  children?: ReactNode;
+} & ReturnType<typeof useTransferAction>) {
+  const { t } = useTranslation();
+  const busyHere = busy?.startsWith(`${doc.id}:`) ? busy.slice(doc.id.length + 1) : undefined;
+  return (
+    <Space wrap size={size === 'small' ? 4 : 8}>
+      {actions.map((action) => {
+        const button = (
+          <Button
+            key={action}
+            size={size}
+            type={action === 'ship' || action === 'receive-all' ? 'primary' : 'default'}
+            danger={action === 'cancel'}
+            loading={busyHere === action}
+            disabled={busyHere !== undefined && busyHere !== action}
+            onClick={
+              action === 'cancel' ? undefined : () => (action === 'receive-part' ? onReceivePart(doc) : void run(doc, action))
+            }
+            data-testid={`${testIdPrefix}-${action}`}
+          >
+            {t(`stock.transfer.actions.${action}`)}
+          </Button>
+        );
+        return action === 'cancel' ? (
+          <Popconfirm
+            key={action}
+            title={t('stock.transfer.cancelConfirm')}
+            disabled={busyHere !== undefined}
+            onConfirm={() => void run(doc, action)}
+          >
+            {button}
+          </Popconfirm>
+        ) : (
+          button
+        );
+      })}
+      {children}
+    </Space>
   );
 }
 
@@ -256,7 +356,16 @@ function CreateTransferDrawer({
   );
 }
 
-function ReceivePartModal({ doc, onClose, onDone }: { doc: StockDocument | undefined; onClose: () => void; onDone: () => void }) {
+/** Receives what arrived of a shipped transfer, line by line; a note gives the reason for a difference. */
+export function ReceivePartModal({
+  doc,
+  onClose,
+  onDone,
+}: {
+  doc: StockDocument | undefined;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const en = resolveLanguage(i18n.language) === 'en';
   const { message } = AntApp.useApp();
@@ -269,12 +378,24 @@ function ReceivePartModal({ doc, onClose, onDone }: { doc: StockDocument | undef
     if (!doc) return;
     setSaving(true);
     try {
-      await receiveTransfer(doc.id, { lines: receiveLinesOf(shipped, arrived), ...(note.trim() ? { note: note.trim() } : {}) });
-      void message.success(t('stock.transfer.received'));
+      const received = await receiveTransfer(doc.id, {
+        lines: receiveLinesOf(shipped, arrived),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      // Every shipped unit entered as arrived is a full receipt, whichever form took it.
+      void message.success(
+        t(`stock.transfer.done.${received.state === 'received' ? 'receive-all' : 'receive-part'}`, { number: doc.number }),
+      );
       setArrived(new Map());
+      setNote('');
       onDone();
     } catch (cause) {
-      void message.error(cause instanceof Error ? cause.message : String(cause));
+      void message.error(
+        t('stock.transfer.failed', {
+          number: doc.number,
+          message: cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause),
+        }),
+      );
     } finally {
       setSaving(false);
     }
@@ -282,7 +403,12 @@ function ReceivePartModal({ doc, onClose, onDone }: { doc: StockDocument | undef
   return (
     <Modal
       open={doc !== undefined}
-      onCancel={onClose}
+      onCancel={() => {
+        // What was entered for this transfer must not carry over to the next one opened.
+        setArrived(new Map());
+        setNote('');
+        onClose();
+      }}
       onOk={() => void submit()}
       confirmLoading={saving}
       title={t('stock.transfer.receivePartTitle', { number: doc?.number ?? '' })}
@@ -461,23 +587,38 @@ function TransferBatchBar({
   );
 }
 
-/** 调拨: transfers between nodes with their state machine. */
+/**
+ * 调拨: transfers between nodes with their state machine. The number filter lives in the address
+ * (`#/stock/transfers?number=TR-2026-000001`), so the link on a scanned note's card opens its row.
+ */
 export function TransfersPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const { nodes, byId } = useNodes();
   const nodeName = useNodeName();
+  const number = numberFilterOf(useRoute().query);
   const [filter, setFilter] = useState<{ state?: string; nodeId?: string; limit: number; offset: number }>({
     limit: 20,
     offset: 0,
   });
-  const request = useRequest((signal) => listDocuments({ kind: 'transfer', ...filter }, signal), filter);
+  const [selectedIds, setSelectedIds] = useState<readonly string[]>([]);
+  const [numberText, setNumberText] = useState(number ?? '');
+  // A new number in the address (the search box, a link, the back button) starts again from the first
+  // page with nothing selected; adjusted while rendering, so no request goes out for the stale page.
+  const [shownNumber, setShownNumber] = useState(number);
+  if (shownNumber !== number) {
+    setShownNumber(number);
+    setNumberText(number ?? '');
+    setSelectedIds([]);
+    setFilter((f) => ({ ...f, offset: 0 }));
+  }
+  const query = { kind: 'transfer', ...filter, ...(number ? { number } : {}) };
+  const request = useRequest((signal) => listDocuments(query, signal), query);
   const [creating, setCreating] = useState(false);
   const [receivingPart, setReceivingPart] = useState<StockDocument>();
-  const [busy, setBusy] = useState<string>();
-  const [selectedIds, setSelectedIds] = useState<readonly string[]>([]);
   const [batchFailure, setBatchFailure] = useState<BatchFailure>();
   const notes = usePrintTransferNotes();
+  const actions = useTransferAction(request.reload);
   const rows = request.data?.items ?? [];
   // Only rows on the page being shown can be selected; a filter or page change clears the selection.
   const selected = rows.filter((d) => selectedIds.includes(d.id));
@@ -485,23 +626,11 @@ export function TransfersPage() {
     setSelectedIds([]);
     setFilter(change);
   };
-
-  const run = async (doc: StockDocument, action: TransferAction) => {
-    if (action === 'receive-part') {
-      setReceivingPart(doc);
-      return;
-    }
-    setBusy(`${doc.id}:${action}`);
-    try {
-      if (action === 'receive-all') await receiveTransfer(doc.id, {});
-      else await advanceTransfer(doc.id, action);
-      void message.success(t(`stock.transfer.done.${action}`, { number: doc.number }));
-      request.reload();
-    } catch (cause) {
-      void message.error(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
-    } finally {
-      setBusy(undefined);
-    }
+  const searchNumber = (text: string) => {
+    const next = codeOfScan(text) || undefined;
+    // The same number again changes no address, so nothing would reload: reload here instead.
+    if (next === number) request.reload();
+    else navigate(transfersPath({ number: next }));
   };
 
   return (
@@ -530,6 +659,18 @@ export function TransfersPage() {
             onChange={(state) => changeFilter((f) => ({ ...f, state, offset: 0 }))}
             options={TRANSFER_STATES.map((s) => ({ value: s, label: t(`stock.transfer.states.${s}`) }))}
           />
+          <Input.Search
+            allowClear
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('stock.transfer.numberPlaceholder')}
+            aria-label={t('stock.documentNumber')}
+            style={{ width: 260 }}
+            value={numberText}
+            onChange={(e) => setNumberText(e.target.value)}
+            onSearch={searchNumber}
+            data-testid="transfers-number"
+          />
         </Space>
       </Card>
       {request.error && <Alert type="error" showIcon title={`${request.error.code}: ${request.error.message}`} />}
@@ -556,9 +697,9 @@ export function TransfersPage() {
         rowSelection={{
           selectedRowKeys: [...selectedIds],
           onChange: (keys) => setSelectedIds(keys.map(String)),
-          // Finished transfers (received, cancelled) have nothing left to do in bulk.
+          // Every row can be ticked: finished transfers (received, cancelled) only to reprint their notes
+          // together; the bar enables a state change only when every selected transfer allows it.
           getCheckboxProps: (d) => ({
-            disabled: batchActionsFor([d]).length === 0,
             'data-testid': 'transfer-select',
             'aria-label': d.number,
           }),
@@ -602,34 +743,15 @@ export function TransfersPage() {
             key: 'actions',
             title: t('common.actions'),
             render: (_v, d) => (
-              <Space wrap size={4}>
-                {actionsFor(d.state).map((action) =>
-                  action === 'cancel' ? (
-                    <Popconfirm key={action} title={t('stock.transfer.cancelConfirm')} onConfirm={() => void run(d, action)}>
-                      <Button
-                        size="small"
-                        danger
-                        loading={busy === `${d.id}:${action}`}
-                        data-testid={`transfer-action-${action}`}
-                      >
-                        {t(`stock.transfer.actions.${action}`)}
-                      </Button>
-                    </Popconfirm>
-                  ) : (
-                    <Button
-                      key={action}
-                      size="small"
-                      type={action === 'ship' || action === 'receive-all' ? 'primary' : 'default'}
-                      loading={busy === `${d.id}:${action}`}
-                      onClick={() => void run(d, action)}
-                      data-testid={`transfer-action-${action}`}
-                    >
-                      {t(`stock.transfer.actions.${action}`)}
-                    </Button>
-                  ),
-                )}
+              <TransferActionButtons
+                doc={d}
+                actions={actionsFor(d.state)}
+                onReceivePart={setReceivingPart}
+                testIdPrefix="transfer-action"
+                {...actions}
+              >
                 <PrintNoteButton doc={d} {...notes} />
-              </Space>
+              </TransferActionButtons>
             ),
           },
         ]}
