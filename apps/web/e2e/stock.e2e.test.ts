@@ -598,6 +598,111 @@ describeInBrowser('stock journeys (Chromium)', () => {
     expect(await box.inputValue()).toBe('');
   });
 
+  it('filters transfers by the day they were created and exports the register of what the filters select', async () => {
+    const [fresh] = (await newTransfers(1, 'REGISTER')) as [Transfer];
+    /** The Beijing day of a moment, `YYYY-MM-DD`: the days the server filters by. */
+    const beijingDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+    const today = beijingDay(new Date());
+    const rows = page.locator('[data-testid=transfers-table] tbody tr.ant-table-row');
+    const rowOf = (number: string) => page.locator('[data-testid=transfers-table] tbody tr', { hasText: number });
+    // The picker puts its test id on both of its inputs: the first day, then the last.
+    const dates = page.getByTestId('transfers-dates');
+    /** Types a day range into the picker and waits for the transfers list asked for exactly those days. */
+    const listBetween = async (from: string, to: string) => {
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => {
+          const url = new URL(r.url());
+          return (
+            url.pathname === '/api/v1/documents' &&
+            url.searchParams.get('createdFrom') === from &&
+            url.searchParams.get('createdTo') === to
+          );
+        }),
+        (async () => {
+          await dates.nth(0).click();
+          await dates.nth(0).fill(from);
+          await dates.nth(0).press('Enter');
+          await dates.nth(1).click();
+          await dates.nth(1).fill(to);
+          await dates.nth(1).press('Enter');
+        })(),
+      ]);
+      expect(response.status()).toBe(200);
+      expect(new URL(response.url()).searchParams.get('kind')).toBe('transfer');
+      return (await response.json()) as { total: number; items: { number: string; createdAt: string }[] };
+    };
+
+    // Go elsewhere first, so the transfers page loads its list afresh.
+    await go('/stock', 'stock-page');
+    await go('/stock/transfers', 'transfers-page');
+    await rowOf(fresh.number).waitFor({ state: 'visible', timeout: 30_000 });
+
+    // Days before any transfer of this run: nothing.
+    expect((await listBetween('2020-01-01', '2020-01-31')).total).toBe(0);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(0);
+    expect(await dates.nth(0).inputValue()).toBe('2020-01-01');
+    expect(await dates.nth(1).inputValue()).toBe('2020-01-31');
+
+    // Today (in Beijing): the new transfer is listed, and everything listed was created today.
+    const listed = await listBetween(today, today);
+    expect(listed.total).toBeGreaterThanOrEqual(1);
+    expect(listed.items.map((d) => d.number)).toContain(fresh.number);
+    expect(new Set(listed.items.map((d) => beijingDay(new Date(d.createdAt))))).toEqual(new Set([today]));
+    await rowOf(fresh.number).waitFor({ state: 'visible', timeout: 30_000 });
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 30_000 }).toBe(0);
+
+    // The register holds what the filters select: transfers created today.
+    const [exported, download] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/exports/documents.xlsx', { timeout: 60_000 }),
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('transfers-export').click(),
+    ]);
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()['content-type']).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const query = new URL(exported.url()).searchParams;
+    expect(query.get('kind')).toBe('transfer');
+    expect(query.get('createdFrom')).toBe(today);
+    expect(query.get('createdTo')).toBe(today);
+    expect(query.has('limit')).toBe(false);
+    expect(query.has('offset')).toBe(false);
+    expect(download.suggestedFilename()).toMatch(/^documents-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['单据 Documents', '明细 Lines']);
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value))));
+    expect(cells).toContain(fresh.number);
+    await expect.poll(() => page.getByTestId('transfers-export').isEnabled()).toBe(true);
+    await shot('stock-05h-transfers-export');
+
+    // Too many documents: the button spins while the server works, then shows its refusal.
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const refusal = {
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'More than 20000 documents match — narrow the filter (dates, kind, node)',
+      details: { max: 20_000 },
+    };
+    await page.route('**/api/v1/exports/documents.xlsx?*', async (route) => {
+      await answered;
+      await route.fulfill({ status: 413, contentType: 'application/json', body: JSON.stringify(refusal) });
+    });
+    try {
+      const button = page.getByTestId('transfers-export');
+      const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/exports/documents.xlsx');
+      await button.click();
+      await expect.poll(() => button.getAttribute('class')).toContain('ant-btn-loading');
+      answer();
+      expect((await refused).status()).toBe(413);
+      const notice = page.locator('.ant-message-notice', { hasText: '导出台账失败' }).first();
+      await notice.waitFor({ state: 'visible' });
+      expect(await notice.textContent()).toContain(`PAYLOAD_TOO_LARGE: ${refusal.message}`);
+      await expect.poll(() => button.getAttribute('class')).not.toContain('ant-btn-loading');
+    } finally {
+      await page.unroute('**/api/v1/exports/documents.xlsx?*');
+    }
+  });
+
   it('counts a node: a scanned asset counts one, differences show, submit and approve', async () => {
     await go('/stock/counts', 'counts-page');
     await choose('count-node', 'LPS-BASE');

@@ -57,6 +57,11 @@ export const en: Dictionary = {
     documentNumber: 'Number',
     createdAt: 'Created',
     createdBy: 'Created by',
+    register: {
+      export: 'Export register',
+      failed: 'Could not export the register: {{message}}',
+    },
+    createdDays: 'Created on',
     tracking: { serialised: 'Serialised', lot: 'Lot', bulk: 'Bulk', kit: 'Kit / module' },
     scan: {
       title: 'Scan',

@@ -55,6 +55,11 @@ export const zh = {
     documentNumber: '单号',
     createdAt: '创建时间',
     createdBy: '创建人',
+    register: {
+      export: '导出台账',
+      failed: '导出台账失败：{{message}}',
+    },
+    createdDays: '创建日期',
     tracking: { serialised: '单件管理', lot: '批次管理', bulk: '散装计量', kit: '模块/箱组' },
     scan: {
       title: '扫码',

@@ -30,9 +30,14 @@ import {
   toApiError,
   type PageOf,
 } from '../../../lib/api-client.ts';
+import type { FetchedFile } from '../../../lib/download-file.ts';
 import { filenameOf, type PdfFile } from '../../../lib/open-pdf.ts';
+import type { DocumentFilter } from '../document-filter.ts';
 
 export type { StockRow, StockDocument };
+export type { DocumentFilter };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type StockSort = 'node' | 'item' | 'available' | 'onHand';
 export type StockFilter = {
@@ -73,6 +78,16 @@ export function stockExportUrl(filter: StockFilter): string {
 export const shortfallExportUrl = (filter: { nodeId?: string; belowMinimum?: boolean }) =>
   buildUrl('/exports/shortfalls.xlsx', filter);
 export const openingTemplateUrl = () => buildUrl('/imports/opening-stock/template.xlsx');
+/**
+ * The document register (单据台账) for a list's filters, fetched rather than linked so the page can show
+ * that it runs and the server's refusal: 413 PAYLOAD_TOO_LARGE beyond 20,000 documents, 400 for a bad filter.
+ */
+export async function exportDocuments(filter: DocumentFilter): Promise<FetchedFile> {
+  const response = await rawFetch('GET', buildUrl('/exports/documents.xlsx', filter), undefined, {
+    accept: `${XLSX}, application/json`,
+  });
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition'), 'documents.xlsx') };
+}
 
 /** A receipt line as stored on the document: serialised lines carry the assets they created. */
 export type ReceiptLine = { itemId: string; qty: number; lotId: string | null; assetIds?: string[]; assetCodes?: string[] };
@@ -129,11 +144,12 @@ export const advanceTransfers = (ids: readonly string[], event: TransferEvent) =
 /** Receives up to 200 shipped transfers together, all or none; a transfer without `lines` is received in full. */
 export const receiveTransfers = (transfers: TransferBatchReceive['transfers']) =>
   api.post<TransferBatchDocuments>('/transfers/batch/receive', { transfers } satisfies TransferBatchReceive);
-/** Lists documents, newest first; `number` keeps those whose number starts with it (any case). */
-export const listDocuments = (
-  query: { kind?: string; state?: string; nodeId?: string; number?: string; limit: number; offset: number },
-  signal?: AbortSignal,
-) => api.get<PageOf<StockDocument>>('/documents', query, signal);
+/**
+ * Lists documents, newest first; `number` keeps those whose number starts with it (any case),
+ * `createdFrom`/`createdTo` those created on or between those Beijing days.
+ */
+export const listDocuments = (query: DocumentFilter & { limit: number; offset: number }, signal?: AbortSignal) =>
+  api.get<PageOf<StockDocument>>('/documents', query, signal);
 export const getDocument = (id: string) => api.get<StockDocument>(`/documents/${encodeURIComponent(id)}`);
 
 export type CountLine = {
@@ -183,7 +199,6 @@ export type ImportResult = {
   errors: { row: number; column: string | null; message: string }[];
   receipts: { nodeCode: string; lines: number; units: number; assets: number; documentId?: string; number?: string }[];
 };
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Uploads the workbook; a 422 with a preview (rows with problems, nothing posted) resolves like a dry run. */
 export async function importOpeningStock(file: Blob, dryRun: boolean): Promise<ImportResult> {
   try {

@@ -4,6 +4,7 @@ import {
   App as AntApp,
   Button,
   Card,
+  DatePicker,
   Drawer,
   Input,
   InputNumber,
@@ -17,6 +18,7 @@ import {
 } from 'antd';
 import { DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
 import type { Item, StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
@@ -35,6 +37,7 @@ import {
   receiveTransfers,
   type TransferLine,
 } from '../api/stock.api.ts';
+import { createdDaysOf, transferFilterOf } from '../document-filter.ts';
 import { codeOfScan } from '../scan.ts';
 import { shortageByLine } from '../shortage.ts';
 import {
@@ -51,6 +54,7 @@ import {
   type BatchAction,
   type TransferAction,
 } from '../transfer-view.ts';
+import { ExportRegisterButton } from './export-register-button.tsx';
 import { useItemsById } from './item-names.ts';
 import { ItemSelect, NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
 
@@ -590,6 +594,7 @@ function TransferBatchBar({
 /**
  * 调拨: transfers between nodes with their state machine. The number filter lives in the address
  * (`#/stock/transfers?number=TR-2026-000001`), so the link on a scanned note's card opens its row.
+ * The register (单据台账) exports the transfers the filters select, every page of them.
  */
 export function TransfersPage() {
   const { t } = useTranslation();
@@ -597,7 +602,15 @@ export function TransfersPage() {
   const { nodes, byId } = useNodes();
   const nodeName = useNodeName();
   const number = numberFilterOf(useRoute().query);
-  const [filter, setFilter] = useState<{ state?: string; nodeId?: string; limit: number; offset: number }>({
+  const [filter, setFilter] = useState<{
+    state?: string;
+    nodeId?: string;
+    /** Beijing days, `YYYY-MM-DD`, as picked */
+    createdFrom?: string;
+    createdTo?: string;
+    limit: number;
+    offset: number;
+  }>({
     limit: 20,
     offset: 0,
   });
@@ -612,7 +625,8 @@ export function TransfersPage() {
     setSelectedIds([]);
     setFilter((f) => ({ ...f, offset: 0 }));
   }
-  const query = { kind: 'transfer', ...filter, ...(number ? { number } : {}) };
+  const documentFilter = transferFilterOf({ ...filter, number });
+  const query = { ...documentFilter, limit: filter.limit, offset: filter.offset };
   const request = useRequest((signal) => listDocuments(query, signal), query);
   const [creating, setCreating] = useState(false);
   const [receivingPart, setReceivingPart] = useState<StockDocument>();
@@ -639,9 +653,12 @@ export function TransfersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('stock.transfer.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="transfer-create">
-          {t('stock.transfer.create')}
-        </Button>
+        <Space wrap>
+          <ExportRegisterButton filter={documentFilter} testId="transfers-export" />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="transfer-create">
+            {t('stock.transfer.create')}
+          </Button>
+        </Space>
       </Space>
       <StockNav active="/stock/transfers" />
       <Card size="small">
@@ -658,6 +675,15 @@ export function TransfersPage() {
             value={filter.state}
             onChange={(state) => changeFilter((f) => ({ ...f, state, offset: 0 }))}
             options={TRANSFER_STATES.map((s) => ({ value: s, label: t(`stock.transfer.states.${s}`) }))}
+          />
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            aria-label={t('stock.createdDays')}
+            value={[filter.createdFrom ? dayjs(filter.createdFrom) : null, filter.createdTo ? dayjs(filter.createdTo) : null]}
+            onChange={(range) =>
+              changeFilter((f) => ({ ...f, createdFrom: undefined, createdTo: undefined, ...createdDaysOf(range), offset: 0 }))
+            }
+            data-testid="transfers-dates"
           />
           <Input.Search
             allowClear
