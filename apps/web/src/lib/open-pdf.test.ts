@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { filenameOf } from './open-pdf.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { downloadFile } from './download-file.ts';
+import { filenameOf, openPdf } from './open-pdf.ts';
+
+vi.mock('./download-file.ts', () => ({ downloadFile: vi.fn() }));
 
 describe('filenameOf', () => {
   it('reads the quoted file name the server sends', () => {
@@ -24,5 +27,39 @@ describe('filenameOf', () => {
   });
   it('falls back to the plain name when the encoded one is malformed', () => {
     expect(filenameOf(`attachment; filename="ok.pdf"; filename*=UTF-8''%E8%ZZ.pdf`, 'x.pdf')).toBe('ok.pdf');
+  });
+});
+
+describe('openPdf', () => {
+  const file = { blob: new Blob(['%PDF']), filename: 'transfer-note.pdf' };
+  const open = vi.fn();
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('window', { open });
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:pdf');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+    vi.mocked(downloadFile).mockClear();
+    open.mockReset();
+  });
+
+  it('opens the PDF in a new tab and frees the URL after a minute', () => {
+    open.mockReturnValue({});
+    openPdf(file);
+    expect(open).toHaveBeenCalledWith('blob:pdf', '_blank');
+    expect(downloadFile).not.toHaveBeenCalled();
+    expect(URL.revokeObjectURL).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(60_000);
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:pdf');
+  });
+  it('downloads the file under its name when pop-ups are blocked', () => {
+    open.mockReturnValue(null);
+    openPdf(file);
+    expect(downloadFile).toHaveBeenCalledWith(file);
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:pdf');
   });
 });

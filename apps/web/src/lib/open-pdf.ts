@@ -1,5 +1,7 @@
+import { downloadFile, type FetchedFile } from './download-file.ts';
+
 /** A PDF the server answered with, and the file name it gave it. */
-export type PdfFile = { blob: Blob; filename: string };
+export type PdfFile = FetchedFile;
 
 /**
  * The file name a content-disposition header gives (`filename*=UTF-8''…` before `filename="…"`), or
@@ -28,14 +30,12 @@ export function filenameOf(contentDisposition: string | null | undefined, fallba
  * Opens a PDF in a new tab for printing; when pop-ups are blocked it downloads the file under its
  * name instead. The object URL lives a minute, long enough for the tab to read it.
  */
-export function openPdf({ blob, filename }: PdfFile): void {
-  const url = URL.createObjectURL(blob);
-  const opened = window.open(url, '_blank');
-  if (!opened) {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    a.click();
+export function openPdf(file: PdfFile): void {
+  const url = URL.createObjectURL(file.blob);
+  if (window.open(url, '_blank')) {
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return;
   }
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  URL.revokeObjectURL(url);
+  downloadFile(file);
 }

@@ -13,14 +13,10 @@ import { kitRelationOf, type KitRelation } from '../kit-view.ts';
 import { useItemsById } from './item-names.ts';
 import { StockNav, useNodeName, useNodes } from './pickers.tsx';
 import { ScanInput } from './scan-input.tsx';
-import {
-  PrintNoteButton,
-  ReceivePartModal,
-  TransferActionButtons,
-  TransferStateTag,
-  usePrintTransferNotes,
-  useTransferAction,
-} from './transfers-page.tsx';
+import { TransferActionButtons, useTransferAction } from './transfer-actions.tsx';
+import { PrintNoteButton, usePrintTransferNotes } from './transfer-print.tsx';
+import { ReceivePartModal } from './transfer-receive-part-modal.tsx';
+import { TransferStateTag } from './transfer-state-tag.tsx';
 
 /** The link to an asset's card and history by its code (what labels carry and scanners read). */
 export const assetHref = (code: string) => hrefOf(`/stock/assets?code=${encodeURIComponent(code)}`);
