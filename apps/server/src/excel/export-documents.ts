@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../http/app-error.ts';
 import { beijingTime, inUnits, STATE_ZH } from '../labels/transfer-note.ts';
 import { toDocument, type DocumentKind, type StockDocument, type StockDocumentRow } from '../ledger/ledger.repository.ts';
+import { loadLineReferences, type StoredLine } from '../ledger/line-references.ts';
 import { documentConditions, DOCUMENTS_FROM } from '../ledger/stock-queries.ts';
 import { findNodes } from '../nodes/nodes.repository.ts';
 import { addTableSheet, newWorkbook, workbookBuffer, type ColumnSpec } from './sheet-writer.ts';
@@ -41,7 +42,6 @@ const STATES: Record<string, string> = {
   submitted: '已提交',
 };
 
-type StoredLine = { itemId: string; qty?: unknown; lotId?: string | null; assetId?: string | null };
 type Named = { code: string; name: string };
 type DocumentRow = StockDocument & { from: Named; to: Named | null; lineCount: number; missingUnits: number };
 type LineRow = {
@@ -119,25 +119,7 @@ export async function exportDocuments(deps: Pick<Deps, 'db'>, actor: Actor, quer
   const named = (id: string): Named => ({ code: nodes.get(id)?.code ?? id, name: nodes.get(id)?.nameZh ?? '' });
   const linesOf = (d: StockDocument) => (Array.isArray(d.lines) ? (d.lines as StoredLine[]) : []);
   const all = docs.flatMap(linesOf);
-  const unique = (values: (string | null | undefined)[]) => [
-    ...new Set(values.filter((v): v is string => typeof v === 'string')),
-  ];
-  const [items, lots, assets] = await Promise.all([
-    deps.db.query<{ id: string; code: string; name_zh: string; unit_zh: string; base_units_per_unit: number }>(
-      'SELECT id, code, name_zh, unit_zh, base_units_per_unit FROM item WHERE id = ANY ($1::uuid[])',
-      [unique(all.map((l) => l.itemId))],
-    ),
-    deps.db.query<{ id: string; lot_no: string; expires_on: string | null }>(
-      'SELECT id, lot_no, expires_on FROM lot WHERE id = ANY ($1::uuid[])',
-      [unique(all.map((l) => l.lotId))],
-    ),
-    deps.db.query<{ id: string; code: string }>('SELECT id, code FROM asset WHERE id = ANY ($1::uuid[])', [
-      unique(all.map((l) => l.assetId)),
-    ]),
-  ]);
-  const itemById = new Map(items.map((i) => [i.id, i]));
-  const lotById = new Map(lots.map((l) => [l.id, l]));
-  const assetById = new Map(assets.map((a) => [a.id, a.code]));
+  const refs = await loadLineReferences(deps.db, all);
 
   const documentRows: DocumentRow[] = [];
   const lineRows: LineRow[] = [];
@@ -152,18 +134,18 @@ export async function exportDocuments(deps: Pick<Deps, 'db'>, actor: Actor, quer
     };
     documentRows.push(row);
     for (const l of linesOf(d)) {
-      const item = itemById.get(l.itemId);
-      const lot = l.lotId ? lotById.get(l.lotId) : undefined;
+      const item = refs.items.get(l.itemId);
+      const lot = l.lotId ? refs.lots.get(l.lotId) : undefined;
       lineRows.push({
         doc: row,
         itemCode: item?.code ?? l.itemId,
-        itemName: item?.name_zh ?? '',
-        unit: item?.unit_zh ?? '',
-        lotNo: lot?.lot_no ?? '',
-        expiresOn: lot?.expires_on ?? '',
-        assetCode: l.assetId ? (assetById.get(l.assetId) ?? '') : '',
+        itemName: item?.nameZh ?? '',
+        unit: item?.unitZh ?? '',
+        lotNo: lot?.lotNo ?? '',
+        expiresOn: lot?.expiresOn ?? '',
+        assetCode: l.assetId ? (refs.assets.get(l.assetId)?.code ?? '') : '',
         // Counts store expected and counted figures rather than a quantity.
-        qty: typeof l.qty === 'number' ? inUnits(l.qty, Number(item?.base_units_per_unit ?? 1)) : null,
+        qty: typeof l.qty === 'number' ? inUnits(l.qty, item?.baseUnitsPerUnit ?? 1) : null,
       });
     }
   }

@@ -2,15 +2,16 @@ import { isNodeInScope, requireAction, type Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { toDocument, type StockDocumentRow } from '../ledger/ledger.repository.ts';
+import { loadLineReferences, type StoredLine } from '../ledger/line-references.ts';
 import { findNodes } from '../nodes/nodes.repository.ts';
 import { cjkFont, type CjkFont } from './find-cjk-font.ts';
 import { renderTransferNotes } from './render-transfer-notes.ts';
-import { transferNoteModel, type NoteItem, type NoteLine, type NoteNode } from './transfer-note.ts';
+import { transferNoteModel, type NoteLine, type NoteNode } from './transfer-note.ts';
 
 /** The most notes one request renders (a batch of transfers is at most as large). */
 export const MAX_NOTES_PER_REQUEST = 200;
 
-type StoredLine = { itemId: string; qty: number; lotId: string | null; assetId: string | null };
+type TransferLine = StoredLine & { qty: number; lotId: string | null; assetId: string | null };
 
 export type PrintedNotes = { pdf: Buffer; count: number; filename: string };
 
@@ -46,49 +47,10 @@ export async function printTransferNotes(
     return doc;
   });
 
-  const lines = ordered.flatMap((d) => d.lines as StoredLine[]);
-  const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
-  const [items, lots, assets, kits] = await Promise.all([
-    deps.db.query<{
-      id: string;
-      code: string;
-      name_zh: string;
-      name_en: string;
-      unit_zh: string;
-      unit_en: string;
-      base_units_per_unit: number;
-    }>('SELECT id, code, name_zh, name_en, unit_zh, unit_en, base_units_per_unit FROM item WHERE id = ANY ($1::uuid[])', [
-      unique(lines.map((l) => l.itemId)),
-    ]),
-    deps.db.query<{ id: string; lot_no: string; expires_on: string | null }>(
-      'SELECT id, lot_no, expires_on FROM lot WHERE id = ANY ($1::uuid[])',
-      [unique(lines.map((l) => l.lotId))],
-    ),
-    deps.db.query<{ id: string; code: string; serial_no: string }>(
-      'SELECT id, code, serial_no FROM asset WHERE id = ANY ($1::uuid[])',
-      [unique(lines.map((l) => l.assetId))],
-    ),
-    deps.db.query<{ kit_asset_id: string; lines: number; units: number }>(
-      'SELECT kit_asset_id, count(*)::int AS lines, sum(qty)::int AS units FROM kit_content WHERE kit_asset_id = ANY ($1::uuid[]) GROUP BY kit_asset_id',
-      [unique(lines.map((l) => l.assetId))],
-    ),
-  ]);
-  const itemById = new Map<string, NoteItem>(
-    items.map((i) => [
-      i.id,
-      {
-        code: i.code,
-        nameZh: i.name_zh,
-        nameEn: i.name_en,
-        unitZh: i.unit_zh,
-        unitEn: i.unit_en,
-        baseUnitsPerUnit: Number(i.base_units_per_unit),
-      },
-    ]),
+  const refs = await loadLineReferences(
+    deps.db,
+    ordered.flatMap((d) => d.lines as StoredLine[]),
   );
-  const lotById = new Map(lots.map((l) => [l.id, { lotNo: l.lot_no, expiresOn: l.expires_on }]));
-  const assetById = new Map(assets.map((a) => [a.id, { code: a.code, serialNo: a.serial_no }]));
-  const kitById = new Map(kits.map((k) => [k.kit_asset_id, { lines: k.lines, units: k.units }]));
   const nodeOf = (id: string): NoteNode => {
     const n = nodes.get(id)!;
     return { code: n.code, nameZh: n.nameZh, nameEn: n.nameEn, address: n.address || null };
@@ -103,8 +65,8 @@ export async function printTransferNotes(
       reference: doc.reference,
       from: nodeOf(doc.nodeId),
       to: nodeOf(doc.toNodeId!),
-      lines: (doc.lines as StoredLine[]).map((l): NoteLine => ({
-        item: itemById.get(l.itemId) ?? {
+      lines: (doc.lines as TransferLine[]).map((l): NoteLine => ({
+        item: refs.items.get(l.itemId) ?? {
           code: '?',
           nameZh: l.itemId,
           nameEn: l.itemId,
@@ -113,9 +75,9 @@ export async function printTransferNotes(
           baseUnitsPerUnit: 1,
         },
         qty: l.qty,
-        lot: l.lotId ? (lotById.get(l.lotId) ?? null) : null,
-        asset: l.assetId ? (assetById.get(l.assetId) ?? null) : null,
-        kit: l.assetId ? (kitById.get(l.assetId) ?? null) : null,
+        lot: l.lotId ? (refs.lots.get(l.lotId) ?? null) : null,
+        asset: l.assetId ? (refs.assets.get(l.assetId) ?? null) : null,
+        kit: l.assetId ? (refs.kits.get(l.assetId) ?? null) : null,
       })),
       createdByName: doc.createdByName,
       createdAt: doc.createdAt,

@@ -1,3 +1,5 @@
+import type { LineItem } from '../ledger/line-references.ts';
+
 /**
  * The transfer note (调拨单 / 调派单): what travels with a transfer on paper — who sends what to whom,
  * unit by unit, with the lines the sender, the carrier and the receiver sign. A pure model here; the
@@ -5,15 +7,7 @@
  */
 
 export type NoteNode = { code: string; nameZh: string; nameEn: string; address: string | null };
-export type NoteItem = {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  unitZh: string;
-  unitEn: string;
-  /** Bulk quantities are stored in base units: 10 means tenths of the unit printed. */
-  baseUnitsPerUnit: number;
-};
+export type NoteItem = LineItem;
 
 /** A stored transfer line with what the note names it by. */
 export type NoteLine = {
