@@ -124,11 +124,10 @@ export async function insertDocuments(tx: Queryable, docs: readonly NewDocument[
   // One JSON parameter rather than seventeen arrays: a jsonb[] array literal of many documents' lines
   // costs far more to quote and parse than one JSON text. Numbers are drawn in the same statement, row
   // by row as the function scan yields them: e.g. RC-2026-000042.
-  const payload = docs.map((d) => ({
+  const stored = docs.map((d): Omit<StockDocumentRow, 'number'> => ({
     id: d.id,
     organisation_id: d.organisationId,
     kind: d.kind,
-    number_prefix: `${PREFIX[d.kind]}-${d.now.getUTCFullYear()}-`,
     node_id: d.nodeId,
     to_node_id: d.toNodeId ?? null,
     state: d.state,
@@ -141,41 +140,26 @@ export async function insertDocuments(tx: Queryable, docs: readonly NewDocument[
     request_hash: d.requestHash ?? null,
     created_by: d.createdBy,
     created_by_name: d.createdByName,
-    at: d.now.toISOString(),
+    approved_by_name: null,
+    created_at: d.now,
+    updated_at: d.now,
   }));
   const rows = await tx.query<{ id: string; number: string }>(
     `INSERT INTO stock_document (id, organisation_id, kind, number, node_id, to_node_id, state, source, reason, reference, lines, meta,
        idempotency_key, request_hash, created_by, created_by_name, created_at, updated_at)
      SELECT d.id, d.organisation_id, d.kind, d.number_prefix || lpad(nextval('stock_document_no_seq')::text, 6, '0'), d.node_id,
             d.to_node_id, d.state, d.source, d.reason, d.reference, d.lines,
-            d.meta, d.idempotency_key, d.request_hash, d.created_by, d.created_by_name, d.at, d.at
+            d.meta, d.idempotency_key, d.request_hash, d.created_by, d.created_by_name, d.created_at, d.created_at
        FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, organisation_id uuid, kind text, number_prefix text, node_id uuid, to_node_id uuid,
             state text, source text, reason text, reference text, lines jsonb, meta jsonb, idempotency_key text, request_hash text,
-            created_by uuid, created_by_name text, at timestamptz)
+            created_by uuid, created_by_name text, created_at timestamptz)
      RETURNING id, number`,
-    [JSON.stringify(payload)],
+    [JSON.stringify(stored.map((r, i) => ({ ...r, number_prefix: `${PREFIX[r.kind]}-${docs[i]!.now.getUTCFullYear()}-` })))],
   );
   // Only the numbers come back: the rest is what was sent (returning whole rows cost PGlite more than the
   // INSERT itself — 500 receipts 66 → 27 ms).
   const numbers = new Map(rows.map((r) => [r.id, r.number]));
-  return docs.map((d) => ({
-    id: d.id,
-    organisationId: d.organisationId,
-    kind: d.kind,
-    number: numbers.get(d.id)!,
-    nodeId: d.nodeId,
-    toNodeId: d.toNodeId ?? null,
-    state: d.state,
-    source: d.source ?? null,
-    reason: d.reason ?? '',
-    reference: d.reference ?? '',
-    lines: d.lines,
-    meta: d.meta ?? {},
-    createdByName: d.createdByName,
-    approvedByName: null,
-    createdAt: d.now.toISOString(),
-    updatedAt: d.now.toISOString(),
-  }));
+  return stored.map((r) => toDocument({ ...r, number: numbers.get(r.id)! }));
 }
 
 export async function findDocument(
