@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeLookup } from './api/stock.api.ts';
-import { documentLookup } from './fixtures/code-lookups.ts';
+import { documentLookup, helmetLookup, lotLookup } from './fixtures/code-lookups.ts';
 import { unitFields, unitOfLookup } from './stock-unit.ts';
 
-const helmet: CodeLookup = {
-  kind: 'asset',
-  asset: {
-    id: 'a1',
-    code: 'LPS-000123',
-    itemId: 'helmet',
-    itemCode: 'PPE-HELMET',
-    serialNo: 'SN-1',
-    rfidEpc: null,
-    manufacturedOn: null,
-    lotId: null,
-    status: 'in-stock',
-    nodeId: 'n1',
-    slotCode: null,
-    holder: null,
-    nextInspectionDue: null,
-    lastInspectionResult: null,
-    containerAssetId: null,
-  },
-};
-const lots: CodeLookup = {
-  kind: 'lot',
-  lots: [
-    { id: 'l-gloves', itemId: 'gloves', lotNo: 'L-2026', producedOn: null, expiresOn: null },
-    { id: 'l-foam', itemId: 'foam', lotNo: 'L-2026', producedOn: null, expiresOn: '2030-01-01' },
-  ],
-};
+// The fixture's helmet lies in a lot; here it is a unit without one.
+const helmet: CodeLookup =
+  helmetLookup.kind === 'asset' ? { ...helmetLookup, asset: { ...helmetLookup.asset, lotId: null } } : helmetLookup;
+const lots = lotLookup;
 
 describe('unitOfLookup', () => {
   it('takes an asset of the chosen item, or names the item when none is chosen yet', () => {
