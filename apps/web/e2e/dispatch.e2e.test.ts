@@ -217,8 +217,19 @@ describeInBrowser('dispatch journey (Chromium)', () => {
     await page.getByTestId('one-click').click();
     const panel = page.getByTestId('plan-panel');
     await expect.poll(() => panel.getByTestId('demand-table').count()).toBe(1);
-    await panel.getByTestId('confirm-plan').click();
-    await page.getByTestId('confirm-plan-ok').click();
+    // Confirm until the request goes out: on a loaded machine the dialog's OK can be pressed while the
+    // dialog is still opening, and nothing is sent.
+    for (let attempt = 0; ; attempt++) {
+      await panel.getByTestId('confirm-plan').click();
+      const sent = page
+        .waitForRequest((r) => r.method() === 'POST' && /\/dispatch-plans\/[^/]+\/confirm$/.test(r.url()), { timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      await page.getByTestId('confirm-plan-ok').click();
+      if (await sent) break;
+      if (attempt === 2) throw new Error('pressing the confirm dialog’s OK three times sent no confirmation');
+      await page.keyboard.press('Escape');
+    }
     await expect.poll(() => panel.getAttribute('data-plan-state')).toBe('confirmed');
     const shipments = page.getByTestId('shipments-panel');
     await expect.poll(() => shipments.locator('[data-shipment-number]').count()).toBeGreaterThan(0);
