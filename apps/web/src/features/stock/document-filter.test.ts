@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { buildUrl } from '../../lib/api-client.ts';
-import { createdDaysOf, transferFilterOf } from './document-filter.ts';
+import { createdDaysIn, createdDaysOf, transferFilterOf } from './document-filter.ts';
 
 describe('createdDaysOf', () => {
   it('sends each end of the picked range as the calendar day picked', () => {
@@ -26,6 +26,36 @@ describe('createdDaysOf', () => {
   });
   it('swaps ends given the wrong way round', () => {
     expect(createdDaysOf([dayjs('2026-04-02'), dayjs('2026-03-30')])).toEqual({
+      createdFrom: '2026-03-30',
+      createdTo: '2026-04-02',
+    });
+  });
+});
+
+describe('createdDaysIn', () => {
+  const daysOf = (search: string) => createdDaysIn(new URLSearchParams(search));
+
+  it('reads the days a list keeps in its address', () => {
+    expect(daysOf('createdFrom=2026-03-01&createdTo=2026-03-31')).toEqual({
+      createdFrom: '2026-03-01',
+      createdTo: '2026-03-31',
+    });
+    expect(daysOf('number=TR-2026&createdTo=2026-03-31')).toEqual({ createdTo: '2026-03-31' });
+    expect(daysOf('createdFrom=%202026-03-01%20')).toEqual({ createdFrom: '2026-03-01' });
+  });
+  it('gives back what the range picker gave', () => {
+    const picked = createdDaysOf([dayjs('2026-02-28'), dayjs('2026-03-01')]);
+    expect(daysOf(new URLSearchParams(picked).toString())).toEqual(picked);
+  });
+  it('leaves out a day that is absent, blank or not a calendar day, rather than sending it', () => {
+    expect(daysOf('')).toEqual({});
+    expect(daysOf('createdFrom=&createdTo=+')).toEqual({});
+    for (const day of ['2026-04-31', '2026-13-01', '2026-3-1', '20260301', '2026-03-01T00:00', 'yesterday']) {
+      expect(daysOf(`createdFrom=${day}&createdTo=2026-05-01`), day).toEqual({ createdTo: '2026-05-01' });
+    }
+  });
+  it('swaps ends given the wrong way round, as the range picker does', () => {
+    expect(daysOf('createdFrom=2026-04-02&createdTo=2026-03-30')).toEqual({
       createdFrom: '2026-03-30',
       createdTo: '2026-04-02',
     });

@@ -13,6 +13,12 @@ export type DocumentFilter = {
   createdTo?: string;
 };
 
+/** The created-day filter of two ends, `YYYY-MM-DD` or open (left out); ends the wrong way round are swapped. */
+function createdDays(from: string | undefined, to: string | undefined): Pick<DocumentFilter, 'createdFrom' | 'createdTo'> {
+  const [first, last] = from && to && from > to ? [to, from] : [from, to];
+  return { ...(first ? { createdFrom: first } : {}), ...(last ? { createdTo: last } : {}) };
+}
+
 /** One end of a picked day range: a dayjs value as antd's RangePicker gives it, or nothing for an open end. */
 type PickedDay = { format: (template: string) => string } | null | undefined;
 
@@ -25,8 +31,27 @@ export function createdDaysOf(
   range: readonly [PickedDay, PickedDay] | null | undefined,
 ): Pick<DocumentFilter, 'createdFrom' | 'createdTo'> {
   const [from, to] = (range ?? [undefined, undefined]).map((day) => day?.format('YYYY-MM-DD') || undefined);
-  const [first, last] = from && to && from > to ? [to, from] : [from, to];
-  return { ...(first ? { createdFrom: first } : {}), ...(last ? { createdTo: last } : {}) };
+  return createdDays(from, to);
+}
+
+/** A calendar day written `YYYY-MM-DD` that exists (no 31 April). */
+function isDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The created-day filter kept in a list's address (`createdFrom`, `createdTo`), as `createdDaysOf`
+ * gives it: a day that is not a calendar day `YYYY-MM-DD` (a mistyped or cut link) is left out rather
+ * than sent, and ends given the wrong way round are swapped.
+ */
+export function createdDaysIn(query: URLSearchParams): Pick<DocumentFilter, 'createdFrom' | 'createdTo'> {
+  const [from, to] = (['createdFrom', 'createdTo'] as const).map((key) => {
+    const day = query.get(key)?.trim();
+    return day && isDay(day) ? day : undefined;
+  });
+  return createdDays(from, to);
 }
 
 /**

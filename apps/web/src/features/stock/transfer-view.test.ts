@@ -56,12 +56,20 @@ describe('transfersPath', () => {
   it('encodes what a query would misread', () => {
     expect(transfersPath({ number: 'TR&x=1 #2' })).toBe('/stock/transfers?number=TR%26x%3D1+%232');
   });
+
+  it('keeps the created days in the query beside the number, so a reloaded or shared link shows the same days', () => {
+    expect(transfersPath({ number: 'TR-2026', createdFrom: '2026-03-01', createdTo: '2026-03-31' })).toBe(
+      '/stock/transfers?number=TR-2026&createdFrom=2026-03-01&createdTo=2026-03-31',
+    );
+    expect(transfersPath({ createdTo: '2026-03-31' })).toBe('/stock/transfers?createdTo=2026-03-31');
+    expect(transfersPath({ number: ' ', createdFrom: '', createdTo: undefined })).toBe('/stock/transfers');
+  });
 });
 
 describe('numberFilterOf', () => {
   it('reads the number back from the query the list path writes', () => {
     for (const number of ['TR-2026-000001', 'tr-2026', 'TR&x=1 #2']) {
-      const path = transfersPath({ number });
+      const path = transfersPath({ number, createdFrom: '2026-03-01' });
       expect(numberFilterOf(new URLSearchParams(path.slice(path.indexOf('?') + 1))), number).toBe(number);
     }
   });

@@ -79,10 +79,22 @@ export function receiveLinesOf(shipped: readonly ShippedLine[], arrived: Readonl
   }));
 }
 
-/** The transfers list's address; `number` (a transfer number or its beginning) filters the list to it. */
-export function transfersPath(query: { number?: string | undefined }): string {
-  const number = query.number?.trim();
-  return number ? `/stock/transfers?${new URLSearchParams({ number }).toString()}` : '/stock/transfers';
+/**
+ * The transfers list's address: `number` (a transfer number or its beginning) filters the list to it,
+ * `createdFrom`/`createdTo` (days, `YYYY-MM-DD`) to the days it was created on. Blank filters are left out.
+ */
+export function transfersPath(query: {
+  number?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+}): string {
+  const params = new URLSearchParams();
+  for (const key of ['number', 'createdFrom', 'createdTo'] as const) {
+    const value = query[key]?.trim();
+    if (value) params.set(key, value);
+  }
+  const search = params.toString();
+  return search ? `/stock/transfers?${search}` : '/stock/transfers';
 }
 
 /** The number filter in the transfers list's address: trimmed, undefined when absent or blank. */

@@ -9,7 +9,6 @@ import { useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import {
   getAvailability,
-  getItem,
   listDocuments,
   newIdempotencyKey,
   postAdjustment,
@@ -20,7 +19,7 @@ import { adjustmentProblems, balanceAfter, toAdjustmentBody, type AdjustmentProb
 import type { StockUnit } from '../stock-unit.ts';
 import { useItemsById } from './item-names.ts';
 import { ItemSelect, NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
-import { UnitPicker } from './unit-picker.tsx';
+import { LineUnitPicker } from './stock-line-editor.tsx';
 
 /** Problems worth saying in words at once; the others (a field not filled yet) only keep the button disabled. */
 const EXPLAINED: AdjustmentProblem[] = ['lot', 'serialised-add', 'asset-qty'];
@@ -53,18 +52,6 @@ export function AdjustmentsPage() {
 
   const draft = { nodeId, itemId: item?.id, tracking: item?.tracking, qty, reason, unit };
   const problems = adjustmentProblems(draft);
-
-  const chooseUnit = async (next: StockUnit | undefined) => {
-    setUnit(next);
-    // A scanned asset or lot names its item when none was chosen yet.
-    if (next && next.itemId !== item?.id) {
-      try {
-        setItem(await getItem(next.itemId));
-      } catch (cause) {
-        setError(errorOf(cause));
-      }
-    }
-  };
 
   const openConfirm = async () => {
     if (problems.length || !nodeId || !item) return;
@@ -128,12 +115,16 @@ export function AdjustmentsPage() {
               testId="adjust-item"
             />
           </Space>
-          {item?.tracking !== 'bulk' && (
-            <div>
-              <Typography.Text>{t('stock.unit.label')}</Typography.Text>
-              <UnitPicker itemId={item?.id} value={unit} onChange={(u) => void chooseUnit(u)} testId="adjust-unit" />
-            </div>
-          )}
+          {/* An asset is not set to one unit here: its sign (a removal) is for the user to give. */}
+          <LineUnitPicker
+            item={item}
+            unit={unit}
+            onUnitChange={setUnit}
+            onItemChange={setItem}
+            onError={setError}
+            testId="adjust-unit"
+            label={t('stock.unit.label')}
+          />
           <Space wrap align="center">
             <Typography.Text>{t('stock.adjustment.qty')}</Typography.Text>
             <InputNumber

@@ -23,7 +23,7 @@ import { quarantinedRows, quarantineProblems, readPages, toQuarantineBody } from
 import type { StockUnit } from '../stock-unit.ts';
 import { useItemsById } from './item-names.ts';
 import { ItemSelect, NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
-import { UnitPicker } from './unit-picker.tsx';
+import { LineUnitPicker } from './stock-line-editor.tsx';
 
 type Direction = 'quarantine' | 'release';
 /** Quarantined node × item rows shown at most; the server filters, so this is a guard, not a sample. */
@@ -62,17 +62,6 @@ function QuarantineModal({
   const draft = { nodeId, itemId: item?.id, qty, reason, unit };
   const problems = quarantineProblems(draft, limit);
 
-  const chooseUnit = async (next: StockUnit | undefined) => {
-    setUnit(next);
-    if (next?.kind === 'asset') setQty(1);
-    if (next && next.itemId !== item?.id) {
-      try {
-        setItem(await getItem(next.itemId));
-      } catch (cause) {
-        setError(errorOf(cause));
-      }
-    }
-  };
   const submit = async () => {
     if (!direction || problems.length) return;
     setSaving(true);
@@ -117,9 +106,17 @@ function QuarantineModal({
           }}
           testId="quarantine-item"
         />
-        {item?.tracking !== 'bulk' && (
-          <UnitPicker itemId={item?.id} value={unit} onChange={(u) => void chooseUnit(u)} testId="quarantine-unit" />
-        )}
+        <LineUnitPicker
+          item={item}
+          unit={unit}
+          onUnitChange={(next) => {
+            setUnit(next);
+            if (next?.kind === 'asset') setQty(1);
+          }}
+          onItemChange={setItem}
+          onError={setError}
+          testId="quarantine-unit"
+        />
         <Space wrap align="center">
           <Typography.Text>{t('stock.qty')}</Typography.Text>
           <InputNumber

@@ -1,15 +1,13 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Drawer, Input, InputNumber, Space, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Item, StockDocument } from '@zhanqin/contracts';
+import type { StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { createTransfer, newIdempotencyKey } from '../api/stock.api.ts';
 import { shortageByLine } from '../shortage.ts';
-import { ItemSelect, NodeSelect, useNodes } from './pickers.tsx';
-
-type DraftLine = { key: string; item?: Item; qty: number };
+import { NodeSelect, useNodes } from './pickers.tsx';
+import { newStockLine, StockLineEditor } from './stock-line-editor.tsx';
 
 /** Creates a transfer between two nodes; a shortage names the lines that cannot be met and by how much. */
 export function CreateTransferDrawer({
@@ -27,13 +25,17 @@ export function CreateTransferDrawer({
   const [fromNodeId, setFrom] = useState<string>();
   const [toNodeId, setTo] = useState<string>();
   const [reference, setReference] = useState('');
-  const nextKey = useRef(1);
-  const [lines, setLines] = useState<DraftLine[]>([{ key: 'd0', qty: 1 }]);
+  const [lines, setLines] = useState(() => [newStockLine()]);
   const [error, setError] = useState<ApiError>();
   const [saving, setSaving] = useState(false);
   const key = useRef(newIdempotencyKey());
   const shortages = error?.code === 'INSUFFICIENT_STOCK' ? shortageByLine(error.details) : new Map();
-  const valid = fromNodeId && toNodeId && fromNodeId !== toNodeId && lines.length > 0 && lines.every((l) => l.item && l.qty >= 1);
+  const valid =
+    fromNodeId &&
+    toNodeId &&
+    fromNodeId !== toNodeId &&
+    lines.length > 0 &&
+    lines.every((l) => l.item && l.qty !== null && l.qty >= 1);
 
   const submit = async () => {
     if (!valid || !fromNodeId || !toNodeId) return;
@@ -45,12 +47,12 @@ export function CreateTransferDrawer({
           fromNodeId,
           toNodeId,
           ...(reference.trim() ? { reference: reference.trim() } : {}),
-          lines: lines.map((l) => ({ itemId: l.item!.id, qty: l.qty })),
+          lines: lines.map((l) => ({ itemId: l.item!.id, qty: l.qty! })),
         },
         key.current,
       );
       key.current = newIdempotencyKey();
-      setLines([{ key: `d${nextKey.current++}`, qty: 1 }]);
+      setLines([newStockLine()]);
       setReference('');
       onCreated(doc);
     } catch (cause) {
@@ -107,52 +109,26 @@ export function CreateTransferDrawer({
         {shortages.size > 0 && (
           <Alert type="error" showIcon title={t('stock.transfer.shortTitle')} data-testid="transfer-shortage" />
         )}
-        {lines.map((l, index) => {
-          const short = shortages.get(index);
-          return (
-            <div key={l.key}>
-              <Space wrap>
-                <ItemSelect
-                  value={l.item?.id}
-                  initial={l.item}
-                  onChange={(item) => setLines((ls) => ls.map((x) => (x.key === l.key ? { ...x, item } : x)))}
-                  testId={`transfer-line-item-${index}`}
-                />
-                <InputNumber
-                  min={1}
-                  precision={0}
-                  value={l.qty}
-                  status={short ? 'error' : undefined}
-                  onChange={(v) => setLines((ls) => ls.map((x) => (x.key === l.key ? { ...x, qty: v ?? 0 } : x)))}
-                  data-testid={`transfer-line-qty-${index}`}
-                />
-                <Button
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  disabled={lines.length === 1}
-                  aria-label={t('common.remove')}
-                  onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
-                />
-              </Space>
-              {short && (
-                <div>
-                  <Typography.Text type="danger" data-testid={`transfer-line-short-${index}`}>
-                    {t('stock.transfer.shortLine', {
-                      item: l.item ? `${l.item.code} ${en ? l.item.nameEn : l.item.nameZh}` : short.itemCode,
-                      requested: short.requested,
-                      available: short.available,
-                      missing: short.missing,
-                    })}
-                  </Typography.Text>
-                </div>
-              )}
-            </div>
-          );
-        })}
-        <Button icon={<PlusOutlined />} onClick={() => setLines((ls) => [...ls, { key: `d${nextKey.current++}`, qty: 1 }])}>
-          {t('stock.receipt.addLine')}
-        </Button>
+        <StockLineEditor
+          lines={lines}
+          setLines={setLines}
+          testIdPrefix="transfer-line"
+          problemOf={(l, index) => {
+            const short = shortages.get(index);
+            return (
+              short && (
+                <Typography.Text type="danger" data-testid={`transfer-line-short-${index}`}>
+                  {t('stock.transfer.shortLine', {
+                    item: l.item ? `${l.item.code} ${en ? l.item.nameEn : l.item.nameZh}` : short.itemCode,
+                    requested: short.requested,
+                    available: short.available,
+                    missing: short.missing,
+                  })}
+                </Typography.Text>
+              )
+            );
+          }}
+        />
       </Space>
     </Drawer>
   );

@@ -7,7 +7,7 @@ import type { StockDocument } from '@zhanqin/contracts';
 import { navigate, useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { listDocuments, type TransferLine } from '../api/stock.api.ts';
-import { createdDaysOf, transferFilterOf } from '../document-filter.ts';
+import { createdDaysIn, createdDaysOf, transferFilterOf } from '../document-filter.ts';
 import { codeOfScan } from '../scan.ts';
 import { actionsFor, TRANSFER_STATES, numberFilterOf, transfersPath } from '../transfer-view.ts';
 import { ExportRegisterButton } from './export-register-button.tsx';
@@ -22,8 +22,9 @@ import { TransferBatchBar, type BatchFailure } from './transfers-batch-bar.tsx';
 export { TransferStateTag };
 
 /**
- * 调拨: transfers between nodes with their state machine. The number filter lives in the address
- * (`#/stock/transfers?number=TR-2026-000001`), so the link on a scanned note's card opens its row.
+ * 调拨: transfers between nodes with their state machine. The number and created-day filters live in
+ * the address (`#/stock/transfers?number=TR-2026-000001&createdFrom=2026-03-01`), so the link on a
+ * scanned note's card opens its row, and a reloaded or shared link shows the same days.
  * The register (单据台账) exports the transfers the filters select, every page of them.
  */
 export function TransfersPage() {
@@ -31,31 +32,26 @@ export function TransfersPage() {
   const { message } = AntApp.useApp();
   const { nodes, byId } = useNodes();
   const nodeName = useNodeName();
-  const number = numberFilterOf(useRoute().query);
-  const [filter, setFilter] = useState<{
-    state?: string;
-    nodeId?: string;
-    /** Beijing days, `YYYY-MM-DD`, as picked */
-    createdFrom?: string;
-    createdTo?: string;
-    limit: number;
-    offset: number;
-  }>({
+  const { query: addressQuery } = useRoute();
+  // createdFrom/createdTo: Beijing days, `YYYY-MM-DD`, as picked
+  const address = { number: numberFilterOf(addressQuery), ...createdDaysIn(addressQuery) };
+  const { number } = address;
+  const [filter, setFilter] = useState<{ state?: string; nodeId?: string; limit: number; offset: number }>({
     limit: 20,
     offset: 0,
   });
   const [selectedIds, setSelectedIds] = useState<readonly string[]>([]);
   const [numberText, setNumberText] = useState(number ?? '');
-  // A new number in the address (the search box, a link, the back button) starts again from the first
+  // A new number or days in the address (the filters, a link, the back button) start again from the first
   // page with nothing selected; adjusted while rendering, so no request goes out for the stale page.
-  const [shownNumber, setShownNumber] = useState(number);
-  if (shownNumber !== number) {
-    setShownNumber(number);
-    setNumberText(number ?? '');
+  const [shown, setShown] = useState(address);
+  if (transfersPath(shown) !== transfersPath(address)) {
+    setShown(address);
+    if (shown.number !== number) setNumberText(number ?? '');
     setSelectedIds([]);
     setFilter((f) => ({ ...f, offset: 0 }));
   }
-  const documentFilter = transferFilterOf({ ...filter, number });
+  const documentFilter = transferFilterOf({ ...filter, ...address });
   const query = { ...documentFilter, limit: filter.limit, offset: filter.offset };
   const request = useRequest((signal) => listDocuments(query, signal), query);
   const [creating, setCreating] = useState(false);
@@ -74,7 +70,7 @@ export function TransfersPage() {
     const next = codeOfScan(text) || undefined;
     // The same number again changes no address, so nothing would reload: reload here instead.
     if (next === number) request.reload();
-    else navigate(transfersPath({ number: next }));
+    else navigate(transfersPath({ ...address, number: next }));
   };
 
   return (
@@ -109,10 +105,8 @@ export function TransfersPage() {
           <DatePicker.RangePicker
             allowEmpty={[true, true]}
             aria-label={t('stock.createdDays')}
-            value={[filter.createdFrom ? dayjs(filter.createdFrom) : null, filter.createdTo ? dayjs(filter.createdTo) : null]}
-            onChange={(range) =>
-              changeFilter((f) => ({ ...f, createdFrom: undefined, createdTo: undefined, ...createdDaysOf(range), offset: 0 }))
-            }
+            value={[address.createdFrom ? dayjs(address.createdFrom) : null, address.createdTo ? dayjs(address.createdTo) : null]}
+            onChange={(range) => navigate(transfersPath({ number, ...createdDaysOf(range) }))}
             data-testid="transfers-dates"
           />
           <Input.Search

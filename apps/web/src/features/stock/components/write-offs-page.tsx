@@ -6,7 +6,6 @@ import {
   Card,
   Drawer,
   Input,
-  InputNumber,
   Modal,
   Segmented,
   Select,
@@ -16,23 +15,15 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { CheckOutlined, CloseOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Item, StockDocument } from '@zhanqin/contracts';
+import type { StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { useUser } from '../../auth/components/session-provider.tsx';
 import { canApproveStock, canWriteStock } from '../../auth/permissions.ts';
-import {
-  decideWriteOff,
-  getItem,
-  listDocuments,
-  newIdempotencyKey,
-  requestWriteOff,
-  type TransferLine,
-} from '../api/stock.api.ts';
-import type { StockUnit } from '../stock-unit.ts';
+import { decideWriteOff, listDocuments, newIdempotencyKey, requestWriteOff, type TransferLine } from '../api/stock.api.ts';
 import {
   decisionBlock,
   toWriteOffBody,
@@ -43,8 +34,8 @@ import {
   type WriteOffKind,
 } from '../write-off-view.ts';
 import { useItemsById } from './item-names.ts';
-import { ItemSelect, NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
-import { UnitPicker } from './unit-picker.tsx';
+import { NodeSelect, StockNav, useNodeName, useNodes } from './pickers.tsx';
+import { newStockLine, StockLineEditor } from './stock-line-editor.tsx';
 
 export function WriteOffStateTag({ state }: { state: string }) {
   const { t } = useTranslation();
@@ -55,7 +46,6 @@ export function WriteOffStateTag({ state }: { state: string }) {
   );
 }
 
-type DraftLine = { key: string; item?: Item; qty: number | null; unit?: StockUnit };
 const errorOf = (cause: unknown) => (cause instanceof ApiError ? cause : new ApiError(0, 'CLIENT_ERROR', String(cause)));
 
 function RequestWriteOffDrawer({
@@ -72,8 +62,7 @@ function RequestWriteOffDrawer({
   const [nodeId, setNodeId] = useState<string>();
   const [kind, setKind] = useState<WriteOffKind>('scrap');
   const [reason, setReason] = useState('');
-  const nextKey = useRef(1);
-  const [lines, setLines] = useState<DraftLine[]>([{ key: 'w0', qty: 1 }]);
+  const [lines, setLines] = useState(() => [newStockLine()]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError>();
   const key = useRef(newIdempotencyKey());
@@ -84,20 +73,6 @@ function RequestWriteOffDrawer({
     lines: lines.map((l) => ({ key: l.key, itemId: l.item?.id, qty: l.qty, unit: l.unit })),
   };
   const problems = writeOffProblems(draft);
-  const update = (lineKey: string, change: Partial<DraftLine>) =>
-    setLines((ls) => ls.map((x) => (x.key === lineKey ? { ...x, ...change } : x)));
-
-  const chooseUnit = async (line: DraftLine, unit: StockUnit | undefined) => {
-    update(line.key, unit?.kind === 'asset' ? { unit, qty: 1 } : { unit });
-    if (unit && unit.itemId !== line.item?.id) {
-      try {
-        const item = await getItem(unit.itemId);
-        update(line.key, { item });
-      } catch (cause) {
-        setError(errorOf(cause));
-      }
-    }
-  };
   const submit = async () => {
     if (problems.length) return;
     setSaving(true);
@@ -105,7 +80,7 @@ function RequestWriteOffDrawer({
     try {
       const doc = await requestWriteOff(toWriteOffBody(draft), key.current);
       key.current = newIdempotencyKey();
-      setLines([{ key: `w${nextKey.current++}`, qty: 1 }]);
+      setLines([newStockLine()]);
       setReason('');
       onRequested(doc);
     } catch (cause) {
@@ -159,46 +134,7 @@ function RequestWriteOffDrawer({
           aria-label={t('stock.writeOff.reason')}
           data-testid="write-off-reason"
         />
-        {lines.map((l, index) => (
-          <Card size="small" key={l.key} data-testid={`write-off-line-${index}`}>
-            <Space orientation="vertical" style={{ width: '100%' }}>
-              <Space wrap>
-                <ItemSelect
-                  value={l.item?.id}
-                  initial={l.item}
-                  onChange={(item) => update(l.key, { item, unit: undefined })}
-                  testId={`write-off-line-item-${index}`}
-                />
-                <InputNumber
-                  min={1}
-                  precision={0}
-                  value={l.qty}
-                  onChange={(qty) => update(l.key, { qty })}
-                  data-testid={`write-off-line-qty-${index}`}
-                />
-                <Button
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  disabled={lines.length === 1}
-                  aria-label={t('common.remove')}
-                  onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
-                />
-              </Space>
-              {l.item?.tracking !== 'bulk' && (
-                <UnitPicker
-                  itemId={l.item?.id}
-                  value={l.unit}
-                  onChange={(unit) => void chooseUnit(l, unit)}
-                  testId={`write-off-line-unit-${index}`}
-                />
-              )}
-            </Space>
-          </Card>
-        ))}
-        <Button icon={<PlusOutlined />} onClick={() => setLines((ls) => [...ls, { key: `w${nextKey.current++}`, qty: 1 }])}>
-          {t('stock.receipt.addLine')}
-        </Button>
+        <StockLineEditor lines={lines} setLines={setLines} testIdPrefix="write-off-line" units={{ onError: setError }} />
         {lineProblems.map((p) => (
           <Typography.Text key={`${p.problem}-${p.line}`} type="danger">
             {t(`stock.writeOff.problem.${p.problem}`, { line: p.line + 1 })}
