@@ -1,4 +1,5 @@
 import { NO_STOCK_KEY, type StockMovement } from '@zhanqin/domain';
+import { arrayLiteral } from '../db/array-literal.ts';
 import type { Queryable } from '../db/database.ts';
 import { kitContentFindings } from './kits.repository.ts';
 
@@ -228,11 +229,7 @@ export type MovementRow = StockMovement & { lotId: string | null; assetId: strin
  * statement and its CHECK constraints refuse the whole statement if any balance would go negative.
  */
 export async function appendMovements(tx: Queryable, documentId: string, movements: readonly MovementRow[], now: Date) {
-  await appendDocumentMovements(
-    tx,
-    movements.map((m) => ({ ...m, documentId })),
-    now,
-  );
+  await insertMovements(tx, movements, () => documentId, now);
 }
 
 /** Movements of several documents in one statement, so the balance trigger runs once for all of them. */
@@ -241,27 +238,54 @@ export async function appendDocumentMovements(
   movements: readonly (MovementRow & { documentId: string })[],
   now: Date,
 ) {
+  await insertMovements(tx, movements, (m) => m.documentId, now);
+}
+
+async function insertMovements<M extends MovementRow>(
+  tx: Queryable,
+  movements: readonly M[],
+  documentIdOf: (m: M) => string,
+  now: Date,
+) {
   if (movements.length === 0) return;
   const CHUNK = 5000;
   for (let i = 0; i < movements.length; i += CHUNK) {
-    const chunk = movements.slice(i, i + CHUNK);
+    // Ids repeat from row to row (one document, two nodes, a few items, an asset as both its asset and
+    // its stock key): each is sent once and rows name it by position, which halves what the database
+    // parses for a batch of transfers.
+    const ids: string[] = [];
+    const position = new Map<string, number>();
+    const ref = (id: string | null): number | null => {
+      if (id === null) return null;
+      let at = position.get(id);
+      if (at === undefined) {
+        at = ids.push(id);
+        position.set(id, at);
+      }
+      return at;
+    };
+    const columns: (number | null)[][] = [[], [], [], [], [], []];
+    const buckets: string[] = [];
+    const deltas: number[] = [];
+    for (const m of movements.slice(i, i + CHUNK)) {
+      columns[0]!.push(ref(documentIdOf(m)));
+      columns[1]!.push(ref(m.nodeId));
+      columns[2]!.push(ref(m.itemId));
+      columns[3]!.push(ref(m.lotId));
+      columns[4]!.push(ref(m.assetId));
+      columns[5]!.push(ref(m.stockKey));
+      buckets.push(m.bucket);
+      deltas.push(m.delta);
+    }
     await tx.query(
       `INSERT INTO stock_movement (organisation_id, document_id, node_id, item_id, lot_id, asset_id, stock_key, bucket, delta, at)
-       SELECT n.organisation_id, m.document_id, m.node_id, m.item_id, m.lot_id, m.asset_id, m.stock_key, m.bucket, m.delta, $1
-         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::bigint[])
-              AS m(document_id, node_id, item_id, lot_id, asset_id, stock_key, bucket, delta)
-         JOIN node n ON n.id = m.node_id`,
-      [
-        now,
-        chunk.map((m) => m.documentId),
-        chunk.map((m) => m.nodeId),
-        chunk.map((m) => m.itemId),
-        chunk.map((m) => m.lotId),
-        chunk.map((m) => m.assetId),
-        chunk.map((m) => m.stockKey),
-        chunk.map((m) => m.bucket),
-        chunk.map((m) => m.delta),
-      ],
+       SELECT n.organisation_id, k.ids[m.document], k.ids[m.node], k.ids[m.item], k.ids[m.lot], k.ids[m.asset],
+              k.ids[m.stock_key], m.bucket, m.delta, $1
+         FROM (SELECT $2::uuid[] AS ids) k
+        CROSS JOIN unnest($3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[], $10::bigint[])
+              AS m(document, node, item, lot, asset, stock_key, bucket, delta)
+         JOIN node n ON n.id = k.ids[m.node]`,
+      [now, arrayLiteral(ids), ...columns.map(arrayLiteral), arrayLiteral(buckets), arrayLiteral(deltas)],
     );
   }
 }

@@ -283,7 +283,17 @@ async function postReceipts(
     const storedLines: unknown[] = [];
     let expiredUnits = 0;
     let assetCount = 0;
-    const move = (m: MovementRow) => movements.push({ ...m, documentId });
+    const move = (m: MovementRow) =>
+      movements.push({
+        documentId,
+        nodeId: m.nodeId,
+        itemId: m.itemId,
+        stockKey: m.stockKey,
+        bucket: m.bucket,
+        delta: m.delta,
+        lotId: m.lotId,
+        assetId: m.assetId,
+      });
     input.lines.forEach((line, index) => {
       const item = items.get(line.itemId)!;
       const lot = lots.get(lineKeys[i]![index]!) ?? null;

@@ -20,7 +20,7 @@ import {
   type NewDocument,
   type StockDocument,
 } from './ledger.repository.ts';
-import { toMovementRows } from './movement-rows.ts';
+import { toDocumentMovementRows } from './movement-rows.ts';
 import { resolveStockLines, toStockLines, type LineLocation, type ResolvedUnit } from './resolve-stock-lines.ts';
 import { findItems, localDate } from './stock-context.ts';
 
@@ -212,10 +212,7 @@ export async function createTransfersIn(
   await appendDocumentMovements(
     tx,
     requests.flatMap((r, i) =>
-      toMovementRows(movementsFor.reserve(r.fromNodeId, toStockLines(unitsOf[i]!)), unitsOf[i]!).map((m) => ({
-        ...m,
-        documentId: documents[i]!.id,
-      })),
+      toDocumentMovementRows(documents[i]!.id, movementsFor.reserve(r.fromNodeId, toStockLines(unitsOf[i]!)), unitsOf[i]!),
     ),
     now,
   );
@@ -344,7 +341,9 @@ async function advanceTransfersIn(
   }
   const movements: (MovementRow & { documentId: string })[] = [];
   const assetMoves: Parameters<typeof moveAssetsOf>[1][number][] = [];
-  const of = (documentId: string, rows: MovementRow[]) => rows.forEach((m) => movements.push({ ...m, documentId }));
+  const of = (rows: (MovementRow & { documentId: string })[]) => {
+    for (const r of rows) movements.push(r);
+  };
   if (event === 'ship') {
     // Packed kits travel sealed: their contents leave the source's reserve and are in transit with the box.
     const contents = await packedContentsOf(
@@ -361,15 +360,15 @@ async function advanceTransfersIn(
         organisationId: from.organisationId,
         at: now,
       };
-      of(doc.id, toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, lines), lines));
-      of(doc.id, toMovementRows(movementsFor.ship(from.id, doc.toNodeId!, inside), inside));
+      of(toDocumentMovementRows(doc.id, movementsFor.ship(from.id, doc.toNodeId!, lines), lines));
+      of(toDocumentMovementRows(doc.id, movementsFor.ship(from.id, doc.toNodeId!, inside), inside));
       assetMoves.push({ units: lines, change: { ...change, status: 'in-transit' } });
       assetMoves.push({ units: inside, change: { ...change, status: 'in-transit', details: { inKit: true } } });
     }
   }
   if (event === 'cancel') {
     for (const { doc, from, lines } of steps) {
-      of(doc.id, toMovementRows(movementsFor.unreserve(from.id, lines), lines));
+      of(toDocumentMovementRows(doc.id, movementsFor.unreserve(from.id, lines), lines));
       assetMoves.push({
         units: lines,
         change: {
@@ -521,17 +520,20 @@ async function receiveTransfersIn(
   const kitsToOpen: { step: (typeof steps)[number]; kitAssetIds: string[] }[] = [];
   for (const step of steps) {
     const { doc, to, arrived, missing } = step;
-    const of = (rows: MovementRow[]) => rows.forEach((m) => movements.push({ ...m, documentId: doc.id }));
+    const of = (rows: (MovementRow & { documentId: string })[]) => {
+      for (const r of rows) movements.push(r);
+    };
     const inBoxes = (lines: TransferLine[]) => {
       const boxes = new Set(lines.map((l) => l.assetId));
       return contents.filter((c) => boxes.has(c.kitAssetId));
     };
     const arrivedContents = inBoxes(arrived);
     const missingContents = inBoxes(missing);
-    of(toMovementRows(movementsFor.arrive(to.id, arrived), arrived));
-    of(toMovementRows(movementsFor.loseInTransit(to.id, missing), missing));
+    of(toDocumentMovementRows(doc.id, movementsFor.arrive(to.id, arrived), arrived));
+    of(toDocumentMovementRows(doc.id, movementsFor.loseInTransit(to.id, missing), missing));
     of(
-      toMovementRows(
+      toDocumentMovementRows(
+        doc.id,
         [
           ...movementsFor.arrive(to.id, arrivedContents),
           ...movementsFor.reserve(to.id, arrivedContents),
