@@ -28,6 +28,7 @@ export type ShapeName =
   | 'receipt-200-serials'
   | 'transfer-10-lines'
   | 'batch-20-transfers-10-lines'
+  | 'batch-200-transfers-10-lines'
   | 'batch-500-receipts-1-unit'
   | 'batch-50-receipts-20-lines'
   | 'batch-5-receipts-200-serials';
@@ -193,6 +194,28 @@ function shapes(db: Database, net: Network): Shape[] {
     };
   };
   const many = (n: number, make: () => ReceiptCreate) => Array.from({ length: n }, make);
+  // Transfers in batches: 20 (a truck's round), and 200, the most one batch holds (a replenishment round).
+  const transferBatch = (n: 20 | 200): Shape => ({
+    name: `batch-${n}-transfers-10-lines`,
+    description: `batch of ${n} transfers (\`createTransfers\`, \`advanceTransfers\`, \`receiveTransfers\`), each 10 bulk lines of 3 units: create + ship + receive, 3 transactions per batch`,
+    docsPerCall: n,
+    documentUpdatesPerDoc: 2,
+    post: async () => {
+      const lines = net.bulkItemIds.slice(10, 20).map((itemId) => ({ itemId, qty: 3 }));
+      const inputs = Array.from({ length: n }, () => {
+        const [from, to] = seq++ % 2 ? [nodeA, nodeB] : [nodeB, nodeA];
+        return { input: { fromNodeId: from, toNodeId: to, lines } };
+      });
+      const ids = (await createTransfers(deps, actor, inputs)).map((p) => p.document.id);
+      await advanceTransfers(deps, actor, ids, 'ship');
+      await receiveTransfers(
+        deps,
+        actor,
+        ids.map((id) => ({ id })),
+      );
+      return 30;
+    },
+  });
   return [
     { name: 'receipt-1-unit', description: 'receipt, 1 bulk line of 1 unit', docsPerCall: 1, post: () => receipt(oneUnit()) },
     {
@@ -222,28 +245,8 @@ function shapes(db: Database, net: Network): Shape[] {
         return 30;
       },
     },
-    {
-      name: 'batch-20-transfers-10-lines',
-      description:
-        'batch of 20 transfers (`createTransfers`, `advanceTransfers`, `receiveTransfers`), each 10 bulk lines of 3 units: create + ship + receive, 3 transactions per batch',
-      docsPerCall: 20,
-      documentUpdatesPerDoc: 2,
-      post: async () => {
-        const lines = net.bulkItemIds.slice(10, 20).map((itemId) => ({ itemId, qty: 3 }));
-        const inputs = Array.from({ length: 20 }, () => {
-          const [from, to] = seq++ % 2 ? [nodeA, nodeB] : [nodeB, nodeA];
-          return { input: { fromNodeId: from, toNodeId: to, lines } };
-        });
-        const ids = (await createTransfers(deps, actor, inputs)).map((p) => p.document.id);
-        await advanceTransfers(deps, actor, ids, 'ship');
-        await receiveTransfers(
-          deps,
-          actor,
-          ids.map((id) => ({ id })),
-        );
-        return 30;
-      },
-    },
+    transferBatch(20),
+    transferBatch(200),
     {
       name: 'batch-500-receipts-1-unit',
       description: 'batch of 500 receipts (`recordReceipts`), each 1 bulk line of 1 unit',

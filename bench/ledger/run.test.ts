@@ -22,6 +22,7 @@ describe('ledger benchmark (smoke, PGlite)', () => {
         'receipt-200-serials': 1,
         'transfer-10-lines': 2,
         'batch-20-transfers-10-lines': 20,
+        'batch-200-transfers-10-lines': 200,
         'batch-500-receipts-1-unit': 500,
         'batch-50-receipts-20-lines': 50,
         'batch-5-receipts-200-serials': 5,
@@ -33,6 +34,7 @@ describe('ledger benchmark (smoke, PGlite)', () => {
       'receipt-200-serials',
       'transfer-10-lines',
       'batch-20-transfers-10-lines',
+      'batch-200-transfers-10-lines',
       'batch-500-receipts-1-unit',
       'batch-50-receipts-20-lines',
       'batch-5-receipts-200-serials',
@@ -53,6 +55,7 @@ describe('ledger benchmark (smoke, PGlite)', () => {
     // A transfer of 10 bulk lines: 10 reservations, 30 shipping (reserve and on hand out, in transit in) and 20 arriving.
     expect(byShape.get('transfer-10-lines')?.movementRowsPerDoc).toBe(60);
     expect(byShape.get('batch-20-transfers-10-lines')?.movementRowsPerDoc).toBe(60);
+    expect(byShape.get('batch-200-transfers-10-lines')?.docsPerTransaction).toBe(200);
   });
 
   it('builds a small ledger set-based and times every query; verify finds no difference', async () => {

@@ -24,6 +24,7 @@ const docs: Record<ShapeName, number> = {
   'receipt-200-serials': 8,
   'transfer-10-lines': 15,
   'batch-20-transfers-10-lines': 200,
+  'batch-200-transfers-10-lines': 1000,
   'batch-500-receipts-1-unit': 1500,
   'batch-50-receipts-20-lines': 150,
   'batch-5-receipts-200-serials': 15,
