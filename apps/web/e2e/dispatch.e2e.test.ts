@@ -1,9 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS_DIR, buildWeb, describeInBrowser, launchChromium, signIn } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { ARTIFACTS_DIR, describeInBrowser, openBrowserSession, signIn, type BrowserSession } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Test-Passw0rd';
 
@@ -15,13 +14,10 @@ type ChartElement = {
 };
 
 describeInBrowser('dispatch journey (Chromium)', () => {
+  let session: BrowserSession;
   let server: RunningServer;
-  let browser: Browser;
-  let desk: BrowserContext;
-  let phone: BrowserContext;
   let page: Page;
   let mobile: Page;
-  const errors: string[] = [];
   const numbers: { quake?: string; hazmat?: string; quakeId?: string } = {};
 
   async function shot(target: Page, name: string): Promise<void> {
@@ -29,17 +25,6 @@ describeInBrowser('dispatch journey (Chromium)', () => {
     await target.screenshot({
       path: path.join(ARTIFACTS_DIR, `${name}.png`),
       fullPage: name.includes('plan') || name.includes('report'),
-    });
-  }
-
-  function watch(target: Page): void {
-    target.on('pageerror', (error) => errors.push(error.message));
-    target.on('console', (message) => {
-      if (
-        message.type() === 'error' &&
-        !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
-      )
-        errors.push(message.text());
     });
   }
 
@@ -138,25 +123,14 @@ describeInBrowser('dispatch journey (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    await mkdir(ARTIFACTS_DIR, { recursive: true });
-    if (process.env['ZHANQIN_E2E_SKIP_BUILD'] !== '1') buildWeb();
-    server = await startServer({ password: PASSWORD });
-    browser = await launchChromium();
-    desk = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', hasTouch: true });
-    page = await desk.newPage();
-    mobile = await phone.newPage();
-    watch(page);
-    watch(mobile);
+    // Nobody signs in here: the first journey signs the dispatcher in on the desk, the picking one the administrator on the phone.
+    session = await openBrowserSession({ name: 'dispatch', password: PASSWORD });
+    ({ server, page } = session);
+    mobile = await session.openPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', hasTouch: true });
   });
 
   afterAll(async () => {
-    if (errors.length) await writeFile(path.join(ARTIFACTS_DIR, 'dispatch-browser-errors.txt'), errors.join('\n'));
-    await desk?.close().catch(() => undefined);
-    await phone?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (server) await writeFile(path.join(ARTIFACTS_DIR, 'dispatch-server.log'), server.output()).catch(() => undefined);
-    await server?.stop();
+    await session?.close();
   });
 
   it('lets the dispatcher record two incidents by clicking on the map', async () => {
@@ -341,6 +315,6 @@ describeInBrowser('dispatch journey (Chromium)', () => {
   });
 
   it('raised no uncaught errors in the pages', () => {
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS_DIR, describeInBrowser, buildWeb, launchChromium, signIn } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS_DIR, describeInBrowser, openBrowserSession, type BrowserSession } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Kits-Passw0rd';
 /** A module whose packing list the demo base holds; the test tops up anything short before packing. */
@@ -21,11 +20,10 @@ type KitView = {
 };
 
 describeInBrowser('kits (Chromium)', () => {
+  let session: BrowserSession;
   let server: RunningServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
   let baseId = '';
   let kitItemId = '';
   let module: ModuleKit;
@@ -77,21 +75,8 @@ describeInBrowser('kits (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    await mkdir(ARTIFACTS_DIR, { recursive: true });
-    if (process.env['ZHANQIN_E2E_SKIP_BUILD'] !== '1') buildWeb();
-    server = await startServer({ password: PASSWORD });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (
-        message.type() === 'error' &&
-        !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
-      )
-        problems.push(message.text());
-    });
-    await signIn(page, server.baseUrl, 'admin', PASSWORD);
+    session = await openBrowserSession({ name: 'kits', password: PASSWORD, signInAs: 'admin' });
+    ({ server, context, page } = session);
     baseId = (await fetchJson<{ nodeId: string }>('/api/v1/codes/LPS-BASE')).nodeId;
     kitItemId = (await fetchJson<{ itemId: string }>(`/api/v1/codes/${KIT_ITEM}`)).itemId;
     module = (await fetchJson<ModuleKit[]>('/api/v1/modules')).find((m) => m.code === MODULE)!;
@@ -117,11 +102,7 @@ describeInBrowser('kits (Chromium)', () => {
   });
 
   afterAll(async () => {
-    if (problems.length) await writeFile(path.join(ARTIFACTS_DIR, 'kits-browser-errors.txt'), problems.join('\n'));
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (server) await writeFile(path.join(ARTIFACTS_DIR, 'kits-server.log'), server.output()).catch(() => undefined);
-    await server?.stop();
+    await session?.close();
   });
 
   it('packs a module from its packing list, showing what the node has free, then the new box code and its label', async () => {
@@ -268,6 +249,6 @@ describeInBrowser('kits (Chromium)', () => {
     await page.keyboard.press('Escape');
     await kitRow(doc.meta.kitAssetCode).waitFor({ state: 'visible' });
     expect(await kitRow(doc.meta.kitAssetCode).getByTestId('kit-complete').getAttribute('data-complete')).toBe('false');
-    expect(problems).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS_DIR, describeInBrowser, buildWeb, launchChromium, signIn } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS_DIR, describeInBrowser, openBrowserSession, signIn, type BrowserSession } from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Ledger-Passw0rd';
 
@@ -13,11 +12,10 @@ type Doc = { id: string; number: string; state: string; nodeId: string; approved
 type Shortfall = { nodeId: string; nodeCode: string; itemId: string; itemCode: string; minReserve: number; target: number };
 
 describeInBrowser('ledger operations (Chromium)', () => {
+  let session: BrowserSession;
   let server: RunningServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
   let baseId = '';
   let foamId = '';
   let helmetId = '';
@@ -59,38 +57,17 @@ describeInBrowser('ledger operations (Chromium)', () => {
     await ok.waitFor({ state: 'visible' });
     await ok.click();
   }
-  const watchProblems = (on: Page) => {
-    on.on('pageerror', (error) => problems.push(error.message));
-    on.on('console', (message) => {
-      // 4xx answers are provoked on purpose (an adjustment larger than the free stock is a 409).
-      if (
-        message.type() === 'error' &&
-        !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
-      )
-        problems.push(message.text());
-    });
-  };
 
   beforeAll(async () => {
-    await mkdir(ARTIFACTS_DIR, { recursive: true });
-    if (process.env['ZHANQIN_E2E_SKIP_BUILD'] !== '1') buildWeb();
-    server = await startServer({ password: PASSWORD });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    watchProblems(page);
-    await signIn(page, server.baseUrl, 'admin', PASSWORD);
+    session = await openBrowserSession({ name: 'ledger-ops', password: PASSWORD, signInAs: 'admin' });
+    ({ server, context, page } = session);
     baseId = (await fetchJson<{ nodeId: string }>('/api/v1/codes/LPS-BASE')).nodeId;
     foamId = (await fetchJson<{ itemId: string }>('/api/v1/codes/FOAM-AFFF-BULK')).itemId;
     helmetId = (await fetchJson<{ itemId: string }>('/api/v1/codes/PPE-HELMET')).itemId;
   });
 
   afterAll(async () => {
-    if (problems.length) await writeFile(path.join(ARTIFACTS_DIR, 'ledger-ops-browser-errors.txt'), problems.join('\n'));
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (server) await writeFile(path.join(ARTIFACTS_DIR, 'ledger-ops-server.log'), server.output()).catch(() => undefined);
-    await server?.stop();
+    await session?.close();
   });
 
   it('posts an adjustment after a confirmation showing the balance it leaves, and shows a refusal in words', async () => {
@@ -206,10 +183,8 @@ describeInBrowser('ledger operations (Chromium)', () => {
     expect(assets.items.length).toBe(2);
     scrapped = assets.items[0]!;
 
-    const keeperContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const keeper = await session.openPage();
     try {
-      const keeper = await keeperContext.newPage();
-      watchProblems(keeper);
       await signIn(keeper, server.baseUrl, 'base.keeper', PASSWORD);
       await go('/stock/write-offs', 'write-offs-page', keeper);
       await keeper.getByTestId('write-off-create').click();
@@ -262,7 +237,7 @@ describeInBrowser('ledger operations (Chromium)', () => {
       expect(stored.approvedByName).toBe('admin');
       await shot('ledger-07-write-off-approved');
     } finally {
-      await keeperContext.close();
+      await keeper.context().close();
     }
   });
 
@@ -354,6 +329,6 @@ describeInBrowser('ledger operations (Chromium)', () => {
       `/api/v1/reserve-standards?nodeId=${edited.nodeId}&itemId=${edited.itemId}&limit=1&offset=0`,
     );
     expect(kept.items[0]).toMatchObject({ target: target + 1, backupRatio: '1:1' });
-    expect(problems).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

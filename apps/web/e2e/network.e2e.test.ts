@@ -1,53 +1,35 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS_DIR, describeInBrowser, buildWeb, launchChromium, signIn, summaryValue } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import {
+  ARTIFACTS_DIR,
+  describeInBrowser,
+  openBrowserSession,
+  signIn,
+  summaryValue,
+  type BrowserSession,
+} from './support/browser.ts';
+import type { RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Test-Passw0rd';
 
 describeInBrowser('web journeys (Chromium)', () => {
+  let session: BrowserSession;
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
-  const consoleErrors: string[] = [];
 
   async function shot(name: string): Promise<void> {
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
   }
 
   beforeAll(async () => {
-    await mkdir(ARTIFACTS_DIR, { recursive: true });
-    await rm(path.join(ARTIFACTS_DIR, 'browser-errors.txt'), { force: true });
-    if (process.env['ZHANQIN_E2E_SKIP_BUILD'] !== '1') buildWeb();
-    server = await startServer({ password: PASSWORD });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      // Chromium logs every 4xx answer as a failed resource; the journeys provoke some on purpose (401, 409, 429)
-      // and the UI shows them. What must not appear are script errors and React/antd warnings.
-      if (
-        message.type() === 'error' &&
-        !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
-      ) {
-        consoleErrors.push(message.text());
-      }
-    });
+    // Not signed in: the first journey is the login form itself.
+    session = await openBrowserSession({ name: 'network', password: PASSWORD });
+    ({ server, page } = session);
   });
 
   afterAll(async () => {
-    if (pageErrors.length || consoleErrors.length) {
-      await writeFile(path.join(ARTIFACTS_DIR, 'browser-errors.txt'), [...pageErrors, ...consoleErrors].join('\n'));
-    }
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (server) await writeFile(path.join(ARTIFACTS_DIR, 'server.log'), server.output()).catch(() => undefined);
-    await server?.stop();
+    await session?.close();
   });
 
   it('shows the login form first and signs the administrator in', async () => {
@@ -276,7 +258,6 @@ describeInBrowser('web journeys (Chromium)', () => {
   });
 
   it('raised no uncaught errors in the page', () => {
-    expect(pageErrors).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { ARTIFACTS_DIR, describeInBrowser, buildWeb, launchChromium, signIn } from './support/browser.ts';
-import { REPO_ROOT, startServer, type RunningServer } from './support/server.ts';
+import { ARTIFACTS_DIR, describeInBrowser, openBrowserSession, type BrowserSession } from './support/browser.ts';
+import { REPO_ROOT, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Test-Passw0rd';
 /** A transfer as its creation answers: enough to find its row and its note. */
@@ -12,11 +12,10 @@ type Transfer = { id: string; number: string };
 const SERIALS = [`E2E-SN-${Date.now()}-1`, `E2E-SN-${Date.now()}-2`];
 
 describeInBrowser('stock journeys (Chromium)', () => {
+  let session: BrowserSession;
   let server: RunningServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
   let assetCodes: string[] = [];
 
   async function shot(name: string): Promise<void> {
@@ -62,30 +61,12 @@ describeInBrowser('stock journeys (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    await mkdir(ARTIFACTS_DIR, { recursive: true });
-    if (process.env['ZHANQIN_E2E_SKIP_BUILD'] !== '1') buildWeb();
-    server = await startServer({ password: PASSWORD });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      // 4xx answers are provoked on purpose (an unknown scanned code is a 404, a short transfer a 409).
-      if (
-        message.type() === 'error' &&
-        !/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())
-      )
-        problems.push(message.text());
-    });
-    await signIn(page, server.baseUrl, 'admin', PASSWORD);
+    session = await openBrowserSession({ name: 'stock', password: PASSWORD, signInAs: 'admin' });
+    ({ server, context, page } = session);
   });
 
   afterAll(async () => {
-    if (problems.length) await writeFile(path.join(ARTIFACTS_DIR, 'stock-browser-errors.txt'), problems.join('\n'));
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (server) await writeFile(path.join(ARTIFACTS_DIR, 'stock-server.log'), server.output()).catch(() => undefined);
-    await server?.stop();
+    await session?.close();
   });
 
   it('ships the camera decoder as a self-hosted .wasm and names no CDN in the build', async () => {
@@ -783,6 +764,6 @@ describeInBrowser('stock journeys (Chromium)', () => {
     await page.getByTestId('import-commit').click();
     await expect.poll(async () => (await page.getByTestId('import-result').textContent()) ?? '').toContain('导入完成');
     await shot('stock-10-imported');
-    expect(problems).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { browserSkipReason, buildWeb, launchChromium, signIn, summaryValue } from './support/browser.ts';
+import { browserSkipReason, buildWeb, DESKTOP, launchChromium, signIn, summaryValue } from './support/browser.ts';
 import { REPO_ROOT, startServer } from './support/server.ts';
 
 const PASSWORD = 'Screenshot-Zhanqin-Passw0rd';
@@ -20,7 +20,7 @@ buildWeb();
 const server = await startServer({ password: PASSWORD });
 const browser = await launchChromium();
 try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext(DESKTOP);
   const page = await context.newPage();
   await signIn(page, server.baseUrl, 'admin', PASSWORD);
   await summaryValue(page, 'summary-total');
