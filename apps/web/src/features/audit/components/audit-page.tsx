@@ -4,6 +4,7 @@ import { SafetyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { listAudit, verifyAudit, type AuditEntry, type AuditFilter, type AuditVerification } from '../api/audit.api.ts';
 
@@ -69,7 +70,7 @@ export function AuditPage() {
           }
         />
       )}
-      {verifyError && <Alert type="error" showIcon title={`${verifyError.code}: ${verifyError.message}`} />}
+      {verifyError && <Alert type="error" showIcon title={errorText(verifyError, t)} />}
       <Card size="small">
         <Form<FilterValues> layout="inline" onFinish={applyFilter} onReset={() => setFilter({ limit: filter.limit, offset: 0 })}>
           <Form.Item name="actor" label={t('audit.actor')}>
@@ -92,7 +93,7 @@ export function AuditPage() {
           </Space>
         </Form>
       </Card>
-      {entries.error && <Alert type="error" showIcon title={`${entries.error.code}: ${entries.error.message}`} />}
+      {entries.error && <Alert type="error" showIcon title={errorText(entries.error, t)} />}
       <Table<AuditEntry>
         rowKey="seq"
         size="small"

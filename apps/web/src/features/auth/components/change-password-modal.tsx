@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { changePassword } from '../api/auth.api.ts';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
@@ -34,7 +34,7 @@ export function ChangePasswordModal({ open, required, onClose, onChanged }: Prop
       onChanged?.();
       onClose();
     } catch (cause) {
-      setError(cause instanceof ApiError ? cause.message : String(cause));
+      setError(errorText(cause, t));
     } finally {
       setSaving(false);
     }

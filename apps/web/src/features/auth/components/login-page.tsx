@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { navigate, useRoute } from '../../../lib/router.ts';
 import { LanguageSwitch } from '../../../components/language-switch.tsx';
 import { login } from '../api/auth.api.ts';
@@ -43,13 +44,13 @@ export function LoginPage() {
     }
   }
 
-  let errorText: string | undefined;
+  let alertText: string | undefined;
   if (error?.status === 429) {
-    errorText = t('auth.tooManyAttempts', { seconds: waitSeconds ?? retryAfterSecondsOf(error.details) ?? '—' });
+    alertText = t('auth.tooManyAttempts', { seconds: waitSeconds ?? retryAfterSecondsOf(error.details) ?? '—' });
   } else if (error?.status === 401) {
-    errorText = t('auth.invalidCredentials');
+    alertText = t('auth.invalidCredentials');
   } else if (error) {
-    errorText = `${t('common.error')}: ${error.message}`;
+    alertText = errorText(error, t);
   }
   const blocked = error?.status === 429 && (waitSeconds ?? 0) > 0;
 
@@ -73,7 +74,7 @@ export function LoginPage() {
           </div>
           <Typography.Text type="secondary">{t('app.unit')}</Typography.Text>
           {expired && !error && <Alert type="info" showIcon title={t('auth.sessionExpired')} />}
-          {errorText && <Alert type="error" showIcon title={errorText} data-testid="login-error" />}
+          {alertText && <Alert type="error" showIcon title={alertText} data-testid="login-error" />}
           <Form<Values> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
             <Form.Item
               name="username"

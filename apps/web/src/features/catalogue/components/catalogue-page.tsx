@@ -22,6 +22,7 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Item, ModuleKit, TrackingKind } from '@zhanqin/contracts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage, type Language } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { listCategories, listItems, listModules, type ItemFilter, type ItemSort } from '../api/catalogue.api.ts';
@@ -60,7 +61,7 @@ export function CataloguePage() {
               <Row gutter={16}>
                 <Col xs={24} lg={6}>
                   <Card size="small" title={t('catalogue.categories')} loading={categories.loading}>
-                    {categories.error && <Alert type="error" showIcon title={categories.error.message} />}
+                    {categories.error && <Alert type="error" showIcon title={errorText(categories.error, t)} />}
                     <Button
                       type={filter.categoryId ? 'link' : 'primary'}
                       size="small"
@@ -99,7 +100,7 @@ export function CataloguePage() {
                         options={TRACKING.map((k) => ({ value: k, label: t(`tracking.${k}`) }))}
                       />
                     </Space>
-                    {items.error && <Alert type="error" showIcon title={`${items.error.code}: ${items.error.message}`} />}
+                    {items.error && <Alert type="error" showIcon title={errorText(items.error, t)} />}
                     <Table<Item>
                       rowKey="id"
                       size="middle"
@@ -261,7 +262,7 @@ function ItemDrawer({
 function ModulesPanel({ language }: { language: Language }) {
   const { t } = useTranslation();
   const modules = useRequest((signal) => listModules(signal), 'modules');
-  if (modules.error) return <Alert type="error" showIcon title={`${modules.error.code}: ${modules.error.message}`} />;
+  if (modules.error) return <Alert type="error" showIcon title={errorText(modules.error, t)} />;
   if (!modules.loading && (modules.data ?? []).length === 0) return <Empty description={t('catalogue.noModules')} />;
   return (
     <Collapse

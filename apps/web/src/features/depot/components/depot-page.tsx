@@ -21,7 +21,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IssueCreate } from '@zhanqin/contracts';
-import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { navigate, useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
@@ -41,8 +41,6 @@ import {
   type DepotItem,
 } from '../api/depot.api.ts';
 import dayjs from 'dayjs';
-
-const errorText = (cause: unknown) => (cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
 
 /** The forward depot (前进保障点) of an incident: arrivals, stock, issues and consumption, returns, and closing with the report. */
 export function DepotPage() {
@@ -144,7 +142,7 @@ function DepotOf({ incident, onChanged }: { incident: Incident; onChanged: () =>
       void message.success(t('dispatch.depot.arrived', { number: shipment.number }));
       refresh();
     } catch (cause) {
-      void message.error(errorText(cause));
+      void message.error(errorText(cause, t));
     }
   }
 
@@ -156,11 +154,11 @@ function DepotOf({ incident, onChanged }: { incident: Incident; onChanged: () =>
       refresh();
       onChanged();
     } catch (cause) {
-      void message.error(errorText(cause));
+      void message.error(errorText(cause, t));
     }
   }
 
-  if (depotRequest.error) return <Alert type="error" showIcon message={depotRequest.error.message} />;
+  if (depotRequest.error) return <Alert type="error" showIcon message={errorText(depotRequest.error, t)} />;
   if (depot && !depot.depotNodeId) return <Alert type="info" showIcon message={t('dispatch.depot.noDepot')} />;
   const open = incident.state === 'dispatched';
 
@@ -334,7 +332,7 @@ function IssueForm({ incidentId, itemOptions, onDone }: { incidentId: string; it
       form.resetFields(['itemId', 'qty', 'recipient']);
       onDone();
     } catch (cause) {
-      void message.error(errorText(cause));
+      void message.error(errorText(cause, t));
     } finally {
       setSaving(false);
     }
@@ -432,7 +430,7 @@ function ReturnForm(props: {
       form.resetFields(['itemId', 'qty', 'assetIds']);
       props.onDone();
     } catch (cause) {
-      void message.error(errorText(cause));
+      void message.error(errorText(cause, t));
     } finally {
       setSaving(false);
     }

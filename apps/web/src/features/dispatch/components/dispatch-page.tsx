@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EChart, type EChartEvent } from '../../../components/echart.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { echarts } from '../../../lib/echarts/echarts.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { hrefOf } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
@@ -172,7 +173,7 @@ export function DispatchPage() {
       const next = kind === 'plan' && activeId ? await planIncident(activeId) : await planJointly(checkedIds);
       setPlan(next);
     } catch (cause) {
-      void message.error(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+      void message.error(errorText(cause, t));
     } finally {
       setBusy(undefined);
     }
@@ -196,7 +197,7 @@ export function DispatchPage() {
       } else if (cause instanceof ApiError && cause.code === 'INVALID_STATE') {
         void message.error(t('dispatch.plan.invalidState', { message: cause.message }));
       } else {
-        void message.error(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+        void message.error(errorText(cause, t));
       }
     } finally {
       setBusy(undefined);
@@ -246,7 +247,7 @@ export function DispatchPage() {
         <Alert
           type="error"
           showIcon
-          message={`${t('common.error')}: ${incidentsRequest.error.message}`}
+          message={errorText(incidentsRequest.error, t)}
           action={<Button onClick={incidentsRequest.reload}>{t('common.retry')}</Button>}
         />
       )}

@@ -18,6 +18,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { IncidentCreate } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { alarmLevelText } from '../../dispatch/reason-text.ts';
@@ -114,7 +115,7 @@ export function IncidentFormDrawer({ position, types, onClose, onCreated }: Prop
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          message={`${error.code}: ${error.message}`}
+          message={errorText(error, t)}
           data-testid="incident-form-error"
         />
       )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { NodeType } from '@zhanqin/contracts';
 import { EChart, type EChartEvent } from '../../../components/echart.tsx';
 import { echarts } from '../../../lib/echarts/echarts.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { useOrganisations } from '../../organisations/api/organisations.api.ts';
@@ -59,7 +60,7 @@ export function NetworkPage() {
         <Alert
           type="error"
           showIcon
-          message={`${t('common.error')}: ${nodesRequest.error.message}`}
+          message={errorText(nodesRequest.error, t)}
           action={<Button onClick={nodesRequest.reload}>{t('common.retry')}</Button>}
         />
       )}

@@ -4,6 +4,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Node, Organisation } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { createNode, updateNode } from '../api/nodes.api.ts';
@@ -78,7 +79,7 @@ export function NodeFormDrawer({ open, node, organisations, onClose, onSaved }: 
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${error.code}: ${error.message}`}
+          title={errorText(error, t)}
           description={
             fieldErrorsOf(error.details).length
               ? fieldErrorsOf(error.details)

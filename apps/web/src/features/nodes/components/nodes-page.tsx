@@ -4,6 +4,7 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Node, NodeType } from '@zhanqin/contracts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { useUser } from '../../auth/components/session-provider.tsx';
@@ -91,7 +92,7 @@ export function NodesPage() {
         <Alert
           type="error"
           showIcon
-          title={`${request.error.code}: ${request.error.message}`}
+          title={errorText(request.error, t)}
           action={<Button onClick={request.reload}>{t('common.retry')}</Button>}
         />
       )}

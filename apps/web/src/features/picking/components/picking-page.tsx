@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { navigate, useRoute } from '../../../lib/router.ts';
 import { useUser } from '../../auth/components/session-provider.tsx';
@@ -33,7 +33,7 @@ function PickQueue() {
   const language = resolveLanguage(i18n.language);
   const user = useUser();
   const [shipments, setShipments] = useState<Shipment[]>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
 
   useEffect(() => {
     let cancelled = false;
@@ -46,7 +46,7 @@ function PickQueue() {
         );
         if (!cancelled) setShipments(lists.flat().sort((a, b) => a.number.localeCompare(b.number)));
       } catch (cause) {
-        if (!cancelled) setError(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+        if (!cancelled) setError(cause);
       }
     };
     void load();
@@ -62,10 +62,10 @@ function PickQueue() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('dispatch.picking.list')}
       </Typography.Title>
-      {error && <Alert type="error" showIcon message={error} />}
+      {error !== undefined && <Alert type="error" showIcon message={errorText(error, t)} />}
       {shipments && shipments.length === 0 && <Empty description={t('dispatch.picking.none')} />}
       <List
-        loading={!shipments && !error}
+        loading={!shipments && error === undefined}
         dataSource={shipments ?? []}
         renderItem={(s) => {
           const progress = pickProgress(s);
@@ -104,7 +104,7 @@ function PickList({ shipmentId }: { shipmentId: string }) {
   const language = resolveLanguage(i18n.language);
   const { message } = App.useApp();
   const [shipment, setShipment] = useState<Shipment>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [feedback, setFeedback] = useState<Feedback[]>([]);
   const [sending, setSending] = useState(false);
   const [departing, setDeparting] = useState(false);
@@ -113,7 +113,7 @@ function PickList({ shipmentId }: { shipmentId: string }) {
   useEffect(() => {
     const controller = new AbortController();
     getShipment(shipmentId, controller.signal).then(setShipment, (cause: unknown) => {
-      if (!controller.signal.aborted) setError(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+      if (!controller.signal.aborted) setError(cause);
     });
     return () => controller.abort();
   }, [shipmentId]);
@@ -143,9 +143,7 @@ function PickList({ shipmentId }: { shipmentId: string }) {
       setFeedback((old) => [...next.reverse(), ...old].slice(0, 6));
       vibrate(result.rejected.length === 0);
     } catch (cause) {
-      setFeedback((old) =>
-        [{ ok: false, text: cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause) }, ...old].slice(0, 6),
-      );
+      setFeedback((old) => [{ ok: false, text: errorText(cause, t) }, ...old].slice(0, 6));
       vibrate(false);
     } finally {
       setSending(false);
@@ -161,7 +159,7 @@ function PickList({ shipmentId }: { shipmentId: string }) {
       setShipment(next);
       void message.success(t('dispatch.picking.departed', { number: next.number }));
     } catch (cause) {
-      void message.error(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+      void message.error(errorText(cause, t));
     } finally {
       setDeparting(false);
     }
@@ -172,11 +170,11 @@ function PickList({ shipmentId }: { shipmentId: string }) {
       {t('dispatch.picking.back')}
     </Button>
   );
-  if (error)
+  if (error !== undefined)
     return (
       <Space orientation="vertical">
         {back}
-        <Alert type="error" showIcon message={error} />
+        <Alert type="error" showIcon message={errorText(error, t)} />
       </Space>
     );
   if (!shipment) return <Card loading />;

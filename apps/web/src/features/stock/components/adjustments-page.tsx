@@ -4,6 +4,7 @@ import { EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Item, StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
@@ -153,7 +154,7 @@ export function AdjustmentsPage() {
                 <WarningOutlined /> {t(`stock.adjustment.problem.${p}`)}
               </Typography.Text>
             ))}
-          {error && <Alert type="error" showIcon title={`${error.code}: ${error.message}`} data-testid="adjust-error" />}
+          {error && <Alert type="error" showIcon title={errorText(error, t)} data-testid="adjust-error" />}
           {posted && (
             <Alert
               type="success"
@@ -175,7 +176,7 @@ export function AdjustmentsPage() {
         </Space>
       </Card>
       <Card size="small" title={t('stock.adjustment.recent')}>
-        {recent.error && <Alert type="error" showIcon title={`${recent.error.code}: ${recent.error.message}`} />}
+        {recent.error && <Alert type="error" showIcon title={errorText(recent.error, t)} />}
         <Table<StockDocument>
           rowKey="id"
           size="small"

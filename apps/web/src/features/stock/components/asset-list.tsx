@@ -1,6 +1,7 @@
 import { Alert, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Asset } from '@zhanqin/contracts';
+import { errorText } from '../../../lib/error-text.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { listAssets } from '../api/stock.api.ts';
 import { AssetStatusTag, assetHref } from './asset-page.tsx';
@@ -14,7 +15,7 @@ export function AssetList({ nodeId, itemId }: { nodeId: string; itemId: string }
     (signal) => listAssets({ nodeId, itemId, limit: SHOWN, offset: 0 }, signal),
     ['assets-of', nodeId, itemId],
   );
-  if (request.error) return <Alert type="error" showIcon title={`${request.error.code}: ${request.error.message}`} />;
+  if (request.error) return <Alert type="error" showIcon title={errorText(request.error, t)} />;
   const total = request.data?.total ?? 0;
   return (
     <Table<Asset>

@@ -3,6 +3,7 @@ import { Alert, Card, Descriptions, Empty, Space, Tag, Timeline, Typography } fr
 import type { StockDocument } from '@zhanqin/contracts';
 import { CheckCircleOutlined, ExclamationCircleOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { hrefOf, navigate, useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
@@ -333,7 +334,7 @@ export function AssetPage() {
           type="error"
           showIcon
           data-testid="asset-error"
-          title={found.error.status === 404 ? t('stock.asset.notFound', { code }) : `${found.error.code}: ${found.error.message}`}
+          title={found.error.status === 404 ? t('stock.asset.notFound', { code }) : errorText(found.error, t)}
         />
       )}
       {result?.kind === 'asset' && <AssetCard asset={{ ...result.asset, history: result.asset.history ?? [] }} />}

@@ -4,6 +4,7 @@ import { CheckOutlined, CloseOutlined, ExclamationCircleOutlined, PlayCircleOutl
 import { useTranslation } from 'react-i18next';
 import type { Asset, StockDocument } from '@zhanqin/contracts';
 import { api, ApiError, type PageOf } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { useUser } from '../../auth/components/session-provider.tsx';
 import {
@@ -102,7 +103,7 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
       onChanged();
       void message.success(t(`stock.count.done.${name}`));
     } catch (cause) {
-      void message.error(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+      void message.error(errorText(cause, t));
     } finally {
       setBusy(undefined);
     }
@@ -126,11 +127,13 @@ function CountDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
         void message.success(t('stock.count.scanned', { code }));
       }
     } catch (cause) {
-      void message.error(cause instanceof ApiError && cause.status === 404 ? t('stock.scan.unknown', { code }) : String(cause));
+      void message.error(
+        cause instanceof ApiError && cause.status === 404 ? t('stock.scan.unknown', { code }) : errorText(cause, t),
+      );
     }
   };
 
-  if (request.error) return <Alert type="error" showIcon title={`${request.error.code}: ${request.error.message}`} />;
+  if (request.error) return <Alert type="error" showIcon title={errorText(request.error, t)} />;
   if (!count) return null;
   const differences = lines.filter((l) => (differenceOf(l, entered) ?? 0) !== 0).length;
 
@@ -293,7 +296,7 @@ export function CountsPage() {
       setSelected(doc.id);
       list.reload();
     } catch (cause) {
-      void message.error(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+      void message.error(errorText(cause, t));
     } finally {
       setStarting(false);
     }

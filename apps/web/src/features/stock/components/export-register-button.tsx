@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { App as AntApp, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../lib/api-client.ts';
 import { downloadFile } from '../../../lib/download-file.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { exportDocuments } from '../api/stock.api.ts';
 import type { DocumentFilter } from '../document-filter.ts';
 
@@ -22,7 +22,7 @@ export function ExportRegisterButton({ filter, testId }: { filter: DocumentFilte
     } catch (cause) {
       void message.error({
         content: t('stock.register.failed', {
-          message: cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause),
+          message: errorText(cause, t),
         }),
         key: 'register-export-error',
       });

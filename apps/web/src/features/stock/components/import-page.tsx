@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Steps, Table, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { importOpeningStock, openingTemplateUrl, type ImportResult } from '../api/stock.api.ts';
 import { StockNav } from './pickers.tsx';
 
@@ -29,7 +29,7 @@ export function ImportPage() {
         void message.success(t('stock.import.done', { count: result.receipts.length }));
       }
     } catch (cause) {
-      setError(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+      setError(errorText(cause, t));
     } finally {
       setBusy(undefined);
     }

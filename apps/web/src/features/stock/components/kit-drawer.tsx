@@ -17,6 +17,7 @@ import { CheckCircleOutlined, DropboxOutlined, PrinterOutlined, WarningOutlined 
 import { useTranslation } from 'react-i18next';
 import type { KitView } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { useUser } from '../../auth/components/session-provider.tsx';
@@ -189,7 +190,7 @@ export function KitDrawer({
           <Alert
             type="error"
             showIcon
-            title={view.error.status === 404 ? t('stock.kits.notFound') : `${view.error.code}: ${view.error.message}`}
+            title={view.error.status === 404 ? t('stock.kits.notFound') : errorText(view.error, t)}
             data-testid="kit-error"
           />
         )}
@@ -199,7 +200,7 @@ export function KitDrawer({
             showIcon
             closable
             onClose={() => setError(undefined)}
-            title={`${error.code}: ${error.message}`}
+            title={errorText(error, t)}
             data-testid="kit-action-error"
             style={{ marginBottom: 12 }}
           />

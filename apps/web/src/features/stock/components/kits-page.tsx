@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, Segmented, Space, Table, Typography } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { navigate, useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
@@ -76,7 +77,7 @@ export function KitsPage() {
           />
         </Space>
       </Card>
-      {kits.error && <Alert type="error" showIcon title={`${kits.error.code}: ${kits.error.message}`} />}
+      {kits.error && <Alert type="error" showIcon title={errorText(kits.error, t)} />}
       {!nodeId ? (
         <Card size="small">
           <Empty description={t('stock.kits.chooseNode')} />

@@ -4,6 +4,7 @@ import { CheckCircleOutlined, DeleteOutlined, PrinterOutlined, WarningOutlined }
 import { useTranslation } from 'react-i18next';
 import type { Item, StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { listItems, listModules } from '../../catalogue/api/catalogue.api.ts';
@@ -145,7 +146,7 @@ export function PackKitModal({
             ]
           }
         />
-        {error && <Alert type="error" showIcon title={`${error.code}: ${error.message}`} />}
+        {error && <Alert type="error" showIcon title={errorText(error, t)} />}
       </Modal>
     );
 
@@ -308,7 +309,7 @@ export function PackKitModal({
               <WarningOutlined /> {t(`stock.kits.problem.${p}`)}
             </Typography.Text>
           ))}
-        {error && <Alert type="error" showIcon title={`${error.code}: ${error.message}`} data-testid="kit-pack-error" />}
+        {error && <Alert type="error" showIcon title={errorText(error, t)} data-testid="kit-pack-error" />}
       </Space>
     </Modal>
   );

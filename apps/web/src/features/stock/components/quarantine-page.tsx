@@ -4,6 +4,7 @@ import { ClockCircleOutlined, StopOutlined, UnlockOutlined, WarningOutlined } fr
 import { useTranslation } from 'react-i18next';
 import type { Item, StockDocument, StockRow } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
@@ -154,7 +155,7 @@ function QuarantineModal({
             <WarningOutlined /> {t('stock.quarantine.problem.asset-qty')}
           </Typography.Text>
         )}
-        {error && <Alert type="error" showIcon title={`${error.code}: ${error.message}`} data-testid="quarantine-error" />}
+        {error && <Alert type="error" showIcon title={errorText(error, t)} data-testid="quarantine-error" />}
       </Space>
     </Modal>
   );
@@ -207,7 +208,7 @@ export function QuarantinePage() {
     try {
       setModal({ direction, nodeId: row.nodeId, item: await getItem(row.itemId), key: Date.now() });
     } catch (cause) {
-      void message.error(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+      void message.error(errorText(cause, t));
     } finally {
       setOpening(undefined);
     }
@@ -220,7 +221,7 @@ export function QuarantinePage() {
       stock.reload();
       recent.reload();
     } catch (cause) {
-      void message.error(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+      void message.error(errorText(cause, t));
     } finally {
       setSweeping(false);
     }
@@ -271,7 +272,7 @@ export function QuarantinePage() {
           }
         />
       )}
-      {stock.error && <Alert type="error" showIcon title={`${stock.error.code}: ${stock.error.message}`} />}
+      {stock.error && <Alert type="error" showIcon title={errorText(stock.error, t)} />}
       {stock.data?.capped && <Alert type="info" showIcon title={t('stock.quarantine.capped', { count: ROWS_READ })} />}
       <Table<StockRow>
         rowKey={(r) => `${r.nodeId}|${r.itemId}`}
@@ -349,7 +350,7 @@ export function QuarantinePage() {
         ]}
       />
       <Card size="small" title={t('stock.quarantine.recent')}>
-        {recent.error && <Alert type="error" showIcon title={`${recent.error.code}: ${recent.error.message}`} />}
+        {recent.error && <Alert type="error" showIcon title={errorText(recent.error, t)} />}
         <Table<StockDocument>
           rowKey="id"
           size="small"

@@ -20,6 +20,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Item, ReceiptCreate, StockDocument } from '@zhanqin/contracts';
 import { api, ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { openPdf } from '../../../lib/open-pdf.ts';
 import { lookupCode, newIdempotencyKey, postReceipt, printLabels } from '../api/stock.api.ts';
 import {
@@ -88,7 +89,7 @@ export function ReceiptPage() {
       found = await lookupCode(code);
     } catch (cause) {
       if (!(cause instanceof ApiError && cause.status === 404)) {
-        void message.error(cause instanceof Error ? cause.message : String(cause));
+        void message.error(errorText(cause, t));
         return;
       }
     }
@@ -179,7 +180,7 @@ export function ReceiptPage() {
                 onClick={() => {
                   setPrinting(true);
                   openLabels({ receiptId: posted.id })
-                    .catch((cause: unknown) => void message.error(cause instanceof Error ? cause.message : String(cause)))
+                    .catch((cause: unknown) => void message.error(errorText(cause, t)))
                     .finally(() => setPrinting(false));
                 }}
               >
@@ -383,7 +384,7 @@ export function ReceiptPage() {
       <Button icon={<PlusOutlined />} onClick={() => addLine()} data-testid="receipt-add-line">
         {t('stock.receipt.addLine')}
       </Button>
-      {error && <Alert type="error" showIcon title={`${error.code}: ${error.message}`} data-testid="receipt-error" />}
+      {error && <Alert type="error" showIcon title={errorText(error, t)} data-testid="receipt-error" />}
       <Space>
         <Button type="primary" loading={submitting} onClick={() => void submit()} data-testid="receipt-submit">
           {t('stock.receipt.submit')}

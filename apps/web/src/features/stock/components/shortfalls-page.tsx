@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Modal, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, NodeExpandOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { useUser } from '../../auth/components/session-provider.tsx';
@@ -51,7 +51,7 @@ export function ShortfallsPage() {
         request.reload();
       }
     } catch (cause) {
-      void message.error(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+      void message.error(errorText(cause, t));
     } finally {
       setBusy(undefined);
     }
@@ -104,7 +104,7 @@ export function ShortfallsPage() {
           </Checkbox>
         </Space>
       </Card>
-      {request.error && <Alert type="error" showIcon title={`${request.error.code}: ${request.error.message}`} />}
+      {request.error && <Alert type="error" showIcon title={errorText(request.error, t)} />}
       <Table<ShortfallRow>
         rowKey={(r) => `${r.nodeId}|${r.itemId}`}
         size="middle"

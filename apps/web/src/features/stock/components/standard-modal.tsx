@@ -3,6 +3,7 @@ import { Alert, Form, Input, InputNumber, Modal, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next';
 import type { Item } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { getItem, listReserveStandards, setReserveStandard } from '../api/stock.api.ts';
@@ -145,11 +146,11 @@ export function StandardModal({
           <Alert
             type="error"
             showIcon
-            title={`${stored.error.code}: ${stored.error.message}`}
+            title={errorText(stored.error, t)}
             action={<a onClick={stored.reload}>{t('common.retry')}</a>}
           />
         )}
-        {error && <Alert type="error" showIcon title={`${error.code}: ${error.message}`} data-testid="standard-error" />}
+        {error && <Alert type="error" showIcon title={errorText(error, t)} data-testid="standard-error" />}
       </Form>
     </Modal>
   );

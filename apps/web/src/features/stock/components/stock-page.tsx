@@ -25,6 +25,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { NodeType, StockRow } from '@zhanqin/contracts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
@@ -103,7 +104,7 @@ export function StockPage() {
     try {
       setVerdict(await verifyLedger());
     } catch (error) {
-      setVerifyError(error instanceof Error ? error.message : String(error));
+      setVerifyError(errorText(error, t));
     } finally {
       setVerifying(false);
     }
@@ -215,7 +216,7 @@ export function StockPage() {
         <Alert
           type="error"
           showIcon
-          title={`${request.error.code}: ${request.error.message}`}
+          title={errorText(request.error, t)}
           action={<Button onClick={request.reload}>{t('common.retry')}</Button>}
         />
       )}

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { App as AntApp, Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StockDocument } from '@zhanqin/contracts';
-import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { advanceTransfer, receiveTransfer } from '../api/stock.api.ts';
 import type { TransferAction } from '../transfer-view.ts';
 
@@ -26,7 +26,7 @@ export function useTransferAction(onSettled: () => void) {
       void message.error({
         content: t('stock.transfer.failed', {
           number: doc.number,
-          message: cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause),
+          message: errorText(cause, t),
         }),
         key: `transfer-action-error-${doc.id}`,
       });

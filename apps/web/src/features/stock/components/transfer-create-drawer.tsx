@@ -3,6 +3,7 @@ import { Alert, Button, Drawer, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { createTransfer, newIdempotencyKey } from '../api/stock.api.ts';
 import { shortageByLine } from '../shortage.ts';
@@ -103,9 +104,7 @@ export function CreateTransferDrawer({
             style={{ width: 200 }}
           />
         </Space>
-        {error && error.code !== 'INSUFFICIENT_STOCK' && (
-          <Alert type="error" showIcon title={`${error.code}: ${error.message}`} />
-        )}
+        {error && error.code !== 'INSUFFICIENT_STOCK' && <Alert type="error" showIcon title={errorText(error, t)} />}
         {shortages.size > 0 && (
           <Alert type="error" showIcon title={t('stock.transfer.shortTitle')} data-testid="transfer-shortage" />
         )}

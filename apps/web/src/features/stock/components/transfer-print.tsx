@@ -3,7 +3,7 @@ import { App as AntApp, Button } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { StockDocument } from '@zhanqin/contracts';
-import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { openPdf, type PdfFile } from '../../../lib/open-pdf.ts';
 import { printTransferNote } from '../api/stock.api.ts';
 
@@ -22,7 +22,7 @@ export function usePrintTransferNotes() {
     } catch (cause) {
       void message.error({
         content: t('stock.transfer.print.failed', {
-          message: cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause),
+          message: errorText(cause, t),
         }),
         key: 'transfer-print-error',
       });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App as AntApp, Input, InputNumber, Modal, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StockDocument } from '@zhanqin/contracts';
-import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { receiveTransfer, type TransferLine } from '../api/stock.api.ts';
 import { receiveLinesOf } from '../transfer-view.ts';
@@ -45,7 +45,7 @@ export function ReceivePartModal({
       void message.error(
         t('stock.transfer.failed', {
           number: doc.number,
-          message: cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause),
+          message: errorText(cause, t),
         }),
       );
     } finally {

@@ -4,12 +4,22 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorPartsOf, errorText, type Translate } from '../../../lib/error-text.ts';
 import { advanceTransfers, printTransferNotes, receiveTransfers } from '../api/stock.api.ts';
 import { BATCH_ACTIONS, batchActionsFor, batchFailureOf, type BatchAction } from '../transfer-view.ts';
 import type { usePrintTransferNotes } from './transfer-print.tsx';
 
-/** What a failed batch reports: the transfer that stopped it (when the server names one) and why. */
-export type BatchFailure = { number: string | undefined; message: string };
+/**
+ * What a failed batch reports: the transfer that stopped it (when the server names one) and why — the
+ * error keeps the server's code, with its message stripped of the request index; it is worded on render.
+ */
+export type BatchFailure = { number: string | undefined; error: ApiError };
+
+/** The code, its title and the server's message for the batch alert; the code leads (see the alert's template). */
+function batchReasonOf(error: ApiError, t: Translate): { code: string; title: string; detail: string } {
+  const parts = errorPartsOf(error, t);
+  return { ...parts, detail: parts.detail || parts.title };
+}
 
 /**
  * The bulk bar (批量操作) over the selected transfers: an action is enabled only when every selected
@@ -57,7 +67,7 @@ export function TransferBatchBar({
     } catch (cause) {
       const error = cause instanceof ApiError ? cause : new ApiError(0, 'CLIENT_ERROR', String(cause));
       const named = batchFailureOf(error, numbers);
-      setFailure({ number: named.number, message: `${error.code}: ${named.message}` });
+      setFailure({ number: named.number, error: new ApiError(error.status, error.code, named.message, error.details) });
       // Nothing moved, but the list may be stale (someone else shipped or cancelled one): show what is true now.
       onDone(0);
     } finally {
@@ -76,8 +86,8 @@ export function TransferBatchBar({
           data-number={failure.number}
           title={
             failure.number
-              ? t('stock.transfer.batch.failed', { number: failure.number, message: failure.message })
-              : t('stock.transfer.batch.failedUnnamed', { message: failure.message })
+              ? t('stock.transfer.batch.failed', { number: failure.number, ...batchReasonOf(failure.error, t) })
+              : t('stock.transfer.batch.failedUnnamed', { message: errorText(failure.error, t) })
           }
         />
       )}

@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { StockDocument } from '@zhanqin/contracts';
+import { errorText } from '../../../lib/error-text.ts';
 import { navigate, useRoute } from '../../../lib/router.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { listDocuments, type TransferLine } from '../api/stock.api.ts';
@@ -123,7 +124,7 @@ export function TransfersPage() {
           />
         </Space>
       </Card>
-      {request.error && <Alert type="error" showIcon title={`${request.error.code}: ${request.error.message}`} />}
+      {request.error && <Alert type="error" showIcon title={errorText(request.error, t)} />}
       {/* Rendered only when it shows something, so an empty bar leaves no gap in the page's spacing. */}
       {(selected.length > 0 || batchFailure) && (
         <TransferBatchBar

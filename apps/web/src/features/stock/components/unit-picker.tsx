@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { lookupCode } from '../api/stock.api.ts';
 import { unitOfLookup, type StockUnit, type UnitOfCode } from '../stock-unit.ts';
 import { ScanInput } from './scan-input.tsx';
@@ -36,13 +37,7 @@ export function UnitPicker({ itemId, value, onChange, testId }: UnitPickerProps)
       if (result.ok) onChange(result.unit);
       else setProblem(t(PROBLEM_KEYS[result.problem], { code }));
     } catch (cause) {
-      setProblem(
-        cause instanceof ApiError && cause.status === 404
-          ? t('stock.scan.unknown', { code })
-          : cause instanceof ApiError
-            ? `${cause.code}: ${cause.message}`
-            : String(cause),
-      );
+      setProblem(cause instanceof ApiError && cause.status === 404 ? t('stock.scan.unknown', { code }) : errorText(cause, t));
     }
   };
 

@@ -19,6 +19,7 @@ import { CheckOutlined, CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
 import { useUser } from '../../auth/components/session-provider.tsx';
@@ -140,7 +141,7 @@ function RequestWriteOffDrawer({
             {t(`stock.writeOff.problem.${p.problem}`, { line: p.line + 1 })}
           </Typography.Text>
         ))}
-        {error && <Alert type="error" showIcon title={`${error.code}: ${error.message}`} data-testid="write-off-error" />}
+        {error && <Alert type="error" showIcon title={errorText(error, t)} data-testid="write-off-error" />}
       </Space>
     </Drawer>
   );
@@ -178,7 +179,7 @@ export function WriteOffsPage() {
       setNote('');
       request.reload();
     } catch (cause) {
-      void message.error(cause instanceof ApiError ? `${cause.code}: ${cause.message}` : String(cause));
+      void message.error(errorText(cause, t));
     } finally {
       setSaving(false);
     }
@@ -215,7 +216,7 @@ export function WriteOffsPage() {
           />
         </Space>
       </Card>
-      {request.error && <Alert type="error" showIcon title={`${request.error.code}: ${request.error.message}`} />}
+      {request.error && <Alert type="error" showIcon title={errorText(request.error, t)} />}
       <Table<StockDocument>
         rowKey="id"
         size="middle"

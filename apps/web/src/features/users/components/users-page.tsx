@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ApiError } from '../../../lib/api-client.ts';
+import { errorText } from '../../../lib/error-text.ts';
 import { fieldErrorsOf } from '../../../lib/form-errors.ts';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import { useRequest } from '../../../lib/use-request.ts';
@@ -82,7 +83,7 @@ export function UsersPage() {
           {t('users.create')}
         </Button>
       </Space>
-      {users.error && <Alert type="error" showIcon title={`${users.error.code}: ${users.error.message}`} />}
+      {users.error && <Alert type="error" showIcon title={errorText(users.error, t)} />}
       <Table<User>
         rowKey="id"
         loading={users.loading}
@@ -140,7 +141,7 @@ export function UsersPage() {
         destroyOnHidden
         forceRender
       >
-        {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`${error.code}: ${error.message}`} />}
+        {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(error, t)} />}
         <Form form={form} layout="vertical">
           {creating && (
             <>
