@@ -167,8 +167,22 @@ describeInBrowser('web journeys (Chromium)', () => {
       await page.getByRole('button', { name: '新建节点' }).click();
       await page.locator('#code').waitFor({ state: 'visible' });
       await page.locator('#code').fill(code);
-      await page.locator('#type').click();
-      await page.locator('.ant-select-dropdown:visible').getByText('社会联动代储点', { exact: true }).click();
+      // Choosing 'partner' opens the agreement a partner needs. A click that lands while the dropdown
+      // is still opening chooses nothing, so choose again until the agreement field is there.
+      const agreement = page.locator('#agreement_reference');
+      for (let attempt = 1; ; attempt++) {
+        const option = page
+          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '社会联动代储点' })
+          .first();
+        if (!(await option.isVisible())) await page.locator('#type').click();
+        await option.waitFor({ state: 'visible', timeout: 15_000 });
+        await option.click();
+        const shown = await agreement
+          .waitFor({ state: 'visible', timeout: 5_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (shown || attempt === 3) break;
+      }
       await page.locator('#nameZh').fill('端到端测试代储点');
       await page.locator('#nameEn').fill('E2E test partner depot');
       await page.locator('#organisationId').click();
@@ -176,8 +190,7 @@ describeInBrowser('web journeys (Chromium)', () => {
       await page.locator('.ant-select-item-option-active', { hasText: '六盘水' }).first().waitFor({ state: 'visible' });
       await page.locator('#organisationId').press('Enter');
       await page.locator('#address').fill('贵州省六盘水市钟山区测试路 1 号');
-      // Choosing 'partner' opens the agreement a partner needs.
-      await page.locator('#agreement_reference').fill('DC-E2E-01');
+      await agreement.fill('DC-E2E-01');
       await page.locator('#agreement_partnerName').fill('端到端测试物流公司');
       await page.locator('#agreement_responseMinutes').fill('60');
       await page.getByTestId('node-form-save').click();
