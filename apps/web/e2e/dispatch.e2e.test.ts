@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS_DIR, describeInBrowser, openBrowserSession, signIn, type BrowserSession } from './support/browser.ts';
+import { pageHelpers } from './support/page-helpers.ts';
 import type { RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Test-Passw0rd';
@@ -19,6 +20,7 @@ describeInBrowser('dispatch journey (Chromium)', () => {
   let page: Page;
   let mobile: Page;
   const numbers: { quake?: string; hazmat?: string; quakeId?: string } = {};
+  const { go } = pageHelpers(() => session);
 
   async function shot(target: Page, name: string): Promise<void> {
     await target.waitForTimeout(300);
@@ -216,8 +218,7 @@ describeInBrowser('dispatch journey (Chromium)', () => {
 
   it('lets the administrator pick every shipment on a phone by scanning, then depart', async () => {
     await signIn(mobile, server.baseUrl, 'admin', PASSWORD);
-    await mobile.goto(`${server.baseUrl}/#/picking`);
-    await mobile.getByTestId('picking-page').waitFor({ state: 'visible' });
+    await go('/picking', 'picking-page', mobile);
     const cards = mobile.locator(`[data-testid="pick-shipment"][data-incident-number="${numbers.quake}"]`);
     await expect.poll(() => cards.count()).toBeGreaterThan(0);
     const count = await cards.count();

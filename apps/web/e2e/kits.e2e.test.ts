@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, describeInBrowser, openBrowserSession, type BrowserSession } from './support/browser.ts';
-import type { RunningServer } from './support/server.ts';
+import { pageHelpers } from './support/page-helpers.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Kits-Passw0rd';
 /** A module whose packing list the demo base holds; the test tops up anything short before packing. */
@@ -21,41 +21,16 @@ type KitView = {
 
 describeInBrowser('kits (Chromium)', () => {
   let session: BrowserSession;
-  let server: RunningServer;
-  let context: BrowserContext;
   let page: Page;
   let baseId = '';
   let kitItemId = '';
   let module: ModuleKit;
   const reservedBefore = new Map<string, number>();
   let packed: Doc;
+  const { choose, go, inputOf, fetchJson, postJson } = pageHelpers(() => session);
 
   async function shot(name: string): Promise<void> {
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
-  }
-  /** Opens an antd Select by its test id, types, and picks the first option containing `text`. */
-  async function choose(testId: string, text: string): Promise<void> {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(text);
-    const option = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
-      .first();
-    await option.waitFor({ state: 'visible', timeout: 15_000 });
-    await option.click();
-  }
-  async function fetchJson<T>(url: string): Promise<T> {
-    const response = await context.request.get(`${server.baseUrl}${url}`);
-    expect(response.status(), url).toBe(200);
-    return (await response.json()) as T;
-  }
-  async function postJson<T>(url: string, body: unknown): Promise<T> {
-    const csrf = (await context.cookies()).find((c) => c.name === 'zq_csrf')?.value ?? '';
-    const response = await context.request.post(`${server.baseUrl}${url}`, {
-      data: body,
-      headers: { 'x-csrf-token': decodeURIComponent(csrf) },
-    });
-    expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
-    return (await response.json()) as T;
   }
   const availability = (itemId: string) =>
     fetchJson<Availability>(`/api/v1/stock/availability?nodeId=${baseId}&itemId=${itemId}`);
@@ -76,7 +51,7 @@ describeInBrowser('kits (Chromium)', () => {
 
   beforeAll(async () => {
     session = await openBrowserSession({ name: 'kits', password: PASSWORD, signInAs: 'admin' });
-    ({ server, context, page } = session);
+    ({ page } = session);
     baseId = (await fetchJson<{ nodeId: string }>('/api/v1/codes/LPS-BASE')).nodeId;
     kitItemId = (await fetchJson<{ itemId: string }>(`/api/v1/codes/${KIT_ITEM}`)).itemId;
     module = (await fetchJson<ModuleKit[]>('/api/v1/modules')).find((m) => m.code === MODULE)!;
@@ -178,8 +153,7 @@ describeInBrowser('kits (Chromium)', () => {
     const view = await fetchJson<KitView>(`/api/v1/kits/${packed.meta.kitAssetId}`);
     const unit = view.contents.find((c) => c.assetCode !== null);
     expect(unit).toBeDefined();
-    await page.goto(`${server.baseUrl}/#/stock/assets?code=${encodeURIComponent(unit!.assetCode!)}`);
-    await page.getByTestId('asset-kit').waitFor({ state: 'visible', timeout: 30_000 });
+    await go(`/stock/assets?code=${encodeURIComponent(unit!.assetCode!)}`, 'asset-kit');
     expect(await page.getByTestId('asset-kit').getAttribute('data-role')).toBe('content');
     expect(await page.getByTestId('asset-kit').textContent()).toContain(packed.meta.kitAssetCode);
     await shot('kits-05-asset-link');
@@ -221,12 +195,7 @@ describeInBrowser('kits (Chromium)', () => {
     await waitForFreeStock(module.lines.length);
     await page.getByTestId('kit-pack-mode').getByText('编辑装箱内容').click();
     const first = module.lines[0]!;
-    // The test id sits on the <input> of antd's InputNumber or on its wrapper, depending on the version.
-    const qty = page
-      .locator('[data-testid=kit-pack-lines] tbody tr[data-short]')
-      .first()
-      .locator('input[data-testid=kit-pack-qty], [data-testid=kit-pack-qty] input')
-      .first();
+    const qty = inputOf('kit-pack-qty', page.locator('[data-testid=kit-pack-lines] tbody tr[data-short]').first());
     await qty.fill(String(first.qty - 1));
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/kits/pack') && r.request().method() === 'POST'),

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, describeInBrowser, openBrowserSession, signIn, type BrowserSession } from './support/browser.ts';
+import { pageHelpers } from './support/page-helpers.ts';
 import type { RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Ledger-Passw0rd';
@@ -14,53 +15,22 @@ type Shortfall = { nodeId: string; nodeCode: string; itemId: string; itemCode: s
 describeInBrowser('ledger operations (Chromium)', () => {
   let session: BrowserSession;
   let server: RunningServer;
-  let context: BrowserContext;
   let page: Page;
   let baseId = '';
   let foamId = '';
   let helmetId = '';
   let scrapped: AssetRow;
+  const { choose, go, inputOf, textareaOf, fetchJson, confirmPopover } = pageHelpers(() => session);
 
   async function shot(name: string, on: Page = page): Promise<void> {
     await on.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
   }
-  /** Opens an antd Select by its test id, types, and picks the first option containing `text`. */
-  async function choose(testId: string, text: string, on: Page = page): Promise<void> {
-    await on.getByTestId(testId).click();
-    await on.keyboard.type(text);
-    const option = on
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
-      .first();
-    await option.waitFor({ state: 'visible', timeout: 15_000 });
-    await option.click();
-  }
-  async function go(hashPath: string, testId: string, on: Page = page): Promise<void> {
-    await on.goto(`${server.baseUrl}/#${hashPath}`);
-    await on.getByTestId(testId).waitFor({ state: 'visible', timeout: 30_000 });
-  }
-  /** The <input> of an antd InputNumber/Input, whether the test id sits on the input or on its wrapper. */
-  function inputOf(testId: string, on: Page = page) {
-    return on.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-  }
-  function textareaOf(testId: string, on: Page = page) {
-    return on.locator(`textarea[data-testid="${testId}"], [data-testid="${testId}"] textarea`).first();
-  }
-  async function fetchJson<T>(url: string): Promise<T> {
-    const response = await context.request.get(`${server.baseUrl}${url}`);
-    expect(response.status(), url).toBe(200);
-    return (await response.json()) as T;
-  }
   const availability = (nodeId: string, itemId: string) =>
     fetchJson<Availability>(`/api/v1/stock/availability?nodeId=${nodeId}&itemId=${itemId}`);
-  async function confirmPopover(): Promise<void> {
-    const ok = page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary');
-    await ok.waitFor({ state: 'visible' });
-    await ok.click();
-  }
 
   beforeAll(async () => {
     session = await openBrowserSession({ name: 'ledger-ops', password: PASSWORD, signInAs: 'admin' });
-    ({ server, context, page } = session);
+    ({ server, page } = session);
     baseId = (await fetchJson<{ nodeId: string }>('/api/v1/codes/LPS-BASE')).nodeId;
     foamId = (await fetchJson<{ itemId: string }>('/api/v1/codes/FOAM-AFFF-BULK')).itemId;
     helmetId = (await fetchJson<{ itemId: string }>('/api/v1/codes/PPE-HELMET')).itemId;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { ARTIFACTS_DIR, describeInBrowser, openBrowserSession, type BrowserSession } from './support/browser.ts';
+import { pageHelpers } from './support/page-helpers.ts';
 import { REPO_ROOT, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Test-Passw0rd';
@@ -17,49 +18,11 @@ describeInBrowser('stock journeys (Chromium)', () => {
   let context: BrowserContext;
   let page: Page;
   let assetCodes: string[] = [];
+  const { choose, go, inputOf, fetchJson, postJson, confirmPopover } = pageHelpers(() => session);
 
   async function shot(name: string): Promise<void> {
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
   }
-  /** Opens an antd Select by its test id, types, and picks the first option containing `text`. */
-  async function choose(testId: string, text: string): Promise<void> {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(text);
-    const option = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
-      .first();
-    await option.waitFor({ state: 'visible', timeout: 15_000 });
-    await option.click();
-  }
-  async function go(hashPath: string, testId: string): Promise<void> {
-    await page.goto(`${server.baseUrl}/#${hashPath}`);
-    await page.getByTestId(testId).waitFor({ state: 'visible', timeout: 30_000 });
-  }
-  /** The <input> of an antd InputNumber/Input, whether the test id sits on the input or on its wrapper. */
-  function inputOf(testId: string) {
-    return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-  }
-  async function fetchJson<T>(url: string): Promise<T> {
-    const response = await context.request.get(`${server.baseUrl}${url}`);
-    expect(response.status()).toBe(200);
-    return (await response.json()) as T;
-  }
-  /** Posts with the signed-in session (and its CSRF token), as the web app does. */
-  async function postJson<T>(url: string, body: unknown): Promise<T> {
-    const csrf = (await context.cookies()).find((c) => c.name === 'zq_csrf')?.value ?? '';
-    const response = await context.request.post(`${server.baseUrl}${url}`, {
-      data: body,
-      headers: { 'x-csrf-token': decodeURIComponent(csrf) },
-    });
-    expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
-    return (await response.json()) as T;
-  }
-  async function confirmPopover(): Promise<void> {
-    const ok = page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary');
-    await ok.waitFor({ state: 'visible' });
-    await ok.click();
-  }
-
   beforeAll(async () => {
     session = await openBrowserSession({ name: 'stock', password: PASSWORD, signInAs: 'admin' });
     ({ server, context, page } = session);
