@@ -32,21 +32,30 @@ describeInBrowser('dispatch journey (Chromium)', () => {
 
   async function pickOption(select: Locator, text: string): Promise<void> {
     // The selected value shows in the select's own box; on a loaded machine the filtered list can lag
-    // behind the typing, so pick again until the box shows the option.
+    // behind the typing, or a click can land while the dropdown is still opening, so pick again
+    // (each attempt bounded) until the box shows the option.
     const shown = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+    const page = select.page();
+    // This select's own dropdown (it holds the list its input controls), not another one still fading out.
+    const list = await select.getAttribute('aria-controls');
+    const dropdown = list
+      ? page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${list}"]`) })
+      : page.locator('.ant-select-dropdown:visible').last();
     for (let attempt = 1; ; attempt++) {
       await select.click();
       await select.pressSequentially(text);
-      await select.page().locator('.ant-select-dropdown:visible').last().getByText(text, { exact: false }).first().click();
-      await select
-        .page()
-        .locator('.ant-select-dropdown:visible')
-        .last()
-        .waitFor({ state: 'hidden' })
-        .catch(() => undefined);
+      const clicked = await dropdown
+        .getByText(text, { exact: false })
+        .first()
+        .click({ timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (clicked) await dropdown.waitFor({ state: 'hidden' }).catch(() => undefined);
       if (((await shown.textContent()) ?? '').includes(text)) return;
       if (attempt >= 4) throw new Error(`the select did not take "${text}" (shows "${await shown.textContent()}")`);
-      await select.page().waitForTimeout(500);
+      await page.waitForTimeout(500);
     }
   }
 

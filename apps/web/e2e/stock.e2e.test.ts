@@ -416,8 +416,9 @@ describeInBrowser('stock journeys (Chromium)', () => {
     expect(await card.getByTestId('asset-document-number').textContent()).toBe(number);
     expect(await card.getByTestId('transfer-state').getAttribute('data-state')).toBe('in-transit');
     expect(await card.getByTestId('transfer-state').textContent()).toBe('在途');
-    expect(await card.getByTestId('asset-document-from').textContent()).toContain('LPS-BASE');
-    expect(await card.getByTestId('asset-document-to').textContent()).toContain('LPS-SW-ZS1');
+    // The node names come with the node list, which may arrive after the card.
+    await expect.poll(() => card.getByTestId('asset-document-from').textContent()).toContain('LPS-BASE');
+    await expect.poll(() => card.getByTestId('asset-document-to').textContent()).toContain('LPS-SW-ZS1');
     expect(await card.getByTestId('asset-document-kind').textContent()).toBe('调拨单');
     // The note can be printed again from the card.
     expect(await card.getByTestId('transfer-action-print').isEnabled()).toBe(true);
