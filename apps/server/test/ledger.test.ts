@@ -414,6 +414,15 @@ describeEachDatabase('the stock ledger', (kind) => {
     expect((await admin.get('/ledger/verify')).body.danglingReferences).toEqual(
       expect.arrayContaining([{ table: 'asset', column: 'item_id', rows: 1 }]),
     );
+    // And document headers: their nodes and organisation.
+    await ctx.db.query(
+      `INSERT INTO stock_document (id, organisation_id, kind, number, node_id, to_node_id, state, created_by_name, created_at, updated_at)
+       VALUES (gen_random_uuid(), $1, 'transfer', 'TR-DANGLING-1', $2, '00000000-0000-4000-8000-00000000f00d', 'draft', 'test', now(), now())`,
+      [doc!.organisation_id, ids['LPS-BASE']],
+    );
+    expect((await admin.get('/ledger/verify')).body.danglingReferences).toEqual(
+      expect.arrayContaining([{ table: 'stock_document', column: 'to_node_id', rows: 1 }]),
+    );
   });
 });
 
