@@ -43,7 +43,10 @@ describeInBrowser('dispatch journey (Chromium)', () => {
       : page.locator('.ant-select-dropdown:visible').last();
     for (let attempt = 1; ; attempt++) {
       await select.click();
-      await select.pressSequentially(text);
+      // The whole search text at once, checked: a tree select's list is virtual, so an option far down
+      // is not rendered at all unless the search has filtered the list down to it.
+      await select.fill(text);
+      if ((await select.inputValue()) !== text) await select.pressSequentially(text);
       const clicked = await dropdown
         .getByText(text, { exact: false })
         .first()
