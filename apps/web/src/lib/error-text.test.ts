@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { translator } from './i18n/translate.ts';
 import { describe, expect, it } from 'vitest';
 import { ApiError, toApiError } from './api-client.ts';
-import { ERROR_CODES, errorPartsOf, errorText, type Translate } from './error-text.ts';
+import { ERROR_CODES, errorPartsOf, errorText } from './error-text.ts';
 import { zh } from './i18n/zh.ts';
 import { en } from './i18n/en.ts';
 
-/** A translate function over the real dictionaries, with i18next's {{name}} interpolation. */
-function translator(dictionary: object): Translate {
-  return (key, vars = {}) => {
-    const template = key
-      .split('.')
-      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], dictionary);
-    if (typeof template !== 'string') throw new Error(`missing key ${key}`);
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
-  };
-}
 const tZh = translator(zh);
 const tEn = translator(en);
 

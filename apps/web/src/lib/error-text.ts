@@ -1,7 +1,7 @@
+import type { Translate } from './i18n/translate.ts';
 import { ApiError } from './api-client.ts';
 
 /** A translate function (i18next's `t`, or a stand-in in tests); keys are dotted dictionary paths. */
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /** The codes with a title in the dictionaries (`errors.codes.*`): the server's closed set plus the web's own. */
 export const ERROR_CODES = [

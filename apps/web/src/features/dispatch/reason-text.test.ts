@@ -1,27 +1,10 @@
+import { translator } from '../../lib/i18n/translate.ts';
 import { describe, expect, it } from 'vitest';
 import { zh } from '../../lib/i18n/zh.ts';
 import { en } from '../../lib/i18n/en.ts';
 import type { ShortfallReason } from './api/dispatch.api.ts';
-import {
-  alarmLevelText,
-  durationText,
-  formatNumber,
-  lineReasonText,
-  shortfallReasonText,
-  whyText,
-  type Translate,
-} from './reason-text.ts';
+import { alarmLevelText, durationText, formatNumber, lineReasonText, shortfallReasonText, whyText } from './reason-text.ts';
 
-/** A translate function over the real dictionaries, with i18next's {{name}} interpolation. */
-function translator(dictionary: object): Translate {
-  return (key, vars = {}) => {
-    const template = key
-      .split('.')
-      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], dictionary);
-    if (typeof template !== 'string') throw new Error(`missing key ${key}`);
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
-  };
-}
 const tZh = translator(zh);
 const tEn = translator(en);
 

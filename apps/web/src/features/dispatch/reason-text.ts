@@ -1,3 +1,4 @@
+import type { Translate } from '../../lib/i18n/translate.ts';
 import type { LineReason, PlanLine, PlanShortfall } from './api/dispatch.api.ts';
 
 /**
@@ -5,7 +6,6 @@ import type { LineReason, PlanLine, PlanShortfall } from './api/dispatch.api.ts'
  * free stock", "short by 3: no stock in the network"). Pure: the caller passes the translate function,
  * so the same code serves Chinese and English and is testable without i18next.
  */
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /** Rounds for display: at most two decimals, no trailing zeros (0.30303… → 0.3). */
 export function formatNumber(value: number): string {

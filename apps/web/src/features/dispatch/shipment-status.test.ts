@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Shipment } from './api/dispatch.api.ts';
-import type { Translate } from './reason-text.ts';
+import type { Translate } from '../../lib/i18n/translate.ts';
 import { pickCodeOf, pickProgress, shipmentTimeText } from './shipment-status.ts';
 
 const t: Translate = (key, vars = {}) => `${key.split('.').pop()}(${Object.values(vars).join(',')})`;

@@ -1,5 +1,6 @@
+import type { Translate } from '../../lib/i18n/translate.ts';
 import type { Shipment } from './api/dispatch.api.ts';
-import { durationText, type Translate } from './reason-text.ts';
+import { durationText } from './reason-text.ts';
 
 /**
  * The live line under a shipment's state: "arrives in 7 min" while under way (counting down from

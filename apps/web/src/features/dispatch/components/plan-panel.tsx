@@ -1,10 +1,11 @@
+import type { Translate } from '../../../lib/i18n/translate.ts';
 import { Alert, Button, Card, Col, Descriptions, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import type { DispatchPlanView, PlanLine, PlanShortfall } from '../api/dispatch.api.ts';
-import { durationText, formatNumber, lineReasonText, shortfallReasonText, whyText, type Translate } from '../reason-text.ts';
+import { durationText, formatNumber, lineReasonText, shortfallReasonText, whyText } from '../reason-text.ts';
 
 type Props = {
   plan: DispatchPlanView;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { resolveLanguage } from '../../../lib/i18n/languages.ts';
 import type { Shipment, ShipmentState } from '../api/dispatch.api.ts';
-import type { Translate } from '../reason-text.ts';
+import type { Translate } from '../../../lib/i18n/translate.ts';
 import { shipmentTimeText } from '../shipment-status.ts';
 
 const FLOW: ShipmentState[] = ['picking', 'packed', 'in-transit', 'delivered'];

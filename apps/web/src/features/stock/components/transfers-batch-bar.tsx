@@ -1,10 +1,11 @@
+import type { Translate } from '../../../lib/i18n/translate.ts';
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Popconfirm, Space, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { StockDocument } from '@zhanqin/contracts';
 import { ApiError } from '../../../lib/api-client.ts';
-import { errorPartsOf, errorText, type Translate } from '../../../lib/error-text.ts';
+import { errorPartsOf, errorText } from '../../../lib/error-text.ts';
 import { advanceTransfers, printTransferNotes, receiveTransfers } from '../api/stock.api.ts';
 import { BATCH_ACTIONS, batchActionsFor, batchFailureOf, type BatchAction } from '../transfer-view.ts';
 import type { usePrintTransferNotes } from './transfer-print.tsx';
