@@ -9,7 +9,7 @@ import { REPO_ROOT, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'E2e-Zhanqin-Test-Passw0rd';
 /** A transfer as its creation answers: enough to find its row and its note. */
-type Transfer = { id: string; number: string };
+type Transfer = { id: string; number: string; state: string };
 const SERIALS = [`E2E-SN-${Date.now()}-1`, `E2E-SN-${Date.now()}-2`];
 
 describeInBrowser('stock journeys (Chromium)', () => {
@@ -165,30 +165,10 @@ describeInBrowser('stock journeys (Chromium)', () => {
   });
 
   it('refuses a bulk shipment that one stale row spoils, then ships two transfers together and receives both', async () => {
-    const codeOf = <T>(code: string) => fetchJson<T>(`/api/v1/codes/${code}`);
-    const fromNodeId = (await codeOf<{ nodeId: string }>('LPS-BASE')).nodeId;
-    const toNodeId = (await codeOf<{ nodeId: string }>('LPS-SW-ZS1')).nodeId;
-    const itemId = (await codeOf<{ itemId: string }>('SHOVEL')).itemId;
-    // Receive what the transfers take, so they do not depend on the demo's opening stock.
-    await postJson('/api/v1/receipts', {
-      nodeId: fromNodeId,
-      source: 'purchase',
-      reference: 'E2E batch',
-      lines: [{ itemId, qty: 3, lot: { lotNo: `E2E-BATCH-${Date.now()}` } }],
-    });
-    type Created = { id: string; number: string };
-    const docs: Created[] = [];
-    for (const n of [1, 2, 3]) {
-      const doc = await postJson<{ id: string; number: string; state: string }>('/api/v1/transfers', {
-        fromNodeId,
-        toNodeId,
-        reference: `E2E 批量 ${n}`,
-        lines: [{ itemId, qty: 1 }],
-      });
-      expect(doc.state).toBe('draft');
-      docs.push(doc);
-    }
-    const [first, second, spoiler] = docs as [Created, Created, Created];
+    // Three draft transfers of shovels received for them, so they do not depend on the demo's opening stock.
+    const docs = await newTransfers(3, '批量');
+    for (const doc of docs) expect(doc.state).toBe('draft');
+    const [first, second, spoiler] = docs as [Transfer, Transfer, Transfer];
 
     // The previous test left the transfers page open: go elsewhere first, so the page loads its list afresh.
     await go('/stock', 'stock-page');
